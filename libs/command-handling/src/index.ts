@@ -1,0 +1,3 @@
+export * from './command-envelope';
+export * from './event-ids';
+export * from './handle-command';

@@ -1,0 +1,3 @@
+import type { EventDefinition } from '../define-event';
+
+export const regionalEvents: readonly EventDefinition[] = [];

@@ -1,0 +1,56 @@
+import type { EventEnvelope, PendingEvent } from '@spiral/event-catalogue';
+import type { Observable } from 'rxjs';
+
+/** The revision a writer expects the stream to be at: a revision number, no stream yet, or any. */
+export type ExpectedRevision = number | 'no_stream' | 'any';
+
+export interface AppendResult {
+  readonly streamId: string;
+  /** Revision of the last event of the stream after the append. */
+  readonly revision: number;
+  /** Global position of the last event appended (or found, on an idempotent retry). */
+  readonly globalPosition: number;
+  readonly events: readonly EventEnvelope[];
+  /** True when every event id was stored already: a retry, and nothing new was written. */
+  readonly duplicate: boolean;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events after this global position. 0 reads from the start. */
+  readonly after?: number;
+  /** Inclusive upper bound, for replays "as of" a position. */
+  readonly upTo?: number;
+  /** How many events one page holds; readers stream pages to keep memory bounded. */
+  readonly pageSize?: number;
+}
+
+/**
+ * Where events live. Every engine behind this port passes the same contract suite
+ * (`@spiral/ports/testing`): optimistic concurrency by expected revision, idempotent event ids,
+ * a gap-free order per stream, a global order in commit order, and a hash chain per stream.
+ */
+export interface EventStore {
+  /**
+   * Appends atomically. Throws WrongExpectedRevision when the stream is elsewhere; when every
+   * event id of the batch is stored already in this stream, returns the stored events with
+   * `duplicate: true` and writes nothing, whatever the expected revision.
+   */
+  append(streamId: string, events: readonly PendingEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** The stream's events in revision order; empty when it does not exist. */
+  readStream(streamId: string): Promise<EventEnvelope[]>;
+  /** Every event in global order, page by page. */
+  readAll(options?: ReadAllOptions): AsyncIterable<EventEnvelope>;
+  /** The global position of the newest event, 0 for an empty store. */
+  headPosition(): Promise<number>;
+  /** Events after a checkpoint, then live ones as they are appended, in global order. */
+  subscribeToAll(after: number): Observable<EventEnvelope>;
+  /** Whether the engine answers, for /health. */
+  health(): Promise<EngineHealth>;
+  close(): Promise<void>;
+}
+
+export interface EngineHealth {
+  readonly engine: string;
+  readonly ok: boolean;
+  readonly detail?: string;
+}

@@ -1,0 +1,39 @@
+import type { EngineHealth } from './event-store.port';
+
+/** A view document: JSON-serialisable, keyed by id within its collection. */
+export type ViewDocument = Record<string, unknown>;
+
+export type ViewChange =
+  | { readonly kind: 'put'; readonly collection: string; readonly id: string; readonly document: ViewDocument }
+  | { readonly kind: 'delete'; readonly collection: string; readonly id: string };
+
+/** Equality on top-level fields: enough for the lookups views need, on every engine. */
+export type ViewFilter = Readonly<Record<string, string | number | boolean | null>>;
+
+export interface FindOptions {
+  readonly limit?: number;
+  /** Sort by one top-level field. */
+  readonly sortBy?: string;
+  readonly descending?: boolean;
+}
+
+/**
+ * Where projections keep what readers see. A projection writes its changes and its checkpoint in
+ * one commit, so after a crash it resumes exactly where its views stand.
+ */
+export interface ViewStore {
+  get<T extends ViewDocument = ViewDocument>(collection: string, id: string): Promise<T | undefined>;
+  find<T extends ViewDocument = ViewDocument>(
+    collection: string,
+    filter?: ViewFilter,
+    options?: FindOptions,
+  ): Promise<T[]>;
+  /** Applies the changes in order and records the projection's checkpoint, all or nothing. */
+  commit(projection: string, changes: readonly ViewChange[], checkpoint: number): Promise<void>;
+  /** The global position the projection has applied up to; 0 when it has applied nothing. */
+  checkpoint(projection: string): Promise<number>;
+  /** Removes collections and the checkpoint of a projection, for rebuilds. */
+  drop(projection: string, collections: readonly string[]): Promise<void>;
+  health(): Promise<EngineHealth>;
+  close(): Promise<void>;
+}
