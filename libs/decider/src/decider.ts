@@ -25,11 +25,3 @@ export interface Decider<TCommand, TEvent extends DomainEvent, TState> {
   decide(command: TCommand, state: TState, context: DecisionContext): TEvent[];
   evolve(state: TState, event: TEvent, context: EventContext): TState;
 }
-
-/** Folds a stream's events into state, as the command side and the tests both do. */
-export function foldEvents<TEvent extends DomainEvent, TState>(
-  decider: Pick<Decider<unknown, TEvent, TState>, 'initialState' | 'evolve'>,
-  events: readonly { event: TEvent; context: EventContext }[],
-): TState {
-  return events.reduce((state, { event, context }) => decider.evolve(state, event, context), decider.initialState);
-}

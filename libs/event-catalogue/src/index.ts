@@ -12,3 +12,4 @@ export * from './values/trigger';
 export * from './local';
 export * from './regional';
 export * from './national';
+export * from './facts';

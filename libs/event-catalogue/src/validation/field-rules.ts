@@ -82,6 +82,17 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+/** When a fact happened: a date (midnight UTC) or a date-time with a time zone. */
+export function IsOccurredAt(options?: ValidationOptions): PropertyDecorator {
+  return combine(
+    IsISO8601({ strict: true, strictSeparator: true }, options),
+    Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, {
+      ...options,
+      message: '$property must be YYYY-MM-DD or an ISO 8601 date-time with a time zone',
+    }),
+  );
+}
+
 /** Caps any list so a hostile body cannot make the server do unbounded work. */
 export function IsBoundedList(maxItems = 100, options?: ValidationOptions): PropertyDecorator {
   return ArrayMaxSize(maxItems, options);

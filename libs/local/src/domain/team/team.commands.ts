@@ -1,3 +1,5 @@
+import type { CapabilityLevel, SupportKind } from '@spiral/event-catalogue';
+
 /** What a team (or its organisation's users) may ask of the team aggregate. */
 export interface RegisterTeam {
   readonly type: 'RegisterTeam';
@@ -8,4 +10,23 @@ export interface RegisterTeam {
   readonly specialty?: string;
 }
 
-export type TeamCommand = RegisterTeam;
+/** Leadership development: a member's improvement capability, named by role, never by name. */
+export interface RecordMemberCapability {
+  readonly type: 'RecordMemberCapability';
+  readonly teamId: string;
+  readonly memberRole: string;
+  readonly capability: string;
+  readonly level: CapabilityLevel;
+}
+
+/** Local conditions: support the team received, recorded by the team or by the region that gave it. */
+export interface RecordTeamSupport {
+  readonly type: 'RecordTeamSupport';
+  readonly teamId: string;
+  /** Filled from the token when a regional user records it; a local user may name the region. */
+  readonly fromShaCode?: string;
+  readonly kind: SupportKind;
+  readonly description: string;
+}
+
+export type TeamCommand = RegisterTeam | RecordMemberCapability | RecordTeamSupport;

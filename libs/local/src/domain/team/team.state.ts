@@ -20,8 +20,12 @@ export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
         orgCode: event.data.orgCode,
         shaCode: event.data.shaCode,
       };
+    // Capabilities and support change no decision; the local view keeps them.
+    case 'MemberCapabilityRecorded':
+    case 'TeamSupportReceived':
+      return state;
     default: {
-      const unexpected: never = event.type;
+      const unexpected: never = event;
       return unexpected;
     }
   }

@@ -1,0 +1,2 @@
+export * from './practice-facts';
+export * from './team-facts';
