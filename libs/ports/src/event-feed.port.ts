@@ -9,20 +9,25 @@ export interface FeedConsumerOptions {
   readonly group: string;
   /**
    * Where the consumer stands (global position of the last event it applied), read from the view
-   * store when the checkpoint is kept with the views. Feeds with their own offsets may ignore it.
+   * store when the checkpoint is kept with the views. Events at or before it are not handed to the
+   * consumer; feeds with their own offsets may start earlier but skip such events.
    */
   readonly after: number;
   readonly handle: FeedBatchHandler;
+  /** The most events one batch holds; each adapter picks a default. */
   readonly maxBatchSize?: number;
 }
 
 export interface FeedSubscription {
+  /** Stops delivery; resolves once the batch in flight, if any, has been handled. */
   stop(): Promise<void>;
 }
 
 /**
  * How stored events reach the projectors: in process in the embedded system, through Kafka in the
  * distributed one. Delivery is at least once and in order per stream; consumers are idempotent.
+ * The events of a batch whose handler fails are delivered again, after a backoff, before anything
+ * later of their streams.
  */
 export interface EventFeed {
   publish(events: readonly EventEnvelope[]): Promise<void>;

@@ -6,7 +6,7 @@ export type ExpectedRevision = number | 'no_stream' | 'any';
 
 export interface AppendResult {
   readonly streamId: string;
-  /** Revision of the last event of the stream after the append. */
+  /** Revision of the last event appended (or found, on an idempotent retry). */
   readonly revision: number;
   /** Global position of the last event appended (or found, on an idempotent retry). */
   readonly globalPosition: number;
@@ -31,9 +31,11 @@ export interface ReadAllOptions {
  */
 export interface EventStore {
   /**
-   * Appends atomically. Throws WrongExpectedRevision when the stream is elsewhere; when every
-   * event id of the batch is stored already in this stream, returns the stored events with
-   * `duplicate: true` and writes nothing, whatever the expected revision.
+   * Appends a batch of at least one event atomically: all of it or nothing. Throws
+   * WrongExpectedRevision when the stream is elsewhere. When every event id of the batch is stored
+   * already in this stream, returns the stored events (in stream order) with `duplicate: true` and
+   * writes nothing, whatever the expected revision; when only some are, throws
+   * PartialDuplicateAppend; when one is stored in another stream, throws EventIdInUse.
    */
   append(streamId: string, events: readonly PendingEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** The stream's events in revision order; empty when it does not exist. */
@@ -42,7 +44,10 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): AsyncIterable<EventEnvelope>;
   /** The global position of the newest event, 0 for an empty store. */
   headPosition(): Promise<number>;
-  /** Events after a checkpoint, then live ones as they are appended, in global order. */
+  /**
+   * Events after a checkpoint, then live ones as they are appended, in global order, each once.
+   * Completes when the store closes.
+   */
   subscribeToAll(after: number): Observable<EventEnvelope>;
   /** Whether the engine answers, for /health. */
   health(): Promise<EngineHealth>;

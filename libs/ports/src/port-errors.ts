@@ -19,3 +19,19 @@ export class PartialDuplicateAppend extends Error {
     super(`stream ${streamId}: some event ids of this batch are stored already and some are not`);
   }
 }
+
+/**
+ * An event id of the batch is stored already in another stream: an id, or the Idempotency-Key it was
+ * derived from, was reused for a different fact. Nothing of the batch is stored (HTTP 409).
+ */
+export class EventIdInUse extends Error {
+  readonly code = 'event_id_in_use';
+  constructor(
+    readonly streamId: string,
+    readonly eventId: string,
+    /** The stream that holds the id, when the engine can tell. */
+    readonly storedIn?: string,
+  ) {
+    super(`event ${eventId} cannot be appended to ${streamId}: it is stored already${storedIn ? ` in ${storedIn}` : ''}`);
+  }
+}

@@ -7,12 +7,17 @@ export type ViewChange =
   | { readonly kind: 'put'; readonly collection: string; readonly id: string; readonly document: ViewDocument }
   | { readonly kind: 'delete'; readonly collection: string; readonly id: string };
 
-/** Equality on top-level fields: enough for the lookups views need, on every engine. */
+/**
+ * Equality on top-level fields: enough for the lookups views need, on every engine. Field names
+ * are plain identifiers (/^[A-Za-z_][A-Za-z0-9_]*$/), anything else is refused; values match by
+ * type ('1' is not 1); null matches a null or missing field, as in MongoDB.
+ */
 export type ViewFilter = Readonly<Record<string, string | number | boolean | null>>;
 
 export interface FindOptions {
+  /** A positive count. */
   readonly limit?: number;
-  /** Sort by one top-level field. */
+  /** Sort by one top-level field; ties, and every find without sortBy, come in id order. */
   readonly sortBy?: string;
   readonly descending?: boolean;
 }
@@ -28,7 +33,10 @@ export interface ViewStore {
     filter?: ViewFilter,
     options?: FindOptions,
   ): Promise<T[]>;
-  /** Applies the changes in order and records the projection's checkpoint, all or nothing. */
+  /**
+   * Applies the changes in order and records the projection's checkpoint, all or nothing: when a
+   * change cannot be stored (say, a document that is not JSON), nothing of the commit is.
+   */
   commit(projection: string, changes: readonly ViewChange[], checkpoint: number): Promise<void>;
   /** The global position the projection has applied up to; 0 when it has applied nothing. */
   checkpoint(projection: string): Promise<number>;

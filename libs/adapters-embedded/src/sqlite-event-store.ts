@@ -1,0 +1,126 @@
+import type { EventEnvelope, PendingEvent } from '@spiral/event-catalogue';
+import {
+  systemClock,
+  type AppendResult,
+  type Clock,
+  type EngineHealth,
+  type EventStore,
+  type ExpectedRevision,
+  type ReadAllOptions,
+} from '@spiral/ports';
+import type { Transaction } from 'better-sqlite3';
+import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
+import { Subject, type Observable } from 'rxjs';
+import { catchUpThenLive } from './catch-up-then-live';
+import { settled } from './settled';
+import { appendBatch } from './sqlite-event-append';
+import { prepareEventStatements, rowToEnvelope, type EventStatements } from './sqlite-event-store.schema';
+import { openDatabase, probe, type SqliteDatabase } from './sqlite/open-database';
+
+export interface SqliteEventStoreOptions {
+  /** Stamps recordedAt; fixed in tests and replays. */
+  readonly clock?: Clock;
+  /** Events per page for readAll (default when the caller gives none) and for subscriptions. */
+  readonly pageSize?: number;
+}
+
+const DEFAULT_PAGE_SIZE = 500;
+const NO_UPPER_BOUND = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The embedded event store: one SQLite file, one writer connection. better-sqlite3 is synchronous,
+ * so appends are serialised by the event loop itself, and the live feed is told of each append
+ * right after its commit. Subscriptions see only this connection's appends: another process
+ * writing the same file (a CLI) is not pushed to them.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly appended = new Subject<void>();
+  private readonly statements: EventStatements;
+  private readonly appendTransaction: Transaction<typeof appendBatch>;
+  private readonly pageSize: number;
+  private readonly clock: Clock;
+
+  private constructor(
+    private readonly db: SqliteDatabase,
+    readonly file: string,
+    options: SqliteEventStoreOptions,
+  ) {
+    this.statements = prepareEventStatements(db);
+    this.appendTransaction = db.transaction(appendBatch);
+    this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /** Opens `<dataDir>/events.sqlite`, creating the folder and the file when missing. */
+  static open(dataDir: string, options: SqliteEventStoreOptions = {}): Promise<SqliteEventStore> {
+    return SqliteEventStore.openFile(join(dataDir, 'events.sqlite'), options);
+  }
+
+  /** Opens a given file (or ':memory:'), for tools and tests that pick their own. */
+  static openFile(file: string, options: SqliteEventStoreOptions = {}): Promise<SqliteEventStore> {
+    return settled(() => new SqliteEventStore(openDatabase(file), file, options));
+  }
+
+  append(streamId: string, events: readonly PendingEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    return settled(() => {
+      // IMMEDIATE takes the write lock before the checks, so no other connection can move the
+      // stream between reading its head and inserting.
+      const result = this.appendTransaction.immediate(this.statements, this.clock.now(), streamId, events, expected);
+      if (!result.duplicate) this.appended.next();
+      return result;
+    });
+  }
+
+  readStream(streamId: string): Promise<EventEnvelope[]> {
+    return settled(() => this.statements.stream.all(streamId).map(rowToEnvelope));
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<EventEnvelope> {
+    const pageSize = options.pageSize ?? this.pageSize;
+    const upTo = options.upTo ?? NO_UPPER_BOUND;
+    let cursor = options.after ?? 0;
+    for (;;) {
+      const page = this.readPage(cursor, upTo, pageSize);
+      yield* page;
+      const last = page[page.length - 1];
+      if (last === undefined || page.length < pageSize) return;
+      cursor = last.globalPosition;
+      // Reads are synchronous: without this a long replay would hold the event loop to the end.
+      await setImmediate();
+    }
+  }
+
+  headPosition(): Promise<number> {
+    return settled(() => this.statements.head.get()?.head ?? 0);
+  }
+
+  subscribeToAll(after: number): Observable<EventEnvelope> {
+    return catchUpThenLive(
+      {
+        readPage: (from, limit) => this.readPage(from, NO_UPPER_BOUND, limit),
+        appended: this.appended,
+        pageSize: this.pageSize,
+      },
+      after,
+    );
+  }
+
+  health(): Promise<EngineHealth> {
+    if (!this.db.open) return Promise.resolve({ engine: 'sqlite', ok: false, detail: `${this.file} is closed` });
+    const { ok, detail } = probe(this.db);
+    return Promise.resolve({ engine: 'sqlite', ok, detail: detail ?? this.file });
+  }
+
+  close(): Promise<void> {
+    return settled(() => {
+      if (!this.db.open) return;
+      this.appended.complete();
+      this.db.close();
+    });
+  }
+
+  private readPage(after: number, upTo: number, limit: number): EventEnvelope[] {
+    return this.statements.page.all(after, upTo, limit).map(rowToEnvelope);
+  }
+}

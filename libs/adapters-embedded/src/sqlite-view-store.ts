@@ -1,0 +1,106 @@
+import type { EngineHealth, FindOptions, ViewChange, ViewDocument, ViewFilter, ViewStore } from '@spiral/ports';
+import type { Statement, Transaction } from 'better-sqlite3';
+import { join } from 'node:path';
+import { settled } from './settled';
+import { buildFindQuery, type SqlValue } from './sqlite-view-query';
+import { prepareViewStatements, type ViewStatements } from './sqlite-view-store.schema';
+import { openDatabase, probe, type SqliteDatabase } from './sqlite/open-database';
+
+type CommitArgs = [projection: string, changes: readonly ViewChange[], checkpoint: number];
+
+/** The embedded view store: documents as JSON text in one SQLite file, checkpoints beside them. */
+export class SqliteViewStore implements ViewStore {
+  private readonly statements: ViewStatements;
+  private readonly commitTransaction: Transaction<(...args: CommitArgs) => void>;
+  private readonly dropTransaction: Transaction<(projection: string, collections: readonly string[]) => void>;
+  /** Finds take few shapes (which fields, which sort), so their statements are prepared once each. */
+  private readonly findStatements = new Map<string, Statement<SqlValue[], { document: string }>>();
+
+  private constructor(
+    private readonly db: SqliteDatabase,
+    readonly file: string,
+  ) {
+    const statements = prepareViewStatements(db);
+    this.statements = statements;
+    // One transaction for the changes and the checkpoint: a JSON.stringify or SQL failure on any
+    // change rolls back all of them, and the checkpoint never runs ahead of the views.
+    this.commitTransaction = db.transaction((projection: string, changes: readonly ViewChange[], checkpoint: number) => {
+      for (const change of changes) applyChange(statements, change);
+      statements.setCheckpoint.run(projection, checkpoint);
+    });
+    this.dropTransaction = db.transaction((projection: string, collections: readonly string[]) => {
+      for (const collection of collections) statements.dropCollection.run(collection);
+      statements.dropCheckpoint.run(projection);
+    });
+  }
+
+  /** Opens `<dataDir>/views.sqlite`, creating the folder and the file when missing. */
+  static open(dataDir: string): Promise<SqliteViewStore> {
+    return SqliteViewStore.openFile(join(dataDir, 'views.sqlite'));
+  }
+
+  /** Opens a given file, or ':memory:' for an isolated throw-away copy (replays). */
+  static openFile(file: string): Promise<SqliteViewStore> {
+    return settled(() => new SqliteViewStore(openDatabase(file), file));
+  }
+
+  get<T extends ViewDocument = ViewDocument>(collection: string, id: string): Promise<T | undefined> {
+    return settled(() => {
+      const row = this.statements.get.get(collection, id);
+      return row === undefined ? undefined : (JSON.parse(row.document) as T);
+    });
+  }
+
+  find<T extends ViewDocument = ViewDocument>(collection: string, filter?: ViewFilter, options?: FindOptions): Promise<T[]> {
+    return settled(() => this.findNow<T>(collection, filter, options));
+  }
+
+  commit(projection: string, changes: readonly ViewChange[], checkpoint: number): Promise<void> {
+    return settled(() => this.commitTransaction.immediate(projection, changes, checkpoint));
+  }
+
+  checkpoint(projection: string): Promise<number> {
+    return settled(() => this.statements.checkpoint.get(projection)?.position ?? 0);
+  }
+
+  drop(projection: string, collections: readonly string[]): Promise<void> {
+    return settled(() => this.dropTransaction.immediate(projection, collections));
+  }
+
+  health(): Promise<EngineHealth> {
+    if (!this.db.open) return Promise.resolve({ engine: 'sqlite', ok: false, detail: `${this.file} is closed` });
+    const { ok, detail } = probe(this.db);
+    return Promise.resolve({ engine: 'sqlite', ok, detail: detail ?? this.file });
+  }
+
+  close(): Promise<void> {
+    return settled(() => {
+      if (this.db.open) this.db.close();
+    });
+  }
+
+  private findNow<T extends ViewDocument>(collection: string, filter?: ViewFilter, options?: FindOptions): T[] {
+    const { sql, params } = buildFindQuery(collection, filter, options);
+    let statement = this.findStatements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare<SqlValue[], { document: string }>(sql);
+      this.findStatements.set(sql, statement);
+    }
+    return statement.all(...params).map((row) => JSON.parse(row.document) as T);
+  }
+}
+
+function applyChange(statements: ViewStatements, change: ViewChange): void {
+  switch (change.kind) {
+    case 'put':
+      statements.put.run(change.collection, change.id, JSON.stringify(change.document));
+      return;
+    case 'delete':
+      statements.delete.run(change.collection, change.id);
+      return;
+    default: {
+      const unknown: never = change;
+      throw new Error(`unknown view change ${JSON.stringify(unknown)}`);
+    }
+  }
+}
