@@ -47,14 +47,7 @@ function decideEvents<TCommand, TEvent extends DomainEvent, TState>(
   history: readonly EventEnvelope[],
   envelope: CommandEnvelope<TCommand>,
 ): PendingEvent[] {
-  const state = history.reduce(
-    (current, stored) =>
-      decider.evolve(current, stored as unknown as TEvent, {
-        occurredAt: stored.occurredAt,
-        streamRevision: stored.streamRevision,
-      }),
-    decider.initialState,
-  );
+  const state = foldHistory(decider, history);
   const now = clock.now();
   const occurredAt = resolveOccurredAt(envelope.occurredAt, history.at(-1)?.occurredAt, now);
   const events = decider.decide(envelope.command, state, { actor: envelope.actor, occurredAt, now });
@@ -81,6 +74,21 @@ function toPending<TCommand>(
     correlationId: envelope.correlationId,
     causationId: envelope.causationId ?? envelope.correlationId,
   };
+}
+
+/** Folds stored events into an aggregate's state; events are read as the current schema version. */
+export function foldHistory<TEvent extends DomainEvent, TState>(
+  decider: Pick<Decider<unknown, TEvent, TState>, 'initialState' | 'evolve'>,
+  history: readonly EventEnvelope[],
+): TState {
+  return history.reduce(
+    (current, stored) =>
+      decider.evolve(current, stored as unknown as TEvent, {
+        occurredAt: stored.occurredAt,
+        streamRevision: stored.streamRevision,
+      }),
+    decider.initialState,
+  );
 }
 
 /** The answer a retried command gets: the events its first attempt stored, found by their ids. */

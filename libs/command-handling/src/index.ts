@@ -1,3 +1,7 @@
+export * from './aggregate-command';
 export * from './command-envelope';
+export * from './command-writer';
 export * from './event-ids';
 export * from './handle-command';
+export * from './published-facts.reader';
+export * from './command-handling.module';

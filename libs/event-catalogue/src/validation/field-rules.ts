@@ -18,9 +18,9 @@ function combine(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
 }
 
-// C0 and C1 control characters and DEL; prose may keep line breaks and tabs.
-const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f-\u009f]*$/u;
-const NO_CONTROL_BUT_LINE_BREAKS = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/u;
+// Unicode category Cc: the C0 and C1 control characters and DEL. Prose may keep line breaks and tabs.
+const NO_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
+const NO_CONTROL_BUT_LINE_BREAKS = /^(?:[\t\n\r]|\P{Cc})*$/u;
 
 /** A short single-line text: a name, a title, a code. */
 export function IsText(maxLength = 200, options?: ValidationOptions): PropertyDecorator {

@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+
+/** Everything the embedded system reads from its environment, checked once at start. */
+export interface EmbeddedConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly jwtSecret: string;
+  readonly maxBodyBytes: number;
+  readonly logLevel: string;
+}
+
+/** For development only: `npm start` and `spiral token` agree on it when SPIRAL_JWT_SECRET is unset. */
+export const DEVELOPMENT_JWT_SECRET = 'spiral-development-secret-change-me';
+
+export class ConfigError extends Error {}
+
+export function embeddedConfigFrom(env: NodeJS.ProcessEnv): EmbeddedConfig {
+  return {
+    port: wholeNumber(env, 'PORT', 3000, 0, 65535),
+    // Loopback by default: exposing the API is a decision (HOST=0.0.0.0 in a container).
+    host: env['HOST'] ?? '127.0.0.1',
+    dataDir: resolve(env['SPIRAL_DATA_DIR'] ?? './data'),
+    jwtSecret: jwtSecret(env),
+    maxBodyBytes: wholeNumber(env, 'SPIRAL_MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    logLevel: env['LOG_LEVEL'] ?? 'info',
+  };
+}
+
+function jwtSecret(env: NodeJS.ProcessEnv): string {
+  const secret = env['SPIRAL_JWT_SECRET'] ?? DEVELOPMENT_JWT_SECRET;
+  if (secret.length < 16) throw new ConfigError('SPIRAL_JWT_SECRET must be at least 16 characters long');
+  return secret;
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
+}

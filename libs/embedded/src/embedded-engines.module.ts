@@ -1,0 +1,37 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { InProcessEventFeed, SqliteEventStore, SqliteViewStore } from '@spiral/adapters-embedded';
+import { CLOCK, EVENT_FEED, EVENT_STORE, systemClock, VIEW_STORE, type EventFeed, type EventStore, type ViewStore } from '@spiral/ports';
+
+/** Closes the engines last, after Nest has stopped taking requests. */
+class EngineCloser implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_FEED) private readonly feed: EventFeed,
+    @Inject(VIEW_STORE) private readonly views: ViewStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.feed.close();
+    await this.views.close();
+    await this.store.close();
+  }
+}
+
+/** The embedded engines behind the ports: SQLite files under the data folder and an in-process feed. */
+@Global()
+@Module({})
+export class EmbeddedEnginesModule {
+  static forRoot(dataDir: string): DynamicModule {
+    return {
+      module: EmbeddedEnginesModule,
+      providers: [
+        { provide: CLOCK, useValue: systemClock },
+        { provide: EVENT_STORE, useFactory: () => SqliteEventStore.open(dataDir) },
+        { provide: VIEW_STORE, useFactory: () => SqliteViewStore.open(dataDir) },
+        { provide: EVENT_FEED, useFactory: (store: SqliteEventStore) => new InProcessEventFeed(store), inject: [EVENT_STORE] },
+        EngineCloser,
+      ],
+      exports: [CLOCK, EVENT_STORE, VIEW_STORE, EVENT_FEED],
+    };
+  }
+}

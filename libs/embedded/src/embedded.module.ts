@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { SpiralHttpModule } from '@spiral/http';
+import { LocalModule } from '@spiral/local';
+import { NationalModule } from '@spiral/national';
+import { RegionalModule } from '@spiral/regional';
+import { LoggerModule } from 'nestjs-pino';
+import type { EmbeddedConfig } from './embedded-config';
+import { EmbeddedEnginesModule } from './embedded-engines.module';
+
+/** All three levels, the feed and the views in one process on the embedded engines. */
+@Module({})
+export class EmbeddedModule {
+  static forRoot(config: EmbeddedConfig): DynamicModule {
+    return {
+      module: EmbeddedModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: { level: config.logLevel, autoLogging: config.logLevel === 'debug' },
+        }),
+        EmbeddedEnginesModule.forRoot(config.dataDir),
+        SpiralHttpModule.forRoot({ jwtSecret: config.jwtSecret }),
+        LocalModule,
+        RegionalModule,
+        NationalModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './embedded-config';
+export * from './embedded.module';
+export * from './start-embedded';

@@ -1,0 +1,27 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { configureHttpApp } from '@spiral/http';
+import { Logger } from 'nestjs-pino';
+import { DEVELOPMENT_JWT_SECRET, type EmbeddedConfig } from './embedded-config';
+import { EmbeddedModule } from './embedded.module';
+
+/** Builds the embedded system as a Nest application, not yet listening (tests use it as is). */
+export async function createEmbeddedApp(config: EmbeddedConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(EmbeddedModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  configureHttpApp(app, { maxBodyBytes: config.maxBodyBytes });
+  return app;
+}
+
+/** Starts the embedded system and says where it listens. */
+export async function startEmbedded(config: EmbeddedConfig): Promise<INestApplication> {
+  const app = await createEmbeddedApp(config);
+  await app.listen(config.port, config.host);
+  const logger = app.get(Logger);
+  if (config.jwtSecret === DEVELOPMENT_JWT_SECRET) {
+    logger.warn('SPIRAL_JWT_SECRET is not set: using the development secret. Set it before anyone else can reach this server.');
+  }
+  logger.log(`Spiral (embedded) listening on http://${config.host}:${config.port}/api/v1, data in ${config.dataDir}`);
+  logger.log(`OpenAPI at http://${config.host}:${config.port}/api/docs; mint a token with: npm run spiral -- token --role local --org RX1 --sha Q01`);
+  return app;
+}

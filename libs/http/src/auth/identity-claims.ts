@@ -1,0 +1,25 @@
+import { ROLES, type Actor, type Role } from '@spiral/event-catalogue';
+
+/** The JWT claims SPEC names: sub, role, org, sha. */
+export interface IdentityClaims {
+  readonly sub: string;
+  readonly role: Role;
+  readonly org?: string | null;
+  readonly sha?: string | null;
+}
+
+/** Reads an actor from verified claims; undefined when a claim is missing or of the wrong kind. */
+export function actorFromClaims(claims: Record<string, unknown>): Actor | undefined {
+  const { sub, role, org, sha } = claims;
+  if (typeof sub !== 'string' || sub.length === 0) return undefined;
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) return undefined;
+  const optionalCode = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : null);
+  if ((org !== undefined && org !== null && typeof org !== 'string') || (sha !== undefined && sha !== null && typeof sha !== 'string')) {
+    return undefined;
+  }
+  const actor: Actor = { id: sub, role: role as Role, org: optionalCode(org), region: optionalCode(sha) };
+  // A local user acts for one organisation in one region, and a regional user for one region.
+  if (actor.role === 'local' && (actor.org === null || actor.region === null)) return undefined;
+  if (actor.role === 'regional' && actor.region === null) return undefined;
+  return actor;
+}

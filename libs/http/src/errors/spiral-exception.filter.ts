@@ -1,0 +1,81 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { AccessDenied, AlreadyExists, DomainError, InvalidInput, NotFound, RuleViolated } from '@spiral/decider';
+import { EventIdInUse, PartialDuplicateAppend, WrongExpectedRevision } from '@spiral/ports';
+import type { Response } from 'express';
+import type { AuthenticatedRequest } from '../auth/access.guard';
+import type { ErrorBody } from './error-body';
+
+/** The one place where errors become HTTP answers (STYLE: domain errors mapped in one filter). */
+@Catch()
+export class SpiralExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<AuthenticatedRequest>();
+    const body = this.toBody(exception);
+    if (exception instanceof AccessDenied) {
+      this.logger.warn({ refused: 'domain', actor: request.actor, method: request.method, path: request.originalUrl, reason: exception.message });
+    } else if (body.statusCode >= 500) {
+      this.logger.error({ method: request.method, path: request.originalUrl, error: exception instanceof Error ? exception.stack : String(exception) });
+    }
+    http.getResponse<Response>().status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    if (exception instanceof WrongExpectedRevision) {
+      return { statusCode: HttpStatus.CONFLICT, error: exception.code, message: `${exception.message}; reload it and try again` };
+    }
+    if (exception instanceof PartialDuplicateAppend || exception instanceof EventIdInUse) {
+      // An Idempotency-Key reused for a different command: the key is taken, not the request retried.
+      return { statusCode: HttpStatus.CONFLICT, error: exception.code, message: `${exception.message}; use a new Idempotency-Key for a new command` };
+    }
+    if (exception instanceof DomainError) return fromDomainError(exception);
+    if (isBodyParserError(exception)) return fromBodyParserError(exception);
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'internal', message: 'something failed on our side; the request may be retried with the same Idempotency-Key' };
+  }
+}
+
+function fromDomainError(error: DomainError): ErrorBody {
+  if (error instanceof InvalidInput) {
+    return { statusCode: HttpStatus.BAD_REQUEST, error: error.code, message: error.message, problems: error.problems };
+  }
+  const status =
+    error instanceof NotFound ? HttpStatus.NOT_FOUND
+    : error instanceof AlreadyExists ? HttpStatus.CONFLICT
+    : error instanceof AccessDenied ? HttpStatus.FORBIDDEN
+    : error instanceof RuleViolated ? HttpStatus.UNPROCESSABLE_ENTITY
+    : HttpStatus.UNPROCESSABLE_ENTITY;
+  return { statusCode: status, error: error.code, message: error.message };
+}
+
+function fromHttpException(exception: HttpException): ErrorBody {
+  const statusCode = exception.getStatus();
+  const response = exception.getResponse();
+  const details = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
+  const message = typeof details['message'] === 'string' ? details['message'] : exception.message;
+  const problems = Array.isArray(details['problems']) ? (details['problems'] as ErrorBody['problems']) : undefined;
+  const error = typeof details['error'] === 'string' ? details['error'] : HttpStatus[statusCode]?.toLowerCase() ?? 'error';
+  return { statusCode, error, message, ...(problems ? { problems } : {}) };
+}
+
+/** body-parser's own errors (malformed JSON 400, body too large 413) carry a status and a type. */
+interface BodyParserError {
+  readonly status: number;
+  readonly type: string;
+  readonly message: string;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  const candidate = error as Partial<BodyParserError> | null;
+  return typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && typeof candidate.type === 'string';
+}
+
+function fromBodyParserError(error: BodyParserError): ErrorBody {
+  const message =
+    error.type === 'entity.too.large' ? 'the body is larger than this server accepts (SPIRAL_MAX_BODY_BYTES)'
+    : error.type === 'entity.parse.failed' ? `the body is not valid JSON: ${error.message}`
+    : error.message;
+  return { statusCode: error.status, error: error.type, message };
+}

@@ -1,0 +1,62 @@
+import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { CommandEnvelope } from '@spiral/command-handling';
+import type { Actor } from '@spiral/event-catalogue';
+import type { AuthenticatedRequest } from '../auth/access.guard';
+import { correlationIdOf } from './correlation-id.middleware';
+
+/** What the request's headers and token say about a command (SPEC "HTTP API"). */
+export interface CommandMetadata {
+  readonly actor: Actor;
+  readonly correlationId: string;
+  readonly idempotencyKey?: string;
+  readonly expectedRevision?: number;
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/** `If-Match: 3`, `If-Match: "3"` or `W/"3"`: the stream revision the client last saw. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(header.trim());
+  if (!match?.[1]) {
+    throw new BadRequestException({ message: 'If-Match must be a stream revision, e.g. If-Match: 3', problems: [{ field: 'If-Match', reason: 'must be a whole number' }] });
+  }
+  return Number(match[1]);
+}
+
+export function parseIdempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(header)) {
+    throw new BadRequestException({ message: 'Idempotency-Key must be 1 to 200 visible ASCII characters', problems: [{ field: 'Idempotency-Key', reason: 'must be 1 to 200 visible ASCII characters' }] });
+  }
+  return header;
+}
+
+export const CommandMeta = createParamDecorator((_: unknown, context: ExecutionContext): CommandMetadata => {
+  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!request.actor) throw new Error('CommandMeta used on a route without AccessGuard');
+  const idempotencyKey = parseIdempotencyKey(request.header('idempotency-key'));
+  const expectedRevision = parseIfMatch(request.header('if-match'));
+  return {
+    actor: request.actor,
+    correlationId: correlationIdOf(request),
+    ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+    ...(expectedRevision === undefined ? {} : { expectedRevision }),
+  };
+});
+
+/** The actor of a read route. */
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!request.actor) throw new Error('CurrentActor used on a route without AccessGuard');
+  return request.actor;
+});
+
+/** Puts a domain command in its envelope with what the request said about it. */
+export function toEnvelope<TCommand>(
+  meta: CommandMetadata,
+  command: TCommand,
+  occurredAt: string | undefined,
+): CommandEnvelope<TCommand> {
+  return { ...meta, command, ...(occurredAt === undefined ? {} : { occurredAt }) };
+}
