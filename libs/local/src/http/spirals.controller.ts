@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CommandWriter, newEntityId } from '@spiral/command-handling';
+import { NotFound } from '@spiral/decider';
+import { streamIds, type Actor } from '@spiral/event-catalogue';
+import { AllowRoles, assertMayRead, CommandMeta, CurrentActor, type CommandMetadata, type CommandResponse, sendCommand, IdParams } from '@spiral/http';
+import { ExecuteSpiralCommand } from '../application/spiral.command-handler';
+import { spiralDecider } from '../domain/spiral/spiral.decider';
+import { RecogniseNeedRequest } from './recognise-need.request';
+import { spiralResponse, type SpiralResponse } from './spiral.response';
+
+/** A spiral starts here and is read here; its later steps are in SpiralStepsController. */
+@ApiTags('local')
+@Controller('spirals')
+export class SpiralsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly writer: CommandWriter,
+  ) {}
+
+  /** Only a team writes its spirals (SPEC "Access"); the decider checks the team is the user's. */
+  @Post()
+  @AllowRoles('local')
+  recogniseNeed(@Body() body: RecogniseNeedRequest, @CommandMeta() meta: CommandMetadata): Promise<CommandResponse> {
+    const spiralId = newEntityId(meta.actor.id, meta.idempotencyKey);
+    // The handler reads the team (and the parent spiral) from their streams.
+    return sendCommand(this.commands, ExecuteSpiralCommand, spiralId, meta, body, (fields) => ({
+      type: 'RecogniseNeed' as const,
+      spiralId,
+      team: undefined,
+      ...fields,
+    }));
+  }
+
+  @Get(':id')
+  async read(@Param() { id }: IdParams, @CurrentActor() actor: Actor): Promise<SpiralResponse> {
+    const { state, events } = await this.writer.load(spiralDecider, streamIds.spiral(id));
+    if (state.status !== 'recognised') throw new NotFound('spiral', id);
+    assertMayRead(actor, { shaCode: state.shaCode, orgCode: state.orgCode }, `spiral ${id}`);
+    return spiralResponse(state, events);
+  }
+}

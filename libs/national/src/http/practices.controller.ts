@@ -1,0 +1,69 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CommandWriter, newEntityId } from '@spiral/command-handling';
+import { NotFound } from '@spiral/decider';
+import { ROLES, streamIds } from '@spiral/event-catalogue';
+import { AllowRoles, CommandMeta, type CommandMetadata, type CommandRequest, type CommandResponse, sendCommand, IdParams } from '@spiral/http';
+import { ExecutePracticeCommand } from '../application/practice.command-handler';
+import type { PracticeCommand } from '../domain/practice/practice.commands';
+import { practiceDecider } from '../domain/practice/practice.decider';
+import { practiceResponse, type PracticeResponse } from './practice.response';
+import { ProposePracticeRequest } from './propose-practice.request';
+import { PublishPracticeRequest } from './publish-practice.request';
+import { RetirePracticeRequest } from './retire-practice.request';
+import { RevisePracticeRequest } from './revise-practice.request';
+
+/** The practice catalogue: innovation and sharing (SPEC "National level"); only national users write it. */
+@ApiTags('national')
+@Controller('practices')
+@AllowRoles('national')
+export class PracticesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly writer: CommandWriter,
+  ) {}
+
+  @Post()
+  propose(@Body() body: ProposePracticeRequest, @CommandMeta() meta: CommandMetadata) {
+    const practiceId = newEntityId(meta.actor.id, meta.idempotencyKey);
+    return this.send(practiceId, meta, body, (fields) => ({ type: 'ProposePractice', practiceId, ...fields }));
+  }
+
+  @Post(':id/publication')
+  publish(@Param() { id }: IdParams, @Body() body: PublishPracticeRequest, @CommandMeta() meta: CommandMetadata) {
+    return this.send(id, meta, body, (fields) => ({ type: 'PublishPractice', practiceId: id, ...fields }));
+  }
+
+  @Post(':id/revision')
+  revise(@Param() { id }: IdParams, @Body() body: RevisePracticeRequest, @CommandMeta() meta: CommandMetadata) {
+    return this.send(id, meta, body, (fields) => ({ type: 'RevisePractice', practiceId: id, ...fields }));
+  }
+
+  @Post(':id/retirement')
+  retire(@Param() { id }: IdParams, @Body() body: RetirePracticeRequest, @CommandMeta() meta: CommandMetadata) {
+    return this.send(id, meta, body, (fields) => ({ type: 'RetirePractice', practiceId: id, ...fields }));
+  }
+
+  /**
+   * Every role may read a practice: the catalogue is what teams pull knowledge from and regions
+   * spread (SPEC "The spiral", step 2), so it is no one's area in particular.
+   */
+  @Get(':id')
+  @AllowRoles(...ROLES)
+  async read(@Param() { id }: IdParams): Promise<PracticeResponse> {
+    const { state, revision } = await this.writer.load(practiceDecider, streamIds.practice(id));
+    if (state.status === 'unproposed') throw new NotFound('practice', id);
+    return practiceResponse(state, revision);
+  }
+
+  /** Types the command each route builds, so its literal `type` is checked against the aggregate's commands. */
+  private send<TBody extends CommandRequest>(
+    practiceId: string,
+    meta: CommandMetadata,
+    body: TBody,
+    toCommand: (fields: Omit<TBody, 'occurredAt'>) => PracticeCommand,
+  ): Promise<CommandResponse> {
+    return sendCommand(this.commands, ExecutePracticeCommand, practiceId, meta, body, toCommand);
+  }
+}

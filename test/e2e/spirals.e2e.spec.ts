@@ -1,0 +1,127 @@
+import { EmbeddedHarness } from './support/embedded-harness';
+import { answerOf, anyArray, anyString } from './support/answers';
+import { created, localRx1, needBody, post, publishedPractice, readSpiral, recogniseNeed, registerTeam, stepBodies } from './support/local-spirals';
+
+/** GET /spirals/:id body as these tests read it. */
+interface SpiralBody {
+  readonly id: string;
+  readonly revision: number;
+  readonly step: string;
+  readonly history: readonly { readonly revision: number; readonly type: string }[];
+}
+const spiralOf = (response: { body: unknown }) => response.body as SpiralBody;
+
+describe('a spiral through every step by HTTP', () => {
+  let harness: EmbeddedHarness;
+  let teamId: string;
+  let spiralId: string;
+  let practiceId: string;
+
+  beforeAll(async () => {
+    harness = await EmbeddedHarness.start();
+    teamId = await registerTeam(harness);
+    practiceId = await publishedPractice(harness);
+  });
+  afterAll(() => harness.stop());
+
+  const expectAt = async (step: string, revision: number) => {
+    const spiral = spiralOf(await readSpiral(harness, spiralId).expect(200));
+    expect({ step: spiral.step, revision: spiral.revision }).toEqual({ step, revision });
+  };
+  const step = async (path: string, body: object, expected: { step: string; revision: number }) => {
+    const response = await post(harness, `/spirals/${spiralId}/${path}`, localRx1, body).expect(201);
+    expect(response.body).toMatchObject({ id: spiralId, streamId: `spiral-${spiralId}`, revision: expected.revision });
+    await expectAt(expected.step, expected.revision);
+  };
+
+  it('recognises a need, then records each step, answering the new revision each time', async () => {
+    const started = await post(harness, '/spirals', localRx1, needBody(teamId)).expect(201);
+    spiralId = answerOf(started).id;
+    expect(started.body).toMatchObject({ streamId: `spiral-${spiralId}`, revision: 0 });
+    await expectAt('recognition', 0);
+    await step('knowledge', stepBodies.knowledge, { step: 'knowing', revision: 1 });
+    await step('options', stepBodies.options(practiceId), { step: 'decision', revision: 2 });
+    await step('adoption', stepBodies.adoption, { step: 'change', revision: 3 });
+    await step('support', stepBodies.support, { step: 'change', revision: 4 });
+    await step('cycles', stepBodies.cycle, { step: 'change', revision: 5 });
+    // Three points, one event each.
+    await step('measurements', stepBodies.measurements, { step: 'change', revision: 8 });
+    await step('rebase', stepBodies.rebase, { step: 'change', revision: 9 });
+    await step('sustainability', stepBodies.sustainability, { step: 'change', revision: 10 });
+    // A gain is decided from the data, not claimed: no sustained gain, no closing as sustained.
+    const claimed = await post(harness, `/spirals/${spiralId}/close`, localRx1, { ...stepBodies.close, outcome: 'sustained' }).expect(422);
+    expect(answerOf(claimed).error).toBe('gain_not_sustained');
+    await step('close', stepBodies.close, { step: 'closed', revision: 11 });
+  });
+
+  it('answers GET /spirals/:id with the whole spiral, its points in period order and its history', async () => {
+    const response = await readSpiral(harness, spiralId).expect(200);
+    const { teamId: _teamId, ...needFields } = needBody(teamId);
+    expect(response.body).toEqual({
+      id: spiralId,
+      revision: 11,
+      step: 'closed',
+      teamId,
+      orgCode: 'RX1',
+      shaCode: 'Q01',
+      ...needFields,
+      options: stepBodies.options(practiceId).options,
+      adoption: { optionId: 'nurse-led', practiceId, practiceVersion: 1, occurredAt: anyString },
+      cycles: 1,
+      measurements: [
+        { period: '2004-01-01', value: 70 },
+        { period: '2004-02-01', value: 65 },
+        { period: '2004-03-01', value: 60 },
+      ],
+      gains: [],
+      outcome: 'notSustained',
+      history: anyArray,
+    });
+    const { history } = spiralOf(response);
+    expect(history.map((entry) => entry.type)).toEqual([
+      'NeedRecognised',
+      'KnowledgePulled',
+      'OptionsAppraised',
+      'OptionAdopted',
+      'ChangeSupportSecured',
+      'ChangeCycleCompleted',
+      'MeasurementRecorded',
+      'MeasurementRecorded',
+      'MeasurementRecorded',
+      'RebaseConfirmed',
+      'SustainabilityAssessed',
+      'SpiralClosed',
+    ]);
+    expect(history[0]).toEqual({ revision: 0, type: 'NeedRecognised', occurredAt: anyString, recordedAt: anyString, actor: { id: 'local-RX1', role: 'local' } });
+  });
+
+  it('refuses every command on a closed spiral with 422', async () => {
+    const refused = await post(harness, `/spirals/${spiralId}/measurements`, localRx1, { points: [{ period: '2004-04-01', value: 55 }] }).expect(422);
+    expect(answerOf(refused).error).toBe('spiral_closed');
+  });
+
+  it('starts a new turn as a child of a spiral of the same organisation, never of another', async () => {
+    const childId = await created(harness, '/spirals', localRx1, { ...needBody(teamId), parentSpiralId: spiralId });
+    expect((await readSpiral(harness, childId).expect(200)).body).toMatchObject({ parentSpiralId: spiralId, step: 'recognition', revision: 0 });
+    await post(harness, '/spirals', localRx1, { ...needBody(teamId), parentSpiralId: 'no-such-spiral' }).expect(404);
+    const other = { role: 'local', org: 'RY9', sha: 'Q01' } as const;
+    const otherTeam = await registerTeam(harness, other);
+    const refused = await post(harness, '/spirals', other, { ...needBody(otherTeam), parentSpiralId: spiralId }).expect(422);
+    expect(answerOf(refused).error).toBe('parent_spiral_of_other_organisation');
+  });
+
+  it('answers 404 for a spiral or a team that does not exist', async () => {
+    await readSpiral(harness, 'no-such-spiral').expect(404);
+    await post(harness, '/spirals/no-such-spiral/knowledge', localRx1, stepBodies.knowledge).expect(404);
+    await post(harness, '/spirals', localRx1, needBody('no-such-team')).expect(404);
+  });
+
+  it('keeps every spiral across a restart of the process', async () => {
+    const before = (await readSpiral(harness, spiralId).expect(200)).body as unknown;
+    const { spiralId: fresh } = await recogniseNeed(harness);
+    await harness.restart();
+    expect((await readSpiral(harness, spiralId).expect(200)).body).toEqual(before);
+    await post(harness, `/spirals/${fresh}/knowledge`, localRx1, stepBodies.knowledge).expect(201);
+    expect((await readSpiral(harness, fresh).expect(200)).body).toMatchObject({ step: 'knowing', revision: 1 });
+  });
+});

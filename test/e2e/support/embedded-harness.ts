@@ -1,0 +1,68 @@
+import type { INestApplication } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { createEmbeddedApp, embeddedConfigFrom, type EmbeddedConfig } from '@spiral/embedded';
+import type { Role } from '@spiral/event-catalogue';
+import { EVENT_STORE, type EventStore } from '@spiral/ports';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+
+const SECRET = 'e2e-secret-of-sufficient-length';
+
+export interface Identity {
+  readonly role: Role;
+  readonly org?: string;
+  readonly sha?: string;
+  readonly sub?: string;
+}
+
+/**
+ * The embedded system on a fresh data folder, driven through HTTP as a client would, with tokens
+ * minted for any identity. `restart()` stops the process's app and opens the same folder again.
+ */
+export class EmbeddedHarness {
+  private constructor(
+    private app: INestApplication,
+    private readonly config: EmbeddedConfig,
+  ) {}
+
+  static async start(overrides: Partial<EmbeddedConfig> = {}): Promise<EmbeddedHarness> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'spiral-e2e-'));
+    const config = { ...embeddedConfigFrom({}), dataDir, jwtSecret: SECRET, logLevel: 'silent', ...overrides };
+    return new EmbeddedHarness(await EmbeddedHarness.boot(config), config);
+  }
+
+  private static async boot(config: EmbeddedConfig): Promise<INestApplication> {
+    const app = await createEmbeddedApp(config);
+    await app.init();
+    return app;
+  }
+
+  get http() {
+    return request(this.app.getHttpServer() as Parameters<typeof request>[0]);
+  }
+
+  get eventStore(): EventStore {
+    return this.app.get<EventStore>(EVENT_STORE);
+  }
+
+  token(identity: Identity): string {
+    const claims = { sub: identity.sub ?? `${identity.role}-${identity.org ?? identity.sha ?? 'user'}`, role: identity.role, org: identity.org ?? null, sha: identity.sha ?? null };
+    return new JwtService({ secret: SECRET }).sign(claims, { algorithm: 'HS256', expiresIn: '1h' });
+  }
+
+  bearer(identity: Identity): { Authorization: string } {
+    return { Authorization: `Bearer ${this.token(identity)}` };
+  }
+
+  async restart(): Promise<void> {
+    await this.app.close();
+    this.app = await EmbeddedHarness.boot(this.config);
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close();
+    rmSync(this.config.dataDir, { recursive: true, force: true });
+  }
+}
