@@ -14,7 +14,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/[^/]+/src/domain/' },
       to: {
-        path: [ENGINES, NEST, '^libs/(ports|adapters-[^/]+|http|command-handling|embedded)/', '^libs/[^/]+/src/(application|http)/'],
+        path: [ENGINES, NEST, '^libs/(ports|adapters-[^/]+|http|command-handling|embedded-system)/', '^libs/[^/]+/src/(application|http)/'],
       },
     },
     {

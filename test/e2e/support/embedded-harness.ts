@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { createEmbeddedApp, embeddedConfigFrom, type EmbeddedConfig } from '@spiral/embedded';
+import { createEmbeddedApp, embeddedConfigFrom, type EmbeddedConfig } from '@spiral/embedded-system';
 import type { Role } from '@spiral/event-catalogue';
 import { EVENT_STORE, type EventStore } from '@spiral/ports';
 import { mkdtempSync, rmSync } from 'node:fs';
