@@ -1,8 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SpiralHttpModule } from '@spiral/http';
-import { LocalModule } from '@spiral/local';
-import { NationalModule } from '@spiral/national';
-import { RegionalModule } from '@spiral/regional';
+import { ProjectionsModule } from '@spiral/projections';
+import { LocalModule, localProjections } from '@spiral/local';
+import { NationalModule, nationalProjections } from '@spiral/national';
+import { RegionalModule, regionalProjections } from '@spiral/regional';
 import { LoggerModule } from 'nestjs-pino';
 import type { EmbeddedConfig } from './embedded-config';
 import { EmbeddedEnginesModule } from './embedded-engines.module';
@@ -18,6 +19,7 @@ export class EmbeddedModule {
           pinoHttp: { level: config.logLevel, autoLogging: config.logLevel === 'debug' },
         }),
         EmbeddedEnginesModule.forRoot(config.dataDir),
+        ProjectionsModule.forRoot([...localProjections, ...regionalProjections, ...nationalProjections]),
         SpiralHttpModule.forRoot({ jwtSecret: config.jwtSecret }),
         LocalModule,
         RegionalModule,

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { createEmbeddedApp, embeddedConfigFrom, type EmbeddedConfig } from '@spiral/embedded-system';
 import type { Role } from '@spiral/event-catalogue';
 import { EVENT_STORE, type EventStore } from '@spiral/ports';
+import { Projections } from '@spiral/projections';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,8 +28,9 @@ export class EmbeddedHarness {
     private readonly config: EmbeddedConfig,
   ) {}
 
+  /** On a fresh temporary folder, or on `overrides.dataDir` when given (a folder a test seeded); stop() removes it. */
   static async start(overrides: Partial<EmbeddedConfig> = {}): Promise<EmbeddedHarness> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'spiral-e2e-'));
+    const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'spiral-e2e-'));
     const config = { ...embeddedConfigFrom({}), dataDir, jwtSecret: SECRET, logLevel: 'silent', ...overrides };
     return new EmbeddedHarness(await EmbeddedHarness.boot(config), config);
   }
@@ -45,6 +47,11 @@ export class EmbeddedHarness {
 
   get eventStore(): EventStore {
     return this.app.get<EventStore>(EVENT_STORE);
+  }
+
+  /** Resolves when every projection has applied everything stored so far: views are then current. */
+  viewsCaughtUp(): Promise<void> {
+    return this.app.get(Projections).caughtUp();
   }
 
   token(identity: Identity): string {

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, Optional, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Projections, type ProjectionStatus } from '@spiral/projections';
 import { EVENT_FEED, EVENT_STORE, VIEW_STORE, type EngineHealth, type EventFeed, type EventStore, type ViewStore } from '@spiral/ports';
 import type { Response } from 'express';
 import { Public } from '../auth/access.decorators';
@@ -7,9 +8,14 @@ import { Public } from '../auth/access.decorators';
 export interface HealthReport {
   readonly status: 'ok' | 'degraded';
   readonly engines: Record<string, EngineHealth>;
+  /** Each projection's lag behind the event store. */
+  readonly projections: readonly ProjectionStatus[];
 }
 
-/** Liveness and readiness of every engine this process uses: 200 when all answer, 503 when one does not. */
+/**
+ * Liveness and readiness of every engine this process uses (200 when all answer, 503 when one does
+ * not) and how far each projection is behind the store.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -17,6 +23,7 @@ export class HealthController {
     @Optional() @Inject(EVENT_STORE) private readonly store?: EventStore,
     @Optional() @Inject(VIEW_STORE) private readonly views?: ViewStore,
     @Optional() @Inject(EVENT_FEED) private readonly feed?: EventFeed,
+    @Optional() private readonly projections?: Projections,
   ) {}
 
   @Get()
@@ -29,6 +36,7 @@ export class HealthController {
     }
     const ok = Object.values(engines).every((engine) => engine.ok);
     response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: ok ? 'ok' : 'degraded', engines };
+    const projections = (await this.projections?.statuses()) ?? [];
+    return { status: ok ? 'ok' : 'degraded', engines, projections };
   }
 }

@@ -1,0 +1,45 @@
+import type { ViewChange, ViewDocument, ViewStore } from '@spiral/ports';
+import { storedCollection, type Projection, type ViewSession } from './projection';
+
+/**
+ * Buffers one batch's writes over the view store. Reads of a document written earlier in the same
+ * batch see that write, so a projection can read-modify-write the same document many times per
+ * batch while the store sees one put per document at commit.
+ */
+export class BatchViewSession implements ViewSession {
+  private readonly pending = new Map<string, { collection: string; id: string; document: ViewDocument | null }>();
+
+  constructor(
+    private readonly store: ViewStore,
+    private readonly projection: Pick<Projection, 'version'>,
+  ) {}
+
+  async get<T extends ViewDocument>(collection: string, id: string): Promise<T | undefined> {
+    const stored = storedCollection(this.projection, collection);
+    const written = this.pending.get(key(stored, id));
+    if (written) return (written.document ?? undefined) as T | undefined;
+    return this.store.get<T>(stored, id);
+  }
+
+  put(collection: string, id: string, document: ViewDocument): void {
+    const stored = storedCollection(this.projection, collection);
+    // Kept as given: a projection replaces documents, it never mutates one it has handed over.
+    this.pending.set(key(stored, id), { collection: stored, id, document });
+  }
+
+  delete(collection: string, id: string): void {
+    const stored = storedCollection(this.projection, collection);
+    this.pending.set(key(stored, id), { collection: stored, id, document: null });
+  }
+
+  /** The batch's net changes, one per document. */
+  changes(): ViewChange[] {
+    return [...this.pending.values()].map(({ collection, id, document }) =>
+      document === null ? { kind: 'delete', collection, id } : { kind: 'put', collection, id, document },
+    );
+  }
+}
+
+function key(collection: string, id: string): string {
+  return `${collection}\u0000${id}`;
+}

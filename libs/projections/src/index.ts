@@ -1,0 +1,4 @@
+export * from './batch-view-session';
+export * from './projection';
+export * from './projection-runner';
+export * from './projections.module';

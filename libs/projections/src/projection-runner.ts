@@ -1,0 +1,84 @@
+import type { EventEnvelope } from '@spiral/event-catalogue';
+import type { Clock, EventFeed, EventStore, FeedSubscription, ViewStore } from '@spiral/ports';
+import { BatchViewSession } from './batch-view-session';
+import { projectionKey, type Projection } from './projection';
+
+export interface ProjectionStatus {
+  readonly projection: string;
+  /** Global position of the last event applied. */
+  readonly position: number;
+  /** Events stored but not yet applied. */
+  readonly eventsBehind: number;
+  /** How long the oldest unapplied event has waited, in seconds; 0 when current. */
+  readonly secondsBehind: number;
+  readonly running: boolean;
+}
+
+/**
+ * Feeds one projection from the event feed: each batch's view changes and its checkpoint are
+ * committed together, so after a crash the views resume exactly where they stand. Events at or
+ * before the checkpoint are skipped, so a redelivered batch changes nothing.
+ */
+export class ProjectionRunner {
+  private position = 0;
+  private subscription: FeedSubscription | undefined;
+
+  constructor(
+    readonly projection: Projection,
+    private readonly feed: EventFeed,
+    private readonly views: ViewStore,
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+    private readonly maxBatchSize = 500,
+  ) {}
+
+  get key(): string {
+    return projectionKey(this.projection);
+  }
+
+  async start(): Promise<void> {
+    this.position = await this.views.checkpoint(this.key);
+    this.subscription = await this.feed.consume({
+      group: this.key,
+      after: this.position,
+      maxBatchSize: this.maxBatchSize,
+      handle: (batch) => this.apply(batch),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    this.subscription = undefined;
+  }
+
+  /** Applies one batch and commits it with its checkpoint; public so replays and tests drive it directly. */
+  async apply(batch: readonly EventEnvelope[]): Promise<void> {
+    const fresh = batch.filter((event) => event.globalPosition > this.position);
+    const last = fresh.at(-1);
+    if (!last) return;
+    const session = new BatchViewSession(this.views, this.projection);
+    for (const event of fresh) {
+      if (this.projection.eventTypes.has(event.type)) await this.projection.apply(event, session);
+    }
+    await this.views.commit(this.key, session.changes(), last.globalPosition);
+    this.position = last.globalPosition;
+  }
+
+  async status(): Promise<ProjectionStatus> {
+    const head = await this.store.headPosition();
+    let secondsBehind = 0;
+    if (head > this.position) {
+      for await (const next of this.store.readAll({ after: this.position, pageSize: 1 })) {
+        secondsBehind = Math.max(0, (Date.parse(this.clock.now()) - Date.parse(next.recordedAt)) / 1000);
+        break;
+      }
+    }
+    return {
+      projection: this.key,
+      position: this.position,
+      eventsBehind: Math.max(0, head - this.position),
+      secondsBehind,
+      running: this.subscription !== undefined,
+    };
+  }
+}

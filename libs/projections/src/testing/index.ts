@@ -1,0 +1,2 @@
+export * from './projection-spec';
+export * from './envelopes';
