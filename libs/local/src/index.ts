@@ -8,3 +8,4 @@ export * from './local.module';
 // The bus messages, for callers that drive the local write path without HTTP (the seeder, the SPC process manager).
 export { ExecuteSpiralCommand } from './application/spiral.command-handler';
 export { ExecuteTeamCommand } from './application/team.command-handler';
+export * from './projections';

@@ -13,3 +13,4 @@ export * from './national.module';
 export { ExecutePracticeCommand } from './application/practice.command-handler';
 export { ExecuteFieldTestCommand, type FieldTestRequest } from './application/field-test.command-handler';
 export { ExecuteNationalPrioritiesCommand } from './application/national-priorities.command-handler';
+export * from './projections';

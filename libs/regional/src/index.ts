@@ -9,3 +9,4 @@ export * from './regional.module';
 // without HTTP (the seeder).
 export { ExecuteRegionCommand, type RegionRequest } from './application/region.command-handler';
 export { ExecuteNetworkCommand, type JoinNetworkInRegion, type NetworkRequest } from './application/network.command-handler';
+export * from './projections';
