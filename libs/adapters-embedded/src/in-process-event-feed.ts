@@ -17,6 +17,7 @@ const DEFAULTS = { retryDelayMs: 200, maxRetryDelayMs: 10_000, defaultMaxBatchSi
  * event therefore holds its projection back rather than being skipped, as a view must not diverge.
  */
 export class InProcessEventFeed implements EventFeed {
+  readonly ordering = 'global' as const;
   private readonly consumers = new Map<string, InProcessFeedConsumer>();
   private readonly retry: RetryPolicy;
   private readonly defaultMaxBatchSize: number;

@@ -1,6 +1,8 @@
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { EngineHealth } from './event-store.port';
 
+export type FeedOrdering = 'global' | 'per-stream';
+
 /** Handles one batch; the feed moves its checkpoint on only after this resolves. */
 export type FeedBatchHandler = (batch: readonly EventEnvelope[]) => Promise<void>;
 
@@ -30,6 +32,12 @@ export interface FeedSubscription {
  * later of their streams.
  */
 export interface EventFeed {
+  /**
+   * 'global': every consumer sees events in global-position order (the in-process feed), so a
+   * checkpoint position says exactly what was applied. 'per-stream': order holds only within a
+   * stream (Kafka partitions keyed by stream), so consumers must track what they applied per stream.
+   */
+  readonly ordering: FeedOrdering;
   publish(events: readonly EventEnvelope[]): Promise<void>;
   consume(options: FeedConsumerOptions): Promise<FeedSubscription>;
   health(): Promise<EngineHealth>;

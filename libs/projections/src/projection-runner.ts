@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { Clock, EventFeed, EventStore, FeedSubscription, ViewStore } from '@spiral/ports';
+import { unappliedEvents } from './applied-events';
 import { BatchViewSession } from './batch-view-session';
 import { projectionKey, type Projection } from './projection';
 
@@ -16,8 +17,9 @@ export interface ProjectionStatus {
 
 /**
  * Feeds one projection from the event feed: each batch's view changes and its checkpoint are
- * committed together, so after a crash the views resume exactly where they stand. Events at or
- * before the checkpoint are skipped, so a redelivered batch changes nothing.
+ * committed together, so after a crash the views resume exactly where they stand. What was applied
+ * already is skipped (by position on a globally ordered feed, by stream revision on one ordered per
+ * stream), so a redelivered batch changes nothing.
  */
 export class ProjectionRunner {
   private position = 0;
@@ -32,6 +34,11 @@ export class ProjectionRunner {
     private readonly maxBatchSize = 500,
   ) {}
 
+  /** Replays and tests drive apply() directly in global order; only a live feed may be per stream. */
+  private get ordering() {
+    return this.feed.ordering ?? 'global';
+  }
+
   get key(): string {
     return projectionKey(this.projection);
   }
@@ -40,7 +47,8 @@ export class ProjectionRunner {
     this.position = await this.views.checkpoint(this.key);
     this.subscription = await this.feed.consume({
       group: this.key,
-      after: this.position,
+      // A feed ordered per stream resumes from its own offsets; a position would hide other streams.
+      after: this.ordering === 'global' ? this.position : 0,
       maxBatchSize: this.maxBatchSize,
       handle: (batch) => this.apply(batch),
     });
@@ -53,15 +61,16 @@ export class ProjectionRunner {
 
   /** Applies one batch and commits it with its checkpoint; public so replays and tests drive it directly. */
   async apply(batch: readonly EventEnvelope[]): Promise<void> {
-    const fresh = batch.filter((event) => event.globalPosition > this.position);
-    const last = fresh.at(-1);
-    if (!last) return;
     const session = new BatchViewSession(this.views, this.projection);
+    const fresh = await unappliedEvents(batch, this.ordering, this.position, session);
+    if (fresh.length === 0) return;
     for (const event of fresh) {
       if (this.projection.eventTypes.has(event.type)) await this.projection.apply(event, session);
     }
-    await this.views.commit(this.key, session.changes(), last.globalPosition);
-    this.position = last.globalPosition;
+    // On a per-stream feed the position is the furthest applied: exact for lag once caught up.
+    const position = Math.max(this.position, ...fresh.map((event) => event.globalPosition));
+    await this.views.commit(this.key, session.changes(), position);
+    this.position = position;
   }
 
   async status(): Promise<ProjectionStatus> {

@@ -1,4 +1,7 @@
-import { TeamRegistered, type EventEnvelope } from '@spiral/event-catalogue';
+import { SqliteViewStore } from '@spiral/adapters-embedded';
+import { TeamRegistered, TeamSupportReceived, type EventEnvelope } from '@spiral/event-catalogue';
+import { systemClock, type EventFeed, type EventStore } from '@spiral/ports';
+import { ProjectionRunner } from './projection-runner';
 import { storedCollection, type Projection } from './projection';
 import { EnvelopeBuilder, projectInBatches, viewContents } from './testing';
 
@@ -7,11 +10,12 @@ const teamsPerOrganisation: Projection = {
   name: 'teams-per-organisation',
   version: 2,
   collections: ['organisations'],
-  eventTypes: new Set(['TeamRegistered']),
+  eventTypes: new Set(['TeamRegistered', 'TeamSupportReceived']),
   async apply(event, views) {
-    const { orgCode } = event.data as { orgCode: string };
-    const current = await views.get<{ teams: number }>('organisations', orgCode);
-    views.put('organisations', orgCode, { orgCode, teams: (current?.teams ?? 0) + 1 });
+    const { orgCode } = event.data as { orgCode?: string };
+    const key = orgCode ?? 'support';
+    const current = await views.get<{ teams: number }>('organisations', key);
+    views.put('organisations', key, { orgCode: key, teams: (current?.teams ?? 0) + 1 });
   },
 };
 
@@ -40,5 +44,28 @@ describe('ProjectionRunner', () => {
     const views = await projectInBatches(teamsPerOrganisation, [history()]);
     expect(await views.find('organisations_v1')).toEqual([]);
     expect(await views.find('organisations_v2')).toHaveLength(2);
+  });
+});
+
+describe('ProjectionRunner on a feed ordered per stream (Kafka)', () => {
+  it('applies interleaved batches of different streams once each, whatever their global order', async () => {
+    const build = new EnvelopeBuilder();
+    const registered = (n: number, orgCode: string) => TeamRegistered.create({ teamId: `${n}`, name: `Team ${n}`, orgCode, shaCode: 'Q01' });
+    const support = (n: number) => TeamSupportReceived.create({ teamId: `${n}`, kind: 'advice', description: 'advice' });
+    const a0 = build.append('team-a', registered(1, 'RX1'));
+    const b0 = build.append('team-b', registered(2, 'RY2'));
+    const a1 = build.append('team-a', support(1));
+    const b1 = build.append('team-b', support(2));
+    const views = await SqliteViewStore.openFile(':memory:');
+    const perStreamFeed = { ordering: 'per-stream' } as EventFeed;
+    const runner = new ProjectionRunner(teamsPerOrganisation, perStreamFeed, views, {} as EventStore, systemClock);
+    // Partition B runs ahead of partition A, then both redeliver what they had sent.
+    for (const batch of [[b0, b1], [a0], [b1], [a0, a1], [a1]]) await runner.apply(batch);
+    const stored = await views.find(storedCollection(teamsPerOrganisation, 'organisations'));
+    expect(stored).toEqual([
+      { orgCode: 'RX1', teams: 1 },
+      { orgCode: 'RY2', teams: 1 },
+      { orgCode: 'support', teams: 2 },
+    ]);
   });
 });

@@ -36,3 +36,8 @@ export function storedCollection(projection: Pick<Projection, 'version'>, collec
 export function projectionKey(projection: Pick<Projection, 'name' | 'version'>): string {
   return `${projection.name}_v${projection.version}`;
 }
+
+/** Every stored collection a projection's generation owns, its bookkeeping included (for drops). */
+export function storedCollectionsOf(projection: Pick<Projection, 'version' | 'collections'>, bookkeeping: readonly string[]): string[] {
+  return [...projection.collections, ...bookkeeping].map((collection) => storedCollection(projection, collection));
+}

@@ -37,6 +37,10 @@ export function eventFeedContract(name: string, makeFeed: EventFeedFactory, opti
       deliveryTimeoutMs: options.deliveryTimeoutMs ?? 4_000,
     };
 
+    it(`declares ${context.ordering} ordering, so consumers know how to track what they applied`, () => {
+      expect(context.harness().feed.ordering).toBe(context.ordering);
+    });
+
     describe('delivery', () => deliveryCases(context));
     describe('stopping', () => stoppingCases(context));
   });

@@ -34,8 +34,8 @@ export interface EventFeedHarness {
   cleanup(): Promise<void>;
 }
 
-/** 'per-stream' is all the EventFeed port promises; 'global' for a feed that keeps the store's order. */
-export type FeedOrdering = 'global' | 'per-stream';
+export type { FeedOrdering } from '../event-feed.port';
+import type { FeedOrdering } from '../event-feed.port';
 
 export interface FeedCaseContext {
   harness: HarnessOf<EventFeedHarness>;
