@@ -55,6 +55,7 @@ describe('a spiral through every step by HTTP', () => {
   });
 
   it('answers GET /spirals/:id with the whole spiral, its points in period order and its history', async () => {
+    await harness.viewsCaughtUp();
     const response = await readSpiral(harness, spiralId).expect(200);
     const { teamId: _teamId, ...needFields } = needBody(teamId);
     expect(response.body).toEqual({
@@ -74,6 +75,7 @@ describe('a spiral through every step by HTTP', () => {
         { period: '2004-03-01', value: 60 },
       ],
       gains: [],
+      chart: expect.objectContaining({ mean: 62.5, trial: true, signals: [], asOfRevision: 11 }) as unknown,
       outcome: 'notSustained',
       history: anyArray,
     });
@@ -117,6 +119,7 @@ describe('a spiral through every step by HTTP', () => {
   });
 
   it('keeps every spiral across a restart of the process', async () => {
+    await harness.viewsCaughtUp();
     const before = (await readSpiral(harness, spiralId).expect(200)).body as unknown;
     const { spiralId: fresh } = await recogniseNeed(harness);
     await harness.restart();

@@ -9,3 +9,6 @@ export * from './local.module';
 export { ExecuteSpiralCommand } from './application/spiral.command-handler';
 export { ExecuteTeamCommand } from './application/team.command-handler';
 export * from './projections';
+export { GainsProcessManagerHost, LOCAL_PROCESS_MANAGERS, type LocalProcessManagersOptions } from './process-managers/gains-process-manager.host';
+export { GainsProcessManager, GAINS_PROCESS_MANAGER, type SendSpiralCommand } from './process-managers/gains.process-manager';
+export { SPC_ACTOR } from './process-managers/gain-commands';

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createEmbeddedApp, embeddedConfigFrom, type EmbeddedConfig } from '@spiral/embedded-system';
 import type { Role } from '@spiral/event-catalogue';
@@ -52,6 +52,11 @@ export class EmbeddedHarness {
   /** Resolves when every projection has applied everything stored so far: views are then current. */
   viewsCaughtUp(): Promise<void> {
     return this.app.get(Projections).caughtUp();
+  }
+
+  /** A provider of the running app, for helpers that wait on more than the views (process managers). */
+  resolve<T>(token: Type<T>): T {
+    return this.app.get(token);
   }
 
   token(identity: Identity): string {

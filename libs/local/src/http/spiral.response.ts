@@ -1,10 +1,20 @@
-import type { AppraisedOption, EventEnvelope, Measure, SpiralEvent, SpiralOutcome, SpiralStep, Trigger } from '@spiral/event-catalogue';
-import type { RecognisedSpiral, SpiralAdoption, SpiralGain } from '../domain/spiral/spiral.state';
+import { streamIds, type AppraisedOption, type EventEnvelope, type Measure, type SpiralEvent, type SpiralOutcome, type SpiralStep, type Trigger } from '@spiral/event-catalogue';
+import type { XmrChart } from '@spiral/spc';
+import type { RecognisedSpiral, SpiralAdoption } from '../domain/spiral/spiral.state';
+import type { RecordedGain } from '../projections/spiral-progress';
+import type { SpiralView } from '../projections/spiral-view.projection';
 import { historyOf, type HistoryEntry } from './stream-history';
 
 /**
- * GET /spirals/:id: the spiral as its stream stands; `revision` is for If-Match. The SPC `chart`
- * of SPEC "HTTP API" is left out until the chart is computed; nothing here is estimated.
+ * The SPC chart of SPEC "HTTP API" (points with moving range and type, centre line, limits, trial,
+ * signals with rule, periods and kind), with what MDC adds (near limits, groups, assurance, a
+ * suggested rebase) and the spiral revision the stored chart reflects.
+ */
+export type SpiralChartResponse = XmrChart & { readonly asOfRevision: number };
+
+/**
+ * GET /spirals/:id: the spiral as its stream stands; `revision` is for If-Match. `chart` and `gains`
+ * are read from the spiral view: null and empty until the view has the spiral's points and gains.
  */
 export interface SpiralResponse {
   readonly id: string;
@@ -27,13 +37,17 @@ export interface SpiralResponse {
   readonly cycles: number;
   /** Every point, in period order. */
   readonly measurements: readonly { readonly period: string; readonly value: number }[];
-  readonly gains: readonly SpiralGain[];
+  /** SPEC shape `{kind, rule, periods}` and when the gain was recorded as happening. */
+  readonly gains: readonly RecordedGain[];
+  readonly chart: SpiralChartResponse | null;
+  /** Why the chart could not be drawn, when the SPC library refused the series. */
+  readonly chartProblem?: string;
   /** Set once the spiral is closed. */
   readonly outcome?: SpiralOutcome;
   readonly history: readonly HistoryEntry[];
 }
 
-export function spiralResponse(spiral: RecognisedSpiral, events: readonly EventEnvelope[]): SpiralResponse {
+export function spiralResponse(spiral: RecognisedSpiral, events: readonly EventEnvelope[], view: SpiralView | undefined): SpiralResponse {
   const { spiralId, step, teamId, orgCode, shaCode, title, measure, baseline, target, trigger, gap, parentSpiralId } = spiral;
   return {
     id: spiralId,
@@ -53,7 +67,9 @@ export function spiralResponse(spiral: RecognisedSpiral, events: readonly EventE
     adoption: spiral.adoption ?? null,
     cycles: spiral.cycleCount,
     measurements: measurementsOf(events),
-    gains: spiral.gains,
+    gains: view?.recordedGains ?? [],
+    chart: view?.chart ? { ...view.chart, asOfRevision: view.revisions[streamIds.spiral(spiralId)] ?? 0 } : null,
+    ...(view?.chartProblem ? { chartProblem: view.chartProblem } : {}),
     ...(spiral.outcome === undefined ? {} : { outcome: spiral.outcome }),
     history: historyOf(events),
   };

@@ -7,8 +7,10 @@ import { streamIds, type Actor } from '@spiral/event-catalogue';
 import { AllowRoles, assertMayRead, CommandMeta, CurrentActor, type CommandMetadata, type CommandResponse, sendCommand, IdParams } from '@spiral/http';
 import { ExecuteSpiralCommand } from '../application/spiral.command-handler';
 import { spiralDecider } from '../domain/spiral/spiral.decider';
+import { SPIRALS, spiralViewProjection, type SpiralView } from '../projections/spiral-view.projection';
 import { RecogniseNeedRequest } from './recognise-need.request';
 import { spiralResponse, type SpiralResponse } from './spiral.response';
+import { StoredViews } from './stored-views';
 
 /** A spiral starts here and is read here; its later steps are in SpiralStepsController. */
 @ApiTags('local')
@@ -17,6 +19,7 @@ export class SpiralsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly writer: CommandWriter,
+    private readonly views: StoredViews,
   ) {}
 
   /** Only a team writes its spirals (SPEC "Access"); the decider checks the team is the user's. */
@@ -33,11 +36,15 @@ export class SpiralsController {
     }));
   }
 
+  /**
+   * The spiral as its stream stands, with its SPC chart and gains as the spiral view stored them:
+   * the chart is computed when points arrive, not on each read (its `asOfRevision` says how current).
+   */
   @Get(':id')
   async read(@Param() { id }: IdParams, @CurrentActor() actor: Actor): Promise<SpiralResponse> {
     const { state, events } = await this.writer.load(spiralDecider, streamIds.spiral(id));
     if (state.status !== 'recognised') throw new NotFound('spiral', id);
     assertMayRead(actor, { shaCode: state.shaCode, orgCode: state.orgCode }, `spiral ${id}`);
-    return spiralResponse(state, events);
+    return spiralResponse(state, events, await this.views.find<SpiralView>(spiralViewProjection, SPIRALS, id));
   }
 }

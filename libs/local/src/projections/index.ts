@@ -1,4 +1,12 @@
 import type { Projection } from '@spiral/projections';
+import { organisationViewProjection } from './organisation-view.projection';
+import { spiralViewProjection } from './spiral-view.projection';
+import { teamViewProjection } from './team-view.projection';
+
+export { ORGANISATIONS, organisationViewProjection, type OrganisationView } from './organisation-view.projection';
+export { SPIRALS, spiralViewProjection, type SpiralView } from './spiral-view.projection';
+export { TEAMS, type TeamView } from './team-view';
+export { teamViewProjection } from './team-view.projection';
 
 /** The read models of the local level, built from the event feed. */
-export const localProjections: readonly Projection[] = [];
+export const localProjections: readonly Projection[] = [spiralViewProjection, teamViewProjection, organisationViewProjection];

@@ -1,0 +1,34 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@spiral/event-catalogue';
+import { assertMayRead, CurrentActor, IdParams } from '@spiral/http';
+import { ORGANISATIONS, organisationViewProjection, type OrganisationView } from '../projections/organisation-view.projection';
+import { TEAMS, type TeamView } from '../projections/team-view';
+import { teamViewProjection } from '../projections/team-view.projection';
+import { OrganisationCodeParams } from './organisation-code-params';
+import { answered, StoredViews, type Answered } from './stored-views';
+
+/**
+ * The local views (SPEC "Views"): a team's and an organisation's, as the projections stored them.
+ * Every role may ask; SPEC "Access" then limits a team's users to their organisation and a region to
+ * its area (403, logged).
+ */
+@ApiTags('local')
+@Controller()
+export class LocalViewsController {
+  constructor(private readonly views: StoredViews) {}
+
+  @Get('teams/:id/view')
+  async team(@Param() { id }: IdParams, @CurrentActor() actor: Actor): Promise<Answered<TeamView>> {
+    const view = await this.views.get<TeamView>(teamViewProjection, TEAMS, id, 'team view');
+    assertMayRead(actor, { shaCode: view.shaCode, orgCode: view.orgCode }, `the view of team ${id}`);
+    return answered(view);
+  }
+
+  @Get('organisations/:code/view')
+  async organisation(@Param() { code }: OrganisationCodeParams, @CurrentActor() actor: Actor): Promise<Answered<OrganisationView>> {
+    const view = await this.views.get<OrganisationView>(organisationViewProjection, ORGANISATIONS, code, 'organisation view');
+    assertMayRead(actor, { shaCode: view.shaCode, orgCode: view.id }, `the view of organisation ${code}`);
+    return answered(view);
+  }
+}

@@ -1,0 +1,33 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFound } from '@spiral/decider';
+import { VIEW_STORE, type ViewStore } from '@spiral/ports';
+import { storedCollection, type Projection } from '@spiral/projections';
+import type { TrackedDocument } from '../projections/source-revisions';
+
+/** A view as a reader sees it: the per-stream revisions are the projection's own bookkeeping. */
+export type Answered<T extends TrackedDocument> = Omit<T, 'revisions'>;
+
+export function answered<T extends TrackedDocument>(view: T): Answered<T> {
+  const { revisions: _bookkeeping, ...answer } = view;
+  return answer;
+}
+
+/**
+ * Reads the local views as the projections stored them, never by replaying a stream: a read answers
+ * what is stored, as current as the projection's checkpoint (GET /health shows its lag).
+ */
+@Injectable()
+export class StoredViews {
+  constructor(@Inject(VIEW_STORE) private readonly views: ViewStore) {}
+
+  find<T extends TrackedDocument>(projection: Projection, collection: string, id: string): Promise<T | undefined> {
+    return this.views.get<T>(storedCollection(projection, collection), id);
+  }
+
+  /** The stored view, or 404 naming what was asked for. */
+  async get<T extends TrackedDocument>(projection: Projection, collection: string, id: string, what: string): Promise<T> {
+    const view = await this.find<T>(projection, collection, id);
+    if (view === undefined) throw new NotFound(what, id);
+    return view;
+  }
+}

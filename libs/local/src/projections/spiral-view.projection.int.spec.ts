@@ -1,0 +1,80 @@
+import { MeasurementRecorded, streamIds } from '@spiral/event-catalogue';
+import { storedCollection } from '@spiral/projections';
+import { EnvelopeBuilder, projectInBatches, projectionSpec } from '@spiral/projections/testing';
+import { ADOPTED_AT, localHistory, monthOf } from './local-history.test-fixtures';
+import { SPIRALS, spiralViewProjection, type SpiralView } from './spiral-view.projection';
+
+const spec = projectionSpec(spiralViewProjection);
+const history = localHistory();
+const upTo = (type: string, spiralId: string) => history.slice(0, history.findIndex((e) => e.type === type && e.streamId === streamIds.spiral(spiralId)) + 1);
+
+async function spiralAfter(events: typeof history, spiralId: string): Promise<SpiralView> {
+  const view = (await spec.given(events).view())[SPIRALS]?.find((document) => document['id'] === spiralId);
+  if (view === undefined) throw new Error(`no view of ${spiralId}`);
+  return view as SpiralView;
+}
+
+describe('the spiral view', () => {
+  it('starts at recognition with the series of its measure and no chart', async () => {
+    const view = await spiralAfter(upTo('NeedRecognised', 'spiral-3'), 'spiral-3');
+    expect(view).toMatchObject({
+      id: 'spiral-3',
+      teamId: 'team-2',
+      orgCode: 'RX1',
+      step: 'recognition',
+      adoptedAt: null,
+      series: { improvement: 'increase', target: 55, adoptedAt: null, points: [], rebases: [] },
+      chart: null,
+      chartProblem: null,
+      recordedGains: [],
+      revisions: { 'spiral-spiral-3': 0 },
+    });
+  });
+
+  it('draws the chart from the baseline before adoption, with trial limits while the baseline is short', async () => {
+    const threePoints = history.filter((e) => e.streamId === 'spiral-spiral-1').slice(0, 6);
+    const view = await spiralAfter(threePoints, 'spiral-1');
+    expect(view.chart).toMatchObject({ mean: 50, trial: true, signals: [] });
+    expect(view.chart?.points.map(({ period, movingRange, type }) => ({ period, movingRange, type }))).toEqual([
+      { period: '2004-01-01', movingRange: null, type: 'common' },
+      { period: '2004-02-01', movingRange: 2, type: 'common' },
+      { period: '2004-03-01', movingRange: 4, type: 'common' },
+    ]);
+  });
+
+  it('stores the chart with its signal and the gains recorded, and moves to sustainability', async () => {
+    const view = await spiralAfter(upTo('GainSustained', 'spiral-1'), 'spiral-1');
+    expect(view).toMatchObject({ step: 'sustainability', adoptedAt: ADOPTED_AT, gains: { achieved: 1, sustained: 1, lost: 0 }, gainStatus: 'sustained' });
+    expect(view.chart).toMatchObject({ mean: 50, trial: false, assurance: 'hitAndMiss', suggestedRebase: { fromPeriod: monthOf(12) } });
+    expect(view.chart?.signals).toEqual([{ rule: 'shift', kind: 'improvement', direction: 'up', periods: Array.from({ length: 19 }, (_, k) => monthOf(12 + k)) }]);
+    expect(view.recordedGains.map(({ kind, rule, periods }) => ({ kind, rule, first: periods[0], count: periods.length }))).toEqual([
+      { kind: 'achieved', rule: 'shift', first: monthOf(12), count: 7 },
+      { kind: 'sustained', rule: 'sustained12', first: monthOf(19), count: 12 },
+    ]);
+  });
+
+  it('computes the chart again when a rebase is confirmed: a new group from the rebase', async () => {
+    const view = await spiralAfter(history, 'spiral-1');
+    expect(view.series.rebases).toEqual([monthOf(12)]);
+    expect(view.chart?.groups.map(({ fromPeriod }) => fromPeriod)).toEqual([monthOf(0), monthOf(12)]);
+    expect(view.chart?.signals).toEqual([]);
+  });
+
+  it('records a chart problem instead of failing the feed when a series cannot be charted', async () => {
+    const b = new EnvelopeBuilder();
+    const [need] = history.filter((e) => e.type === 'NeedRecognised' && e.streamId === 'spiral-spiral-3');
+    const broken = b.append('spiral-spiral-3', MeasurementRecorded.create({ spiralId: 'spiral-3', period: '2004-02-30', value: 1 }));
+    const view = await spiralAfter([need!, { ...broken, streamRevision: 1, globalPosition: need!.globalPosition + 1 }], 'spiral-3');
+    expect(view.chart).toBeNull();
+    expect(view.chartProblem).toMatch(/real date/);
+  });
+
+  it('changes nothing when its events are applied again, even past the runner checkpoint', async () => {
+    const views = await projectInBatches(spiralViewProjection, [history]);
+    const once = await views.get(storedCollection(spiralViewProjection, SPIRALS), 'spiral-1');
+    const again = await projectInBatches(spiralViewProjection, [history, history.map((e) => ({ ...e, globalPosition: e.globalPosition + history.length }))]);
+    expect(await again.get(storedCollection(spiralViewProjection, SPIRALS), 'spiral-1')).toEqual(once);
+    await views.close();
+    await again.close();
+  });
+});

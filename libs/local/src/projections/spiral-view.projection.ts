@@ -1,0 +1,76 @@
+import type { Measure } from '@spiral/event-catalogue';
+import type { Projection } from '@spiral/projections';
+import type { XmrChart } from '@spiral/spc';
+import { localEventOf, localEventTypes, type LocalEvent } from './local-event';
+import { updateDocument, type SourceRevisions } from './source-revisions';
+import { gainOf, newSpiralProgress, progressAfter, type RecordedGain, type SpiralProgress } from './spiral-progress';
+import { chartOf, seriesAfter, SERIES_EVENT_TYPES, seriesStartedBy, type SpiralSeries } from './spiral-series';
+
+/**
+ * One spiral as the local view keeps it (collection `spirals`, id = spiral id): its step, its SPC
+ * chart computed when a point, the adoption or a rebase arrives (stored, so a read never replays the
+ * stream), and its recorded gains.
+ */
+export type SpiralView = SpiralProgress & {
+  readonly id: string;
+  readonly teamId: string;
+  readonly orgCode: string;
+  readonly shaCode: string;
+  readonly title: string;
+  readonly measure: Measure;
+  readonly series: SpiralSeries;
+  readonly chart: XmrChart | null;
+  /** Why the chart could not be drawn, when the SPC library refused the series. */
+  readonly chartProblem: string | null;
+  readonly recordedGains: readonly RecordedGain[];
+  readonly revisions: SourceRevisions;
+};
+
+export const SPIRALS = 'spirals';
+
+/** The spiral's id: every event of a spiral's stream names it. */
+export function spiralIdOf(event: LocalEvent): string | undefined {
+  return 'spiralId' in event.data ? event.data.spiralId : undefined;
+}
+
+function recognised(event: Extract<LocalEvent, { type: 'NeedRecognised' }>): SpiralView {
+  const { spiralId, teamId, orgCode, shaCode, title, measure } = event.data;
+  const series = seriesStartedBy(event);
+  return { id: spiralId, teamId, orgCode, shaCode, title, measure, ...newSpiralProgress, series, chart: null, chartProblem: null, recordedGains: [], revisions: {} };
+}
+
+export function spiralViewAfter(current: SpiralView | undefined, event: LocalEvent, occurredAt: string): SpiralView | undefined {
+  if (event.type === 'NeedRecognised') return current ?? recognised(event);
+  // Every other event follows NeedRecognised in its stream; one on its own changes nothing.
+  if (current === undefined) return undefined;
+  const next = progressAfter(current, event, occurredAt);
+  const series = seriesAfter(current.series, event, occurredAt) ?? current.series;
+  const chart = SERIES_EVENT_TYPES.includes(event.type) ? chartOf(series) : { chart: current.chart, chartProblem: current.chartProblem };
+  const gain = gainOf(event, occurredAt);
+  const recordedGains = gain === undefined ? current.recordedGains : [...current.recordedGains, gain];
+  return { ...next, series, ...chart, recordedGains };
+}
+
+export const spiralViewProjection: Projection = {
+  name: 'local-spiral-view',
+  version: 1,
+  collections: [SPIRALS],
+  eventTypes: localEventTypes(
+    'NeedRecognised',
+    'KnowledgePulled',
+    'OptionsAppraised',
+    'OptionAdopted',
+    'MeasurementRecorded',
+    'RebaseConfirmed',
+    'GainAchieved',
+    'GainSustained',
+    'GainLost',
+    'SpiralClosed',
+  ),
+  async apply(envelope, views) {
+    const event = localEventOf(envelope);
+    const spiralId = spiralIdOf(event);
+    if (spiralId === undefined) return;
+    await updateDocument<SpiralView>(views, SPIRALS, spiralId, envelope, (current) => spiralViewAfter(current, event, envelope.occurredAt));
+  },
+};
