@@ -5,12 +5,17 @@ import { NationalPrioritiesCommandHandler } from './application/national-priorit
 import { PracticeCommandHandler } from './application/practice.command-handler';
 import { FieldTestsController } from './http/field-tests.controller';
 import { NationalPrioritiesController } from './http/national-priorities.controller';
+import { NationalViewController } from './http/national-view.controller';
+import { PracticeSpreadController } from './http/practice-spread.controller';
 import { PracticesController } from './http/practices.controller';
 
 const commandHandlers = [PracticeCommandHandler, FieldTestCommandHandler, NationalPrioritiesCommandHandler];
-const controllers = [PracticesController, FieldTestsController, NationalPrioritiesController];
+const controllers = [PracticesController, PracticeSpreadController, FieldTestsController, NationalPrioritiesController, NationalViewController];
 
-/** The national level: the practice catalogue, field tests and national priorities. Needs EVENT_STORE and CLOCK. */
+/**
+ * The national level: the practice catalogue, field tests and national priorities, and the national
+ * view. Needs EVENT_STORE, VIEW_STORE and CLOCK; the view's projection runs in ProjectionsModule.
+ */
 @Module({
   imports: [CommandHandlingModule],
   controllers,

@@ -1,0 +1,71 @@
+/**
+ * Time arithmetic on ISO 8601 instants, in UTC: views keep `occurredAt` as the write path stores it
+ * (`Date#toISOString()`), and every figure is judged on that axis (SPEC "Events": "as of a moment"
+ * means by occurredAt).
+ */
+export const DAY_MS = 86_400_000;
+
+/** The mean Gregorian month: 365.2425 / 12 days, so month-based rates do not drift with the calendar. */
+export const MEAN_MONTH_DAYS = 365.2425 / 12;
+
+export function daysBetween(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / DAY_MS;
+}
+
+export function monthsBetween(from: string, to: string): number {
+  return daysBetween(from, to) / MEAN_MONTH_DAYS;
+}
+
+/** 'YYYY-MM' of an instant (or of a 'YYYY-MM-DD' date). */
+export function monthOf(instant: string): string {
+  return new Date(Date.parse(instant)).toISOString().slice(0, 7);
+}
+
+/** 'YYYY-MM-DD' of an instant: the date part as written, as SPC reads an adoption's date. */
+export function dateOf(instant: string): string {
+  return new Date(Date.parse(instant)).toISOString().slice(0, 10);
+}
+
+/** Every month from `first` to `last` inclusive ('YYYY-MM'); empty when last is before first. */
+export function monthsFrom(first: string, last: string): string[] {
+  const months: string[] = [];
+  let [year, month] = first.split('-').map(Number) as [number, number];
+  for (let key = first; key <= last; ) {
+    months.push(key);
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+    key = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+  }
+  return months;
+}
+
+/**
+ * The instant `months` calendar months later; a day that the target month lacks becomes its last
+ * day (31 January + 1 month = 28 or 29 February), rather than spilling into the month after.
+ */
+export function addCalendarMonths(instant: string, months: number): string {
+  const date = new Date(Date.parse(instant));
+  const day = date.getUTCDate();
+  date.setUTCDate(1);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  date.setUTCDate(Math.min(day, lastDay));
+  return date.toISOString();
+}
+
+export function isAtOrBefore(instant: string, moment: string): boolean {
+  return Date.parse(instant) <= Date.parse(moment);
+}
+
+export function earlierOf(a: string, b: string): string {
+  return Date.parse(b) < Date.parse(a) ? b : a;
+}
+
+export function laterOf(a: string, b: string): string {
+  return Date.parse(b) > Date.parse(a) ? b : a;
+}
+
+/** The moment a query judges time-based figures at: the `asOf` asked for, normalised, or now. */
+export function resolveAsOf(asOf: string | undefined, now: string): string {
+  return new Date(Date.parse(asOf ?? now)).toISOString();
+}

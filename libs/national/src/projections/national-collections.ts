@@ -1,0 +1,15 @@
+/** The national view's logical collections; the runner stores them as `<name>_v<version>`. */
+export const NATIONAL_COLLECTIONS = {
+  /** One per practice: the catalogue's facts, its adopters, their gains and their impact. */
+  practices: 'national-practices',
+  /** One per field test: sites, reports, verdict. */
+  fieldTests: 'national-field-tests',
+  /** One per SHA: penetration counts and when its teams registered, for geographical variation. */
+  regions: 'national-regions',
+  /** One summary per spiral, as the regional view keeps them. */
+  spirals: 'national-spirals',
+  /** One per spiral: its measure's points, for the impact of its adoption. */
+  measures: 'national-measures',
+  /** One per team: where it belongs and how many of its spirals are live. */
+  teams: 'national-teams',
+} as const;

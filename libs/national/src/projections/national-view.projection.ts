@@ -1,0 +1,66 @@
+import { indexTeamRegistered, SPIRAL_EVENT_TYPES, updateDocument, type DocumentSession } from '@spiral/analytics';
+import { streamKindOf, type EventEnvelope } from '@spiral/event-catalogue';
+import type { Projection } from '@spiral/projections';
+import { foldFieldTestEvent, type FieldTestDocument } from './field-test-document';
+import { NATIONAL_COLLECTIONS as C } from './national-collections';
+import { emptyNationalRegion, withRegistration, type NationalRegionDocument } from './national-region-document';
+import { applyNationalSpiralEvent } from './national-spiral-events';
+import { emptyPractice, withPracticeEvent, type PracticeDocument } from './practice-document';
+
+async function applyTeamRegistered(views: DocumentSession, event: EventEnvelope): Promise<void> {
+  const team = await indexTeamRegistered(views, C.teams, event);
+  if (team === undefined) return;
+  await updateDocument<NationalRegionDocument>(views, C.regions, team.shaCode, emptyNationalRegion, (region) => withRegistration(region, team.orgCode, event.occurredAt));
+}
+
+async function applyFieldTestEvent(views: DocumentSession, event: EventEnvelope): Promise<void> {
+  const fieldTestId = (event.data as { fieldTestId: string }).fieldTestId;
+  const test = foldFieldTestEvent(await views.get<FieldTestDocument>(C.fieldTests, fieldTestId), event);
+  if (test !== undefined) views.put(C.fieldTests, fieldTestId, test);
+}
+
+/**
+ * SPEC "Views", national: per practice its catalogue facts, adopters, their gains and impact; field
+ * tests; per region the penetration counts behind geographical variation. As in the regional view,
+ * each event is applied first to its own stream's document, which keeps the stream's last revision.
+ */
+export const nationalViewProjection: Projection = {
+  name: 'national-view',
+  version: 1,
+  collections: Object.values(C),
+  eventTypes: new Set([
+    ...SPIRAL_EVENT_TYPES,
+    'TeamRegistered',
+    'PracticeProposed',
+    'PracticePublished',
+    'PracticeRevised',
+    'PracticeRetired',
+    'FieldTestStarted',
+    'FieldTestSiteReported',
+    'FieldTestConcluded',
+  ]),
+  async apply(event, views) {
+    const kind = streamKindOf(event.streamId);
+    switch (kind) {
+      case 'spiral':
+        return applyNationalSpiralEvent(views, event);
+      case 'team':
+        return applyTeamRegistered(views, event);
+      case 'practice': {
+        const practiceId = (event.data as { practiceId: string }).practiceId;
+        return updateDocument<PracticeDocument>(views, C.practices, practiceId, emptyPractice, (practice) => withPracticeEvent(practice, event));
+      }
+      case 'fieldTest':
+        return applyFieldTestEvent(views, event);
+      case 'region':
+      case 'network':
+      case 'nationalPriorities':
+      case undefined:
+        return;
+      default: {
+        const unexpected: never = kind;
+        return unexpected;
+      }
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import { coefficientOfVariation, isAtOrBefore, penetrationOf } from '@spiral/analytics';
+import type { NationalRegionDocument } from './national-region-document';
+import type { RegionalVariation } from './national-view';
+
+/**
+ * SPEC "Views": geographical variation in penetration across regions, as the coefficient of
+ * variation of the regions' shares (each region one unit, unweighted: the question is how much
+ * regions differ, not how the nation's teams fare). Regions with nothing registered have no share
+ * and are left out; n says how many are in.
+ */
+export function regionalVariation(regions: readonly NationalRegionDocument[]): RegionalVariation {
+  const rows = [...regions]
+    .sort((a, b) => (a.shaCode < b.shaCode ? -1 : 1))
+    .map((region) => ({ shaCode: region.shaCode, penetration: penetrationOf(region.organisations) }));
+  const shares = (pick: (row: (typeof rows)[number]) => number | null) => rows.map(pick).filter((share): share is number => share !== null);
+  return {
+    regions: rows,
+    teams: coefficientOfVariation(shares((row) => row.penetration.teams.share)),
+    organisations: coefficientOfVariation(shares((row) => row.penetration.organisations.share)),
+  };
+}
+
+/** Teams registered by asOf, over every region. */
+export function teamsRegisteredBy(regions: readonly NationalRegionDocument[], asOf: string): number {
+  return regions.reduce((sum, region) => sum + region.registrations.filter((at) => isAtOrBefore(at, asOf)).length, 0);
+}

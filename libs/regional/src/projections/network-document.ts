@@ -1,0 +1,32 @@
+import { isNewFor } from '@spiral/analytics';
+import type { EventEnvelope, NetworkEvent, NetworkKind } from '@spiral/event-catalogue';
+
+export type NetworkDocument = {
+  networkId: string;
+  /** Last applied revision of the network's stream. */
+  revision: number;
+  shaCode: string;
+  name: string;
+  kind: NetworkKind;
+  formedAt: string;
+  /** Teams that joined; the network's decider lets a team join once. */
+  members: number;
+};
+
+/** The network after one event of its stream; undefined when applied already or not yet formed. */
+export function foldNetworkEvent(network: NetworkDocument | undefined, envelope: EventEnvelope): NetworkDocument | undefined {
+  if (!isNewFor(network, envelope)) return undefined;
+  const event = { type: envelope.type, data: envelope.data } as NetworkEvent;
+  switch (event.type) {
+    case 'NetworkFormed': {
+      const { networkId, shaCode, name, kind } = event.data;
+      return { networkId, revision: envelope.streamRevision, shaCode, name, kind, formedAt: envelope.occurredAt, members: network?.members ?? 0 };
+    }
+    case 'NetworkJoined':
+      return network === undefined ? undefined : { ...network, revision: envelope.streamRevision, members: network.members + 1 };
+    default: {
+      const unexpected: never = event;
+      return unexpected;
+    }
+  }
+}

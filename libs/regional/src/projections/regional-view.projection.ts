@@ -1,0 +1,70 @@
+import { indexSpiralEvent, indexTeamRegistered, SPIRAL_EVENT_TYPES, updateDocument, type DocumentSession } from '@spiral/analytics';
+import { streamKindOf, type EventEnvelope } from '@spiral/event-catalogue';
+import type { Projection } from '@spiral/projections';
+import { foldNetworkEvent, type NetworkDocument } from './network-document';
+import { emptyRegion, withSpiralChange, withTeamRegistered, type RegionDocument } from './region-document';
+import { withRegionEvent } from './region-stream';
+import { REGIONAL_COLLECTIONS as C } from './regional-collections';
+
+function updateRegion(views: DocumentSession, shaCode: string, change: (region: RegionDocument) => RegionDocument | undefined): Promise<void> {
+  return updateDocument(views, C.regions, shaCode, emptyRegion, change);
+}
+
+async function applySpiralEvent(views: DocumentSession, event: EventEnvelope): Promise<void> {
+  const change = await indexSpiralEvent(views, { spirals: C.spirals, teams: C.teams }, event);
+  if (change !== undefined) await updateRegion(views, change.after.shaCode, (region) => withSpiralChange(region, change));
+}
+
+async function applyTeamRegistered(views: DocumentSession, event: EventEnvelope): Promise<void> {
+  const team = await indexTeamRegistered(views, C.teams, event);
+  if (team !== undefined) await updateRegion(views, team.shaCode, (region) => withTeamRegistered(region, team.orgCode));
+}
+
+async function applyNetworkEvent(views: DocumentSession, event: EventEnvelope): Promise<void> {
+  const networkId = (event.data as { networkId: string }).networkId;
+  const network = foldNetworkEvent(await views.get<NetworkDocument>(C.networks, networkId), event);
+  if (network !== undefined) views.put(C.networks, networkId, network);
+}
+
+/**
+ * SPEC "Views", regional: one document per SHA with the funnel, penetration counts, adopters by
+ * practice, gain counts, support, priorities and spread strategies; spiral summaries for stalled
+ * spirals; network documents. Every event is applied first to the document of its own stream,
+ * which keeps that stream's last revision, so a redelivered event changes nothing anywhere.
+ */
+export const regionalViewProjection: Projection = {
+  name: 'regional-view',
+  version: 1,
+  collections: Object.values(C),
+  eventTypes: new Set([
+    ...SPIRAL_EVENT_TYPES,
+    'TeamRegistered',
+    'RegionalPrioritySet',
+    'SupportProvided',
+    'SpreadStrategyLaunched',
+    'NetworkFormed',
+    'NetworkJoined',
+  ]),
+  async apply(event, views) {
+    const kind = streamKindOf(event.streamId);
+    switch (kind) {
+      case 'spiral':
+        return applySpiralEvent(views, event);
+      case 'team':
+        return applyTeamRegistered(views, event);
+      case 'region':
+        return updateRegion(views, (event.data as { shaCode: string }).shaCode, (region) => withRegionEvent(region, event));
+      case 'network':
+        return applyNetworkEvent(views, event);
+      case 'practice':
+      case 'fieldTest':
+      case 'nationalPriorities':
+      case undefined:
+        return;
+      default: {
+        const unexpected: never = kind;
+        return unexpected;
+      }
+    }
+  },
+};
