@@ -1,0 +1,55 @@
+import { embeddedConfigFrom } from '@spiral/embedded-system';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { resolve } from 'node:path';
+import { progressFor } from '../seed/seed-progress';
+import { runSeed } from '../seed/seed-runner';
+import { DEFAULT_RANDOM_SEED, SEED_SIZES, type SeedSize } from '../seed/seed-size';
+import { seedSummary } from '../seed/seed-summary';
+
+function wholeNumber(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 0xffffffff) throw new InvalidArgumentError('must be a whole number from 0 to 4294967295');
+  return parsed;
+}
+
+const HELP = `
+The 28 Strategic Health Authorities of England of 2002–2006 by their real names, with
+organisations, clinical teams, spirals, practices, field tests, priorities, networks and monthly
+measurements from 2002-04 to 2006-06. Everything but the SHA names is synthetic, and so are all
+codes: SHAs S01..S28, organisations S01-O01.., teams and spirals with derived ids.
+
+Every fact goes through the command layer (the same handlers and deciders as the HTTP API).
+Gains are not seeded: SPC decides them from the measurements, and its process manager records
+them when the system next starts on the folder (spiral start), as the views catch up.
+
+The same flags give the same history. Each command carries an idempotency key made of the size,
+the random seed and its place in the story, so running seed again on the same data folder with
+the same flags stores nothing twice. Other flags on the same folder add a second, separate history:
+seed a fresh folder instead.
+
+Examples:
+  $ spiral seed                          # default size into SPIRAL_DATA_DIR or ./data
+  $ spiral seed --size small --data-dir /tmp/spiral-demo
+  $ spiral seed --size large --random-seed 7`;
+
+/** `spiral seed`: commander wiring only; the planning and writing live in ../seed. */
+export function seedCommand(): Command {
+  return new Command('seed')
+    .description('write a realistic synthetic health service (the 28 SHAs of 2002–2006, years of history) into the data folder')
+    .addOption(new Option('--size <size>', 'how much history: small (a few SHAs, seconds), default (all 28, about a minute), large (benchmarks)').choices(SEED_SIZES).default('default'))
+    .option('--random-seed <n>', 'seed of the random draws; the same seed gives the same history', wholeNumber, DEFAULT_RANDOM_SEED)
+    .option('--data-dir <dir>', 'data folder of the embedded store (default: SPIRAL_DATA_DIR or ./data)')
+    .addHelpText('after', HELP)
+    .action(async (options: { size: SeedSize; randomSeed: number; dataDir?: string }) => {
+      const environment = embeddedConfigFrom(process.env);
+      const dataDir = options.dataDir === undefined ? environment.dataDir : resolve(options.dataDir);
+      process.stdout.write(`Seeding synthetic history (size ${options.size}, random seed ${options.randomSeed}) into ${dataDir}\n`);
+      const result = await runSeed({
+        size: options.size,
+        randomSeed: options.randomSeed,
+        config: { ...environment, dataDir },
+        progress: progressFor(process.stdout),
+      });
+      process.stdout.write(`${seedSummary(result, dataDir)}\n`);
+    });
+}

@@ -1,0 +1,11 @@
+import { embeddedConfigFrom, startEmbedded } from '@spiral/embedded-system';
+import { Command } from 'commander';
+
+/** `spiral start`: the embedded system in this process (what `npm start` runs). */
+export function startCommand(): Command {
+  return new Command('start')
+    .description('run the whole system in this process on the embedded store (PORT, SPIRAL_DATA_DIR)')
+    .action(async () => {
+      await startEmbedded(embeddedConfigFrom(process.env));
+    });
+}

@@ -1,0 +1,55 @@
+import { SqliteEventStore, SqliteViewStore } from '@spiral/adapters-embedded';
+import type { EventEnvelope } from '@spiral/event-catalogue';
+import { localProjections } from '@spiral/local';
+import { nationalProjections } from '@spiral/national';
+import { APPLIED_REVISIONS, ProjectionRunner, projectionKey, storedCollectionsOf, type Projection } from '@spiral/projections';
+import { regionalProjections } from '@spiral/regional';
+import { systemClock, type EventFeed } from '@spiral/ports';
+
+export interface RebuildFigures {
+  readonly events: number;
+  readonly seconds: number;
+  readonly eventsPerSecond: number;
+  readonly projections: readonly string[];
+}
+
+const BATCH = 1000;
+// The rebuild drives each runner directly from the store; it never consumes a feed.
+const noFeed = {} as EventFeed;
+
+/**
+ * Drops every view and checkpoint of the embedded data folder and rebuilds them from the whole
+ * history, reading the store once in global order and applying each page to every projection.
+ * The server must be stopped: the views are rewritten in place.
+ */
+export async function rebuildViews(dataDir: string, progress: (events: number, head: number) => void): Promise<RebuildFigures> {
+  const store = await SqliteEventStore.open(dataDir);
+  const views = await SqliteViewStore.open(dataDir);
+  try {
+    const projections: readonly Projection[] = [...localProjections, ...regionalProjections, ...nationalProjections];
+    for (const projection of projections) {
+      await views.drop(projectionKey(projection), storedCollectionsOf(projection, [APPLIED_REVISIONS]));
+    }
+    const runners = projections.map((projection) => new ProjectionRunner(projection, noFeed, views, store, systemClock));
+    const head = await store.headPosition();
+    const started = performance.now();
+    let events = 0;
+    let batch: EventEnvelope[] = [];
+    const flush = async () => {
+      for (const runner of runners) await runner.apply(batch);
+      events += batch.length;
+      batch = [];
+      progress(events, head);
+    };
+    for await (const event of store.readAll({ upTo: head, pageSize: BATCH })) {
+      batch.push(event);
+      if (batch.length === BATCH) await flush();
+    }
+    if (batch.length > 0) await flush();
+    const seconds = (performance.now() - started) / 1000;
+    return { events, seconds, eventsPerSecond: events / seconds, projections: runners.map((runner) => runner.key) };
+  } finally {
+    await views.close();
+    await store.close();
+  }
+}

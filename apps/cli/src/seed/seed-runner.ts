@@ -1,0 +1,113 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import type { AggregateCommand, CommandResult } from '@spiral/command-handling';
+import { EmbeddedModule, type EmbeddedConfig } from '@spiral/embedded-system';
+import { ExecuteSpiralCommand, ExecuteTeamCommand, LOCAL_PROCESS_MANAGERS, type LocalProcessManagersOptions } from '@spiral/local';
+import { ExecuteFieldTestCommand, ExecuteNationalPrioritiesCommand, ExecutePracticeCommand } from '@spiral/national';
+import { ExecuteNetworkCommand, ExecuteRegionCommand } from '@spiral/regional';
+import { EVENT_STORE, type EventStore } from '@spiral/ports';
+import type { PlannedCommand } from './planned-command';
+import { buildSeedPlan, planFigures, type PlanFigures, type SeedPlan, type SeedPlanOptions } from './seed-plan';
+import { silentProgress, type SeedProgress } from './seed-progress';
+
+export interface SeedRunOptions extends SeedPlanOptions {
+  /** The embedded system's configuration; its data folder is where the history goes. */
+  readonly config: EmbeddedConfig;
+  readonly progress?: SeedProgress;
+}
+
+export interface SeedRunResult {
+  readonly plan: SeedPlan;
+  readonly figures: PlanFigures;
+  /** New events only: a command found already stored (a re-run) adds none. */
+  readonly eventsStored: number;
+  readonly commandsReplayed: number;
+  readonly headBefore: number;
+  readonly headAfter: number;
+  readonly seconds: number;
+}
+
+const PROGRESS_EVERY = 100;
+
+/**
+ * The seeder writes only its own events: the gains process manager stays off here, so no gain is
+ * claimed by the seed and none races the seeding loop into a spiral's stream. Gains follow from the
+ * seeded measurements when the system next runs, as its process manager catches up with the feed.
+ */
+const NO_GAINS_WHILE_SEEDING: LocalProcessManagersOptions = { gains: false };
+
+@Global()
+@Module({ providers: [{ provide: LOCAL_PROCESS_MANAGERS, useValue: NO_GAINS_WHILE_SEEDING }], exports: [LOCAL_PROCESS_MANAGERS] })
+class SeedingOptionsModule {}
+
+/** The embedded system as `spiral start` composes it, with the seeding options above and no logging. */
+function seedingModule(config: EmbeddedConfig): DynamicModule {
+  return { module: SeedingOptionsModule, imports: [EmbeddedModule.forRoot({ ...config, logLevel: 'silent' })] };
+}
+
+/** The same bus message the HTTP controllers send for each aggregate. */
+function messageFor(planned: PlannedCommand): AggregateCommand<unknown> {
+  switch (planned.kind) {
+    case 'team':
+      return new ExecuteTeamCommand(planned.aggregateId, planned.envelope);
+    case 'spiral':
+      return new ExecuteSpiralCommand(planned.aggregateId, planned.envelope);
+    case 'region':
+      return new ExecuteRegionCommand(planned.aggregateId, planned.envelope);
+    case 'network':
+      return new ExecuteNetworkCommand(planned.aggregateId, planned.envelope);
+    case 'practice':
+      return new ExecutePracticeCommand(planned.aggregateId, planned.envelope);
+    case 'fieldTest':
+      return new ExecuteFieldTestCommand(planned.aggregateId, planned.envelope);
+    case 'nationalPriorities':
+      return new ExecuteNationalPrioritiesCommand(planned.envelope);
+    default: {
+      const unexpected: never = planned;
+      return unexpected;
+    }
+  }
+}
+
+/**
+ * Writes the planned history through the command layer: the embedded system's own modules in an
+ * application context (no HTTP), each command on the CommandBus to the handler a request would
+ * reach, so the handlers load their facts and the deciders check every invariant. One at a time, in
+ * time order, so each command sees the history before it.
+ */
+export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
+  const startedAt = Date.now();
+  const plan = buildSeedPlan(options);
+  const progress = options.progress ?? silentProgress;
+  const app = await NestFactory.createApplicationContext(seedingModule(options.config), { logger: false });
+  try {
+    const bus = app.get(CommandBus);
+    const store = app.get<EventStore>(EVENT_STORE);
+    const headBefore = await store.headPosition();
+    let eventsStored = 0;
+    let commandsReplayed = 0;
+    progress.start(plan.commands.length);
+    for (const [index, planned] of plan.commands.entries()) {
+      const result = await send(bus, planned);
+      if (result.replayed) commandsReplayed += 1;
+      else eventsStored += result.eventIds.length;
+      if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === plan.commands.length) progress.update(index + 1, eventsStored);
+    }
+    const headAfter = await store.headPosition();
+    return { plan, figures: planFigures(plan), eventsStored, commandsReplayed, headBefore, headAfter, seconds: (Date.now() - startedAt) / 1000 };
+  } finally {
+    progress.stop();
+    await app.close();
+  }
+}
+
+/** A refusal here is a bug in the plan, so it names the command by its story and step. */
+async function send(bus: CommandBus, planned: PlannedCommand): Promise<CommandResult> {
+  try {
+    return await bus.execute<AggregateCommand<unknown>, CommandResult>(messageFor(planned));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`the seed stopped at ${planned.envelope.command.type} on ${planned.streamId} (${planned.envelope.idempotencyKey}): ${reason}`, { cause: error });
+  }
+}
