@@ -1,0 +1,147 @@
+import type { EventEnvelope } from '@spiral/event-catalogue';
+import type { FeedConsumerOptions, FeedSubscription } from '@spiral/ports';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { deliver, type DeliveryContext, type DeliveryItem } from './kafka-batch-delivery';
+import type { KafkaDeadLetters } from './kafka-dead-letters';
+import { fromMessage, UnreadableMessage } from './kafka-envelope-codec';
+import type { FeedLogger, KafkaRetryPolicy } from './kafka-feed-settings';
+
+export interface KafkaConsumerSettings {
+  readonly topics: readonly string[];
+  readonly policy: KafkaRetryPolicy;
+  readonly deadLetters: KafkaDeadLetters;
+  readonly logger: FeedLogger;
+}
+
+/**
+ * One member of a Kafka consumer group. kafkajs hands over a partition's fetched messages; they are
+ * cut into batches of at most `maxBatchSize`, and each batch's offsets are committed only after the
+ * handler resolved (autoCommit and auto-resolve off), so a crash redelivers rather than loses.
+ */
+export class KafkaFeedConsumer implements FeedSubscription {
+  private readonly consumer: Consumer;
+  private readonly delivery: DeliveryContext;
+  private inFlight: Promise<void> | undefined;
+  private stopped = false;
+  private wake: (() => void) | undefined;
+  private heartbeat: () => Promise<void> = () => Promise.resolve();
+  /** The partition whose batch is in flight (kafkajs hands over one at a time by default). */
+  private source = { topic: '', partition: -1 };
+
+  constructor(
+    kafka: Kafka,
+    private readonly options: FeedConsumerOptions & { readonly maxBatchSize: number },
+    private readonly settings: KafkaConsumerSettings,
+  ) {
+    // A short fetch wait keeps stop() quick; the broker still answers at once when data arrives.
+    this.consumer = kafka.consumer({ groupId: options.group, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
+    this.delivery = {
+      group: options.group,
+      handle: options.handle,
+      policy: settings.policy,
+      logger: settings.logger,
+      stopping: () => this.stopped,
+      backoff: (ms) => this.backoff(ms),
+      park: (item, error, attempts) => this.park(item.message, error, attempts),
+    };
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.connect();
+    // A new group reads from the start of each topic; `after` then skips what its views hold.
+    await this.consumer.subscribe({ topics: [...this.settings.topics], fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.track(this.onBatch(payload)),
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.inFlight;
+    await this.consumer.disconnect();
+  }
+
+  private async track(work: Promise<void>): Promise<void> {
+    this.inFlight = work;
+    try {
+      await work;
+    } finally {
+      if (this.inFlight === work) this.inFlight = undefined;
+    }
+  }
+
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    this.heartbeat = () => payload.heartbeat();
+    this.source = { topic: batch.topic, partition: batch.partition };
+    const current = () => !this.stopped && payload.isRunning() && !payload.isStale();
+    let items: DeliveryItem[] = [];
+    for (const message of batch.messages) {
+      if (!current()) return;
+      let event: EventEnvelope;
+      try {
+        event = fromMessage(message.value);
+      } catch (error) {
+        if (!(error instanceof UnreadableMessage)) throw error;
+        if (!(await this.flush(payload, items, previousOffset(message)))) return;
+        items = [];
+        await this.park(message, error, 0);
+        await this.commit(payload, message.offset);
+        continue;
+      }
+      if (event.globalPosition > this.options.after) items.push({ event, message });
+      if (items.length >= this.options.maxBatchSize) {
+        if (!(await this.flush(payload, items, message.offset))) return;
+        items = [];
+      }
+    }
+    const last = batch.messages.at(-1);
+    if (last !== undefined && current()) await this.flush(payload, items, last.offset);
+  }
+
+  /** Delivers the items, then commits through `offset` (skipped events included). */
+  private async flush(payload: EachBatchPayload, items: readonly DeliveryItem[], offset: string | undefined): Promise<boolean> {
+    if (items.length > 0 && !(await deliver(items, this.delivery))) return false;
+    if (offset !== undefined) await this.commit(payload, offset);
+    return true;
+  }
+
+  private async commit(payload: EachBatchPayload, offset: string): Promise<void> {
+    const { topic, partition } = payload.batch;
+    payload.resolveOffset(offset);
+    // With offsets given, kafkajs commits them now, whatever its auto-commit settings.
+    const next = (BigInt(offset) + 1n).toString();
+    await payload.commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: next }] }] });
+  }
+
+  private async park(message: KafkaMessage, error: unknown, attempts: number): Promise<void> {
+    const { topic, partition } = this.source;
+    const group = this.options.group;
+    const deadLetter = await this.settings.deadLetters.park({ topic, partition, message, group, attempts, error });
+    this.settings.logger.warn(`feed group ${group}: parked ${topic}/${partition}@${message.offset} on ${deadLetter}`);
+  }
+
+  private backoff(ms: number): Promise<void> {
+    // Sleeps in slices, heartbeating between them, so a long backoff does not cost the membership.
+    const until = Date.now() + ms;
+    const slice = async (): Promise<void> => {
+      const wait = Math.min(1_000, until - Date.now());
+      if (this.stopped || wait <= 0) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        this.wake = () => (clearTimeout(timer), resolve());
+      });
+      if (!this.stopped) await this.heartbeat();
+      return slice();
+    };
+    return slice();
+  }
+}
+
+function previousOffset(message: KafkaMessage): string | undefined {
+  const offset = BigInt(message.offset);
+  return offset > 0n ? (offset - 1n).toString() : undefined;
+}

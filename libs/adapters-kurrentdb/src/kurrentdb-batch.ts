@@ -1,0 +1,73 @@
+import { computeEventHash, type EventEnvelope, type PendingEvent } from '@spiral/event-catalogue';
+import { PartialDuplicateAppend } from '@spiral/ports';
+
+/** An event ready to append: the envelope with its hash, still without a global position. */
+export type ChainedEvent = Omit<EventEnvelope, 'globalPosition'>;
+
+// KurrentDB event ids are UUIDs, and the server hands them back in this canonical lower-case form;
+// anything else would not compare equal on a retry, so it is refused up front.
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Refuses, before anything is written, a batch the store could not hold whole. */
+export function validateBatch(streamId: string, events: readonly PendingEvent[]): void {
+  if (events.length === 0) throw new RangeError(`append to ${streamId} needs at least one event`);
+  if (streamId.startsWith('$')) throw new RangeError(`stream ${streamId} is a KurrentDB system stream name`);
+  const seen = new Set<string>();
+  for (const { eventId } of events) {
+    if (!CANONICAL_UUID.test(eventId)) throw new RangeError(`event id ${eventId} is not a lower-case UUID, as KurrentDB needs`);
+    if (seen.has(eventId)) throw new RangeError(`event id ${eventId} appears twice in one batch to ${streamId}`);
+    seen.add(eventId);
+  }
+}
+
+/**
+ * The stored events a batch repeats: all of them (a retry, answered with what is stored, in stream
+ * order), none, or some (PartialDuplicateAppend).
+ */
+export function storedRepeats(streamId: string, stream: readonly EventEnvelope[], events: readonly PendingEvent[]): EventEnvelope[] {
+  const ids = new Set(events.map((event) => event.eventId));
+  const repeats = stream.filter((event) => ids.has(event.eventId));
+  if (repeats.length > 0 && repeats.length < ids.size) throw new PartialDuplicateAppend(streamId);
+  return repeats;
+}
+
+/**
+ * Numbers the batch after the stream's head and chains each hash to the one before, as
+ * SqliteEventStore does, so the same history hashes the same on every engine. The append that
+ * follows expects exactly this head, so a writer that moved the stream meanwhile makes it fail
+ * rather than fork the chain.
+ */
+export function chainBatch(
+  streamId: string,
+  events: readonly PendingEvent[],
+  head: Pick<EventEnvelope, 'streamRevision' | 'hash'> | undefined,
+  recordedAt: string,
+): ChainedEvent[] {
+  let previousHash = head?.hash ?? null;
+  let revision = head?.streamRevision ?? -1;
+  return events.map((pending) => {
+    revision += 1;
+    const unhashed = {
+      eventId: pending.eventId,
+      type: pending.type,
+      schemaVersion: pending.schemaVersion,
+      // Hash what readers will get back: the JSON round trip drops undefined fields and the like.
+      data: jsonCopy(pending.data),
+      occurredAt: pending.occurredAt,
+      actor: jsonCopy(pending.actor),
+      correlationId: pending.correlationId,
+      causationId: pending.causationId,
+      streamId,
+      streamRevision: revision,
+      recordedAt,
+      previousHash,
+    };
+    const chained = { ...unhashed, hash: computeEventHash(unhashed) };
+    previousHash = chained.hash;
+    return chained;
+  });
+}
+
+function jsonCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -1,0 +1,98 @@
+import { describeWithEngine } from '@spiral/adapters-kafka/testing';
+import { rejectionOf, uniqueName, viewStoreContract, type ViewStoreHarness } from '@spiral/ports/testing';
+import { MongoClient } from 'mongodb';
+import { MongoViewStore } from './mongo-view-store';
+
+const url = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
+/** host:port of the URL's first host, for the reachability check. */
+const address = url.replace(/^[a-z+]+:\/\//, '').replace(/^[^@/]*@/, '').split(/[/?,]/)[0] ?? '';
+
+/** A store on a database of its own, dropped afterwards, so tests and runs never meet. */
+async function openStore(): Promise<ViewStoreHarness & { store: MongoViewStore; database: string }> {
+  const database = uniqueName('contract');
+  let open = await MongoViewStore.connect({ url, database });
+  const first = open;
+  return {
+    store: first,
+    database,
+    reopen: async () => {
+      await open.close();
+      open = await MongoViewStore.connect({ url, database });
+      return open;
+    },
+    cleanup: async () => {
+      await open.close();
+      const client = await MongoClient.connect(url);
+      await client.db(database).dropDatabase();
+      await client.close();
+    },
+  };
+}
+
+describeWithEngine('MongoViewStore', { name: 'MongoDB', variable: 'MONGO_URL', address }, () => {
+  viewStoreContract('MongoViewStore', openStore);
+
+  describe('on MongoDB', () => {
+    let harness: Awaited<ReturnType<typeof openStore>>;
+    beforeEach(async () => {
+      harness = await openStore();
+    });
+    afterEach(() => harness.cleanup());
+
+    it('refuses a reserved collection name, storing nothing of the commit', async () => {
+      const { store } = harness;
+      const [projection, collection] = [uniqueName('projection'), uniqueName('docs')];
+      const reserved = [
+        { kind: 'put', collection, id: 'a', document: { n: 1 } },
+        { kind: 'put', collection: 'checkpoints', id: 'a', document: { n: 1 } },
+      ] as const;
+      expect(String(await rejectionOf(store.commit(projection, reserved, 3)))).toMatch(/reserved/);
+      expect(await store.find(collection)).toEqual([]);
+      expect(await store.checkpoint(projection)).toBe(0);
+    });
+
+    it('keeps any JSON key, and filters only on top-level scalars', async () => {
+      const { store } = harness;
+      const collection = uniqueName('docs');
+      const odd = { _id: 'own', 'a.b': 1, $where: [[1]], list: [1], nested: { n: null } };
+      await store.commit(uniqueName('projection'), [{ kind: 'put', collection, id: 'a', document: odd }], 1);
+      expect(await store.get(collection, 'a')).toStrictEqual(odd);
+      expect(await store.find(collection, { list: null })).toEqual([]);
+      expect(await store.find(collection, { nested: null })).toEqual([]);
+      expect(await store.find(collection, { missing: null })).toEqual([odd]);
+    });
+
+    it('completes a commit the server broke off half way, before the checkpoint is read again', async () => {
+      const [projection, collection] = [uniqueName('projection'), uniqueName('docs')];
+      const raw = await MongoClient.connect(url);
+      try {
+        // The server refuses the second put (a unique index the store does not know of): a failure
+        // after the commit point, with the first put written and the checkpoint not moved.
+        const views = raw.db(harness.database).collection(collection);
+        await views.createIndex({ n: 1 }, { unique: true, name: 'break_it' });
+        const changes = [
+          { kind: 'put', collection, id: 'a', document: { n: 1 } },
+          { kind: 'put', collection, id: 'b', document: { n: 1 } },
+        ] as const;
+        expect(await rejectionOf(harness.store.commit(projection, changes, 8))).toBeDefined();
+        expect(await harness.store.find(collection)).toEqual([{ n: 1 }]);
+        await views.dropIndex('break_it');
+      } finally {
+        await raw.close();
+      }
+      const reopened = await harness.reopen();
+      expect(await reopened.checkpoint(projection)).toBe(8);
+      expect(await reopened.find(collection)).toEqual([{ n: 1 }, { n: 1 }]);
+    });
+
+    it('stores documents as JSON would, and reports a closed store unhealthy', async () => {
+      const { store } = harness;
+      const collection = uniqueName('docs');
+      const document = { when: new Date('2005-06-01T00:00:00.000Z'), gone: undefined, kept: 1 };
+      await store.commit(uniqueName('projection'), [{ kind: 'put', collection, id: 'a', document }], 1);
+      expect(await store.get(collection, 'a')).toStrictEqual({ when: '2005-06-01T00:00:00.000Z', kept: 1 });
+      await store.close();
+      expect((await store.health()).ok).toBe(false);
+    });
+  });
+});

@@ -1,0 +1,105 @@
+import type { EngineHealth, FindOptions, ViewChange, ViewDocument, ViewFilter, ViewStore } from '@spiral/ports';
+import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb';
+import { CommitJournal } from './mongo-commit-journal';
+import { checkCollectionName, planChanges } from './mongo-view-commit';
+import { buildFind, fromStored, type StoredView } from './mongo-view-query';
+
+export interface MongoViewStoreOptions {
+  /** mongodb://host:port; FerretDB speaks the same protocol. */
+  readonly url: string;
+  readonly database: string;
+  /** How long an operation waits for a server before it fails (health included); default 5 s. */
+  readonly serverSelectionTimeoutMs?: number;
+}
+
+const NAMESPACE_NOT_FOUND = 26;
+
+/**
+ * The distributed view store: one MongoDB collection per view collection, each view a document
+ * with the view id as _id, the view as JSON text and its top-level fields copied beside it for
+ * filters and indexes (see StoredView); checkpoints in `checkpoints`. Commits are all or nothing
+ * through a redo journal rather than a transaction (see CommitJournal).
+ */
+export class MongoViewStore implements ViewStore {
+  /** Indexes made by this instance, so each (collection, field) costs one createIndex. */
+  private readonly indexed = new Set<string>();
+  private closed = false;
+  private readonly commits: CommitJournal;
+
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly db: Db,
+  ) {
+    this.commits = new CommitJournal(db);
+  }
+
+  static async connect(options: MongoViewStoreOptions): Promise<MongoViewStore> {
+    const client = new MongoClient(options.url, { serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 5_000 });
+    await client.connect();
+    return new MongoViewStore(client, client.db(options.database));
+  }
+
+  async get<T extends ViewDocument = ViewDocument>(collection: string, id: string): Promise<T | undefined> {
+    const stored = await this.views(collection).findOne({ _id: id });
+    return stored === null ? undefined : (fromStored(stored) as T);
+  }
+
+  async find<T extends ViewDocument = ViewDocument>(collection: string, filter?: ViewFilter, options?: FindOptions): Promise<T[]> {
+    const query = buildFind(filter, options);
+    const views = this.views(collection);
+    await this.ensureIndexes(views, query.indexFields);
+    const cursor = views.find(query.filter, { sort: query.sort, ...(query.limit === undefined ? {} : { limit: query.limit }) });
+    return (await cursor.toArray()).map((stored) => fromStored(stored) as T);
+  }
+
+  async commit(projection: string, changes: readonly ViewChange[], checkpoint: number): Promise<void> {
+    if (!Number.isSafeInteger(checkpoint) || checkpoint < 0) throw new RangeError('a checkpoint is a non-negative integer');
+    await this.commits.commit(projection, planChanges(changes), checkpoint);
+  }
+
+  checkpoint(projection: string): Promise<number> {
+    return this.commits.checkpoint(projection);
+  }
+
+  async drop(projection: string, collections: readonly string[]): Promise<void> {
+    for (const collection of collections) {
+      try {
+        await this.views(collection).drop();
+      } catch (error) {
+        if (!(error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND)) throw error;
+      }
+      for (const key of this.indexed) if (key.startsWith(`${collection}\u0000`)) this.indexed.delete(key);
+    }
+    await this.commits.forget(projection);
+  }
+
+  async health(): Promise<EngineHealth> {
+    // The driver would reconnect a closed client for the ping; closed means closed.
+    if (this.closed) return { engine: 'mongodb', ok: false, detail: 'closed' };
+    try {
+      await this.db.command({ ping: 1 });
+      return { engine: 'mongodb', ok: true, detail: `database ${this.db.databaseName}` };
+    } catch (error) {
+      return { engine: 'mongodb', ok: false, detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.client.close();
+  }
+
+  private views(collection: string): Collection<StoredView> {
+    return this.db.collection<StoredView>(checkCollectionName(collection));
+  }
+
+  /** One ascending index per field a find filters or sorts on, made the first time it is used. */
+  private async ensureIndexes(views: Collection<StoredView>, fields: readonly string[]): Promise<void> {
+    for (const field of fields) {
+      const key = `${views.collectionName}\u0000${field}`;
+      if (this.indexed.has(key)) continue;
+      await views.createIndex({ [field]: 1 }, { name: `view_${field}` });
+      this.indexed.add(key);
+    }
+  }
+}

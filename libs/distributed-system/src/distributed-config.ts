@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
+
+/** A configuration that cannot run: every problem found, one per line. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+const CONNECTION_STRING = /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/\S+$/;
+const BROKER_LIST = /^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/;
+const MONGO_URL = /^mongodb(\+srv)?:\/\/\S+$/;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Every variable a distributed process may read, each checked by its rule. A process asks only
+ * for the engines it uses (`requireFor`), so the relay does not need PORT, nor a service Kafka.
+ */
+export class DistributedEnvironment {
+  @Matches(CONNECTION_STRING, { message: 'ESDB_URL must be a KurrentDB connection string, e.g. kurrentdb://kurrentdb:2113?tls=false' })
+  ESDB_URL!: string;
+
+  @Matches(BROKER_LIST, { message: 'KAFKA_BROKERS must be host:port[,host:port…], e.g. kafka:9092' })
+  KAFKA_BROKERS!: string;
+
+  @Matches(MONGO_URL, { message: 'MONGO_URL must be a mongodb:// (or mongodb+srv://) URL, e.g. mongodb://mongo:27017' })
+  MONGO_URL!: string;
+
+  @IsString() @Matches(/^[A-Za-z0-9_-]{1,63}$/, { message: 'MONGO_DB must be 1 to 63 letters, digits, _ or -' })
+  MONGO_DB = 'spiral';
+
+  @IsString() @MinLength(16, { message: 'SPIRAL_JWT_SECRET must be set, at least 16 characters long' })
+  SPIRAL_JWT_SECRET!: string;
+
+  @IsInt({ message: 'PORT must be a whole number' }) @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsInt({ message: 'SPIRAL_MAX_BODY_BYTES must be a whole number' }) @Min(1024) @Max(64 * 1024 * 1024)
+  SPIRAL_MAX_BODY_BYTES = 1024 * 1024;
+
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL = 'info';
+
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'KAFKA_CLIENT_ID must be 1 to 100 letters, digits, . _ or -' })
+  KAFKA_CLIENT_ID?: string;
+
+  @IsString() @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'RELAY_NAME must be 1 to 100 letters, digits, . _ or -' })
+  RELAY_NAME = 'relay';
+}
+
+export type Setting = keyof DistributedEnvironment;
+const NUMBERS: readonly Setting[] = ['PORT', 'SPIRAL_MAX_BODY_BYTES'];
+
+/**
+ * Reads the environment into DistributedEnvironment and checks the settings `required` names
+ * plus every optional one that has a default; throws ConfigError listing all problems at once.
+ */
+export function requireFor(env: NodeJS.ProcessEnv, required: readonly Setting[]): DistributedEnvironment {
+  const config = new DistributedEnvironment();
+  const target = config as unknown as Record<string, unknown>;
+  for (const key of Object.keys(env)) {
+    const raw = env[key];
+    if (raw === undefined || raw === '' || !isSetting(config, key)) continue;
+    target[key] = NUMBERS.includes(key) ? toNumber(raw) : raw;
+  }
+  const missing = required.filter((key) => target[key] === undefined).map((key) => `${key} is required`);
+  const checked = new Set<string>([...required, ...Object.keys(config).filter((key) => target[key] !== undefined)]);
+  const invalid = validateSync(config, { forbidUnknownValues: false })
+    .filter((error) => checked.has(error.property) && target[error.property] !== undefined)
+    .map(firstMessage);
+  const problems = [...missing, ...invalid];
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function isSetting(config: DistributedEnvironment, key: string): key is Setting {
+  return key in config || ['ESDB_URL', 'KAFKA_BROKERS', 'MONGO_URL', 'SPIRAL_JWT_SECRET', 'KAFKA_CLIENT_ID'].includes(key);
+}
+
+/** Non-numbers stay strings, so the rule reports them as "must be a whole number". */
+function toNumber(raw: string): number | string {
+  return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
+}
+
+function firstMessage(error: ValidationError): string {
+  const messages = Object.values(error.constraints ?? {});
+  return messages[messages.length - 1] ?? `${error.property} is invalid`;
+}

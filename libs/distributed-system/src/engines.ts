@@ -1,0 +1,27 @@
+import { KafkaEventFeed } from '@spiral/adapters-kafka';
+import { KurrentDbEventStore } from '@spiral/adapters-kurrentdb';
+import { MongoViewStore } from '@spiral/adapters-mongodb';
+import type { KafkaConfig, MongoConfig, ProjectorConfig, RelayConfig, ServiceConfig } from './app-config';
+import type { EngineFactories } from './distributed-engines.module';
+
+// The only place that names the distributed engines: each process's engines from its configuration.
+
+const eventStore = (url: string) => () => KurrentDbEventStore.connect(url);
+const viewStore = (mongo: MongoConfig) => () => MongoViewStore.connect({ url: mongo.url, database: mongo.database });
+const eventFeed = (kafka: KafkaConfig) => () => KafkaEventFeed.connect({ brokers: kafka.brokers, clientId: kafka.clientId });
+
+export function serviceEngines(config: ServiceConfig): EngineFactories {
+  return {
+    eventStore: eventStore(config.eventStoreUrl),
+    viewStore: viewStore(config.mongo),
+    ...(config.kafka ? { eventFeed: eventFeed(config.kafka) } : {}),
+  };
+}
+
+export function relayEngines(config: RelayConfig): EngineFactories {
+  return { eventStore: eventStore(config.eventStoreUrl), viewStore: viewStore(config.mongo), eventFeed: eventFeed(config.kafka) };
+}
+
+export function projectorEngines(config: ProjectorConfig): EngineFactories {
+  return { eventStore: eventStore(config.eventStoreUrl), viewStore: viewStore(config.mongo), eventFeed: eventFeed(config.kafka) };
+}

@@ -1,0 +1,54 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { SpiralHttpModule } from '@spiral/http';
+import { LocalModule, localProjections } from '@spiral/local';
+import { NationalModule, nationalProjections } from '@spiral/national';
+import type { Projection } from '@spiral/projections';
+import { RegionalModule, regionalProjections } from '@spiral/regional';
+import { LoggerModule } from 'nestjs-pino';
+import { DistributedEnginesModule, type EngineFactories } from './distributed-engines.module';
+import { ViewLagModule } from './view-lag';
+
+export type Level = 'local' | 'regional' | 'national';
+
+interface LevelParts {
+  readonly module: Type;
+  /** The projections whose views the level's routes read; their lag is in its /health. */
+  readonly views: readonly Projection[];
+  /** Whether the level consumes the feed itself: the local level's gains process manager does. */
+  readonly consumesFeed: boolean;
+}
+
+export const LEVELS: Readonly<Record<Level, LevelParts>> = {
+  local: { module: LocalModule, views: localProjections, consumesFeed: true },
+  regional: { module: RegionalModule, views: regionalProjections, consumesFeed: false },
+  national: { module: NationalModule, views: nationalProjections, consumesFeed: false },
+};
+
+export interface LevelServiceOptions {
+  readonly level: Level;
+  readonly engines: EngineFactories;
+  readonly jwtSecret: string;
+  readonly logLevel: string;
+}
+
+/**
+ * One level's part of the HTTP API as a process of its own: the level's module (commands and the
+ * views it reads), identity and /health, on whichever engines it is given. The views are built by
+ * the projectors, never here.
+ */
+@Module({})
+export class LevelServiceModule {
+  static forRoot(options: LevelServiceOptions): DynamicModule {
+    const level = LEVELS[options.level];
+    return {
+      module: LevelServiceModule,
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: { level: options.logLevel, autoLogging: options.logLevel === 'debug' } }),
+        DistributedEnginesModule.forRoot(options.engines),
+        SpiralHttpModule.forRoot({ jwtSecret: options.jwtSecret }),
+        level.module,
+        ViewLagModule.forRoot(level.views),
+      ],
+    };
+  }
+}

@@ -1,0 +1,123 @@
+import { Logger } from '@nestjs/common';
+import type { EventEnvelope } from '@spiral/event-catalogue';
+import type { EventFeed, EventStore, ViewStore } from '@spiral/ports';
+import type { ProjectionStatus } from '@spiral/projections';
+import type { Subscription } from 'rxjs';
+import { lagOf } from '../lag';
+
+export interface EventRelayOptions {
+  /** The checkpoint's name in the view store; two relays with one name would share a position. */
+  readonly name: string;
+  /** Events per published batch (default 500). */
+  readonly batchSize?: number;
+  /** How long an idle relay waits before looking again when no new event rang (default 1 s). */
+  readonly idleMs?: number;
+  readonly retryDelayMs?: number;
+  readonly maxRetryDelayMs?: number;
+}
+
+/**
+ * Moves stored events to the feed: reads the store after its checkpoint page by page, publishes
+ * each batch, then records the batch's last position in the view store (MongoDB). A crash between
+ * publish and checkpoint publishes that batch again: delivery is at least once, and consumers are
+ * idempotent. Events are read with readAll rather than taken from the subscription, so memory stays
+ * bounded by one batch however far behind the relay is; a subscription from the head only rings
+ * the bell when something new is stored. A publish that fails is retried, with a doubling backoff,
+ * until it succeeds: an event is never skipped.
+ */
+export class EventRelay {
+  private readonly logger = new Logger(EventRelay.name);
+  private position = 0;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private bell: Subscription | undefined;
+  private ring: (() => void) | undefined;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly feed: EventFeed,
+    private readonly checkpoints: ViewStore,
+    private readonly options: EventRelayOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    this.position = await this.checkpoints.checkpoint(this.options.name);
+    this.running = true;
+    this.bell = this.store.subscribeToAll(await this.store.headPosition()).subscribe({ next: () => this.ring?.() });
+    this.loop = this.run();
+    this.logger.log(`relaying from position ${this.position} as ${this.options.name}`);
+  }
+
+  /** Stops after the batch in flight; what it published but did not checkpoint is published again next time. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.bell?.unsubscribe();
+    this.ring?.();
+    await this.loop;
+  }
+
+  async status(): Promise<ProjectionStatus> {
+    return { projection: this.options.name, running: this.running, ...(await lagOf(this.store, this.position)) };
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      const relayed = await this.relayWhatIsStored().catch((error: unknown) => {
+        this.logger.error(`reading the store failed: ${(error as Error).message}`);
+        return 0;
+      });
+      if (relayed === 0 && this.running) await this.idle();
+    }
+  }
+
+  private async relayWhatIsStored(): Promise<number> {
+    const size = this.options.batchSize ?? 500;
+    let relayed = 0;
+    let batch: EventEnvelope[] = [];
+    for await (const event of this.store.readAll({ after: this.position, pageSize: size })) {
+      batch.push(event);
+      if (batch.length < size) continue;
+      if (!(await this.publish(batch))) return relayed;
+      relayed += batch.length;
+      batch = [];
+    }
+    if (batch.length > 0 && (await this.publish(batch))) relayed += batch.length;
+    return relayed;
+  }
+
+  /** Publishes, then checkpoints; retries until both succeed. False when stopped first. */
+  private async publish(batch: readonly EventEnvelope[]): Promise<boolean> {
+    const last = batch[batch.length - 1] as EventEnvelope;
+    let delay = this.options.retryDelayMs ?? 200;
+    while (this.running) {
+      try {
+        await this.feed.publish(batch);
+        await this.checkpoints.commit(this.options.name, [], last.globalPosition);
+        this.position = last.globalPosition;
+        return true;
+      } catch (error) {
+        this.logger.warn(`publishing ${batch.length} events up to ${last.globalPosition} failed, retrying in ${delay} ms: ${(error as Error).message}`);
+        await this.pause(delay);
+        delay = Math.min(delay * 2, this.options.maxRetryDelayMs ?? 10_000);
+      }
+    }
+    return false;
+  }
+
+  private idle(): Promise<void> {
+    return this.pause(this.options.idleMs ?? 1_000);
+  }
+
+  /** Waits for the time given, or less when the bell rings or the relay stops. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.ring = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.ring = done;
+    });
+  }
+}
