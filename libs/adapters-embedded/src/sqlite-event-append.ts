@@ -1,4 +1,4 @@
-import { computeEventHash, type EventEnvelope, type PendingEvent } from '@spiral/event-catalogue';
+import { chainEvents, type EventEnvelope, type PendingEvent } from '@spiral/event-catalogue';
 import {
   EventIdInUse,
   PartialDuplicateAppend,
@@ -27,30 +27,11 @@ export function appendBatch(
 
   const head = statements.streamHead.get(streamId);
   checkExpected(streamId, expected, head?.stream_revision);
-  let previousHash = head?.hash ?? null;
-  let revision = head?.stream_revision ?? -1;
+  const chainHead = head === undefined ? undefined : { streamRevision: head.stream_revision, hash: head.hash };
   const appended: EventEnvelope[] = [];
-  for (const pending of events) {
-    revision += 1;
-    const unhashed = {
-      eventId: pending.eventId,
-      type: pending.type,
-      schemaVersion: pending.schemaVersion,
-      // Hash what readers will get back: the JSON round trip drops undefined fields and the like.
-      data: jsonCopy(pending.data),
-      occurredAt: pending.occurredAt,
-      actor: jsonCopy(pending.actor),
-      correlationId: pending.correlationId,
-      causationId: pending.causationId,
-      streamId,
-      streamRevision: revision,
-      recordedAt,
-      previousHash,
-    };
-    const withHash = { ...unhashed, hash: computeEventHash(unhashed) };
-    const { lastInsertRowid } = statements.insert.run(envelopeToRow(withHash));
-    appended.push({ ...withHash, globalPosition: Number(lastInsertRowid) });
-    previousHash = withHash.hash;
+  for (const chained of chainEvents(streamId, events, chainHead, recordedAt)) {
+    const { lastInsertRowid } = statements.insert.run(envelopeToRow(chained));
+    appended.push({ ...chained, globalPosition: Number(lastInsertRowid) });
   }
   const last = appended[appended.length - 1] as EventEnvelope;
   return { streamId, revision: last.streamRevision, globalPosition: last.globalPosition, events: appended, duplicate: false };
@@ -78,8 +59,4 @@ function checkExpected(streamId: string, expected: ExpectedRevision, current: nu
   const actual = current ?? 'no_stream';
   if (expected === 'any' || expected === actual) return;
   throw new WrongExpectedRevision(streamId, expected, actual);
-}
-
-function jsonCopy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }

@@ -1,8 +1,7 @@
-import { computeEventHash, type EventEnvelope, type PendingEvent } from '@spiral/event-catalogue';
+import { chainEvents, type ChainedEvent, type EventEnvelope, type PendingEvent } from '@spiral/event-catalogue';
 import { PartialDuplicateAppend } from '@spiral/ports';
 
-/** An event ready to append: the envelope with its hash, still without a global position. */
-export type ChainedEvent = Omit<EventEnvelope, 'globalPosition'>;
+export type { ChainedEvent };
 
 // KurrentDB event ids are UUIDs, and the server hands them back in this canonical lower-case form;
 // anything else would not compare equal on a retry, so it is refused up front.
@@ -31,43 +30,5 @@ export function storedRepeats(streamId: string, stream: readonly EventEnvelope[]
   return repeats;
 }
 
-/**
- * Numbers the batch after the stream's head and chains each hash to the one before, as
- * SqliteEventStore does, so the same history hashes the same on every engine. The append that
- * follows expects exactly this head, so a writer that moved the stream meanwhile makes it fail
- * rather than fork the chain.
- */
-export function chainBatch(
-  streamId: string,
-  events: readonly PendingEvent[],
-  head: Pick<EventEnvelope, 'streamRevision' | 'hash'> | undefined,
-  recordedAt: string,
-): ChainedEvent[] {
-  let previousHash = head?.hash ?? null;
-  let revision = head?.streamRevision ?? -1;
-  return events.map((pending) => {
-    revision += 1;
-    const unhashed = {
-      eventId: pending.eventId,
-      type: pending.type,
-      schemaVersion: pending.schemaVersion,
-      // Hash what readers will get back: the JSON round trip drops undefined fields and the like.
-      data: jsonCopy(pending.data),
-      occurredAt: pending.occurredAt,
-      actor: jsonCopy(pending.actor),
-      correlationId: pending.correlationId,
-      causationId: pending.causationId,
-      streamId,
-      streamRevision: revision,
-      recordedAt,
-      previousHash,
-    };
-    const chained = { ...unhashed, hash: computeEventHash(unhashed) };
-    previousHash = chained.hash;
-    return chained;
-  });
-}
-
-function jsonCopy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
+/** Sealed as every adapter seals its appends (see chainEvents in the catalogue). */
+export const chainBatch = chainEvents;
