@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { Clock, EventFeed, EventStore, FeedSubscription, ViewStore } from '@spiral/ports';
-import { unappliedEvents } from './applied-events';
+import { appliedRevisionsOf, unappliedEvents } from './applied-events';
 import { BatchViewSession } from './batch-view-session';
 import { projectionKey, type Projection } from './projection';
 
@@ -62,7 +62,7 @@ export class ProjectionRunner {
   /** Applies one batch and commits it with its checkpoint; public so replays and tests drive it directly. */
   async apply(batch: readonly EventEnvelope[]): Promise<void> {
     const session = new BatchViewSession(this.views, this.projection);
-    const fresh = await unappliedEvents(batch, this.ordering, this.position, session);
+    const fresh = await unappliedEvents(batch, this.ordering, this.position, session, appliedRevisionsOf(this.projection));
     if (fresh.length === 0) return;
     for (const event of fresh) {
       if (this.projection.eventTypes.has(event.type)) await this.projection.apply(event, session);

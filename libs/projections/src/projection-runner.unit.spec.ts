@@ -69,3 +69,18 @@ describe('ProjectionRunner on a feed ordered per stream (Kafka)', () => {
     ]);
   });
 });
+
+describe('two projections on one view store and a per-stream feed', () => {
+  it('keep their progress apart, so neither skips what the other applied', async () => {
+    const build = new EnvelopeBuilder();
+    const event = build.append('team-a', TeamRegistered.create({ teamId: '1', name: 'Team 1', orgCode: 'RX1', shaCode: 'Q01' }));
+    const views = await SqliteViewStore.openFile(':memory:');
+    const perStreamFeed = { ordering: 'per-stream' } as EventFeed;
+    const other: Projection = { ...teamsPerOrganisation, name: 'another-view', collections: ['others'], apply: (_, session) => Promise.resolve(session.put('others', 'seen', { seen: true })) };
+    for (const projection of [teamsPerOrganisation, other]) {
+      await new ProjectionRunner(projection, perStreamFeed, views, {} as EventStore, systemClock).apply([event]);
+    }
+    expect(await views.get(storedCollection(teamsPerOrganisation, 'organisations'), 'RX1')).toEqual({ orgCode: 'RX1', teams: 1 });
+    expect(await views.get(storedCollection(other, 'others'), 'seen')).toEqual({ seen: true });
+  });
+});

@@ -2,7 +2,7 @@ import { SqliteEventStore, SqliteViewStore } from '@spiral/adapters-embedded';
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import { localProjections } from '@spiral/local';
 import { nationalProjections } from '@spiral/national';
-import { APPLIED_REVISIONS, ProjectionRunner, projectionKey, storedCollectionsOf, type Projection } from '@spiral/projections';
+import { appliedRevisionsOf, ProjectionRunner, projectionKey, storedCollectionsOf, type Projection } from '@spiral/projections';
 import { regionalProjections } from '@spiral/regional';
 import { systemClock, type EventFeed } from '@spiral/ports';
 
@@ -28,7 +28,7 @@ export async function rebuildViews(dataDir: string, progress: (events: number, h
   try {
     const projections: readonly Projection[] = [...localProjections, ...regionalProjections, ...nationalProjections];
     for (const projection of projections) {
-      await views.drop(projectionKey(projection), storedCollectionsOf(projection, [APPLIED_REVISIONS]));
+      await views.drop(projectionKey(projection), storedCollectionsOf(projection, [appliedRevisionsOf(projection)]));
     }
     const runners = projections.map((projection) => new ProjectionRunner(projection, noFeed, views, store, systemClock));
     const head = await store.headPosition();
