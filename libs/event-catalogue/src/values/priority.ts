@@ -1,0 +1,22 @@
+import { Type } from 'class-transformer';
+import { IsOptional, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsIdentifier, IsProse } from '../validation/field-rules';
+import { Measure } from './measure';
+
+/** A priority on a measure, as a region or the national organisation sets it; teams may cite it as their trigger. */
+export class Priority {
+  @IsIdentifier()
+  priorityId!: string;
+
+  @ValidateNested()
+  @Type(() => Measure)
+  measure!: Measure;
+
+  @IsProse(2000)
+  rationale!: string;
+
+  /** The last day the priority stands; open-ended without one. */
+  @IsOptional()
+  @IsCalendarDate()
+  until?: string;
+}
