@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import type { AggregateCommand, CommandResult } from '@spiral/command-handling';
 import { EmbeddedModule, type EmbeddedConfig } from '@spiral/embedded-system';
-import { ExecuteSpiralCommand, ExecuteTeamCommand, LOCAL_PROCESS_MANAGERS, type LocalProcessManagersOptions } from '@spiral/local';
+import { ExecuteSpiralCommand, ExecuteTeamCommand, GainsProcessManagerHost, LOCAL_PROCESS_MANAGERS, type LocalProcessManagersOptions } from '@spiral/local';
 import { ExecuteFieldTestCommand, ExecuteNationalPrioritiesCommand, ExecutePracticeCommand } from '@spiral/national';
 import { ExecuteNetworkCommand, ExecuteRegionCommand } from '@spiral/regional';
 import { EVENT_STORE, type EventStore } from '@spiral/ports';
@@ -23,6 +23,8 @@ export interface SeedRunResult {
   /** New events only: a command found already stored (a re-run) adds none. */
   readonly eventsStored: number;
   readonly commandsReplayed: number;
+  /** Gains the SPC process manager recorded from the seeded measurements (also in eventsStored). */
+  readonly gainsRecorded: number;
   readonly headBefore: number;
   readonly headAfter: number;
   readonly seconds: number;
@@ -31,14 +33,15 @@ export interface SeedRunResult {
 const PROGRESS_EVERY = 100;
 
 /**
- * The seeder writes only its own events: the gains process manager stays off here, so no gain is
- * claimed by the seed and none races the seeding loop into a spiral's stream. Gains follow from the
- * seeded measurements when the system next runs, as its process manager catches up with the feed.
+ * The gains process manager does not follow the feed while seeding: it would race the seeding loop
+ * into a spiral's stream and date its gains by when it caught up. The seeder asks it instead to settle
+ * each spiral right after writing to it, so every gain SPC shows is recorded in time order, dated by
+ * the point that fired it and before the seed's later steps (a close) on that spiral.
  */
-const NO_GAINS_WHILE_SEEDING: LocalProcessManagersOptions = { gains: false };
+const GAINS_SETTLED_BY_THE_SEEDER: LocalProcessManagersOptions = { gains: false };
 
 @Global()
-@Module({ providers: [{ provide: LOCAL_PROCESS_MANAGERS, useValue: NO_GAINS_WHILE_SEEDING }], exports: [LOCAL_PROCESS_MANAGERS] })
+@Module({ providers: [{ provide: LOCAL_PROCESS_MANAGERS, useValue: GAINS_SETTLED_BY_THE_SEEDER }], exports: [LOCAL_PROCESS_MANAGERS] })
 class SeedingOptionsModule {}
 
 /** The embedded system as `spiral start` composes it, with the seeding options above and no logging. */
@@ -84,18 +87,26 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
   try {
     const bus = app.get(CommandBus);
     const store = app.get<EventStore>(EVENT_STORE);
+    const gains = app.get(GainsProcessManagerHost).manager;
     const headBefore = await store.headPosition();
     let eventsStored = 0;
     let commandsReplayed = 0;
+    let gainsRecorded = 0;
     progress.start(plan.commands.length);
     for (const [index, planned] of plan.commands.entries()) {
       const result = await send(bus, planned);
       if (result.replayed) commandsReplayed += 1;
       else eventsStored += result.eventIds.length;
+      if (planned.kind === 'spiral') {
+        const recorded = await gains.settle(planned.aggregateId);
+        gainsRecorded += recorded;
+        eventsStored += recorded;
+      }
       if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === plan.commands.length) progress.update(index + 1, eventsStored);
     }
     const headAfter = await store.headPosition();
-    return { plan, figures: planFigures(plan), eventsStored, commandsReplayed, headBefore, headAfter, seconds: (Date.now() - startedAt) / 1000 };
+    await gains.settledUpTo(headAfter);
+    return { plan, figures: planFigures(plan), eventsStored, commandsReplayed, gainsRecorded, headBefore, headAfter, seconds: (Date.now() - startedAt) / 1000 };
   } finally {
     progress.stop();
     await app.close();

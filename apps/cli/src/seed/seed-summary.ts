@@ -19,7 +19,8 @@ export function seedSummary(result: SeedRunResult, dataDir: string): string {
     `Seeded a synthetic health service (size ${plan.options.size}, random seed ${plan.options.randomSeed}) into ${dataDir}`,
     `  ${figures.shas} SHAs: the real names of 2002–2006 with synthetic codes S01–${lastSha}`,
     `  ${number.format(figures.organisations)} organisations (synthetic codes like S01-O01), ${number.format(figures.teams)} teams`,
-    `  ${number.format(figures.spirals)} spirals by step: ${steps} (gains are left to SPC, so none is at sustainability yet)`,
+    `  ${number.format(figures.spirals)} spirals by the step the seed took them to: ${steps}`,
+    `  ${number.format(result.gainsRecorded)} gains recorded by SPC from the seeded measurements (a spiral with a gain achieved moves on to sustainability)`,
     `  ${figures.practicesProposed} practices proposed, ${figures.practicesPublished} published`,
     `  ${number.format(result.eventsStored)} events stored in ${result.seconds.toFixed(1)} s (${perSecond(result.eventsStored)} events/s, ${perSecond(figures.commands)} commands/s)${already}`,
   ].join('\n');

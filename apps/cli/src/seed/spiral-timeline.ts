@@ -41,7 +41,7 @@ export interface SpiralTimeline {
   readonly recordUntil: Instant;
 }
 
-/** The step the spiral stands at once its seeded history is written (gains are not seeded). */
+/** The step the seed's own commands take the spiral to; a gain SPC finds meanwhile moves one at change on to sustainability. */
 export function finalStepOf(spiral: SpiralTimeline): SpiralStep {
   if (spiral.closedAt !== undefined) return 'closed';
   if (spiral.adoptedAt !== undefined) return 'change';

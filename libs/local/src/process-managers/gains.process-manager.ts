@@ -60,21 +60,39 @@ export class GainsProcessManager {
     this.position = last.globalPosition;
   }
 
+  /**
+   * Moves the checkpoint to `position` without reading the feed: for a writer that called settle()
+   * after every series event it stored up to there, so the manager has nothing left to do for them.
+   */
+  async settledUpTo(position: number): Promise<void> {
+    if (position <= this.position) return;
+    await this.ports.views.commit(GAINS_PROCESS_MANAGER, [], position);
+    this.position = position;
+  }
+
   /** Events stored but not yet handled; 0 when the manager is current. */
   async eventsBehind(): Promise<number> {
     return Math.max(0, (await this.ports.store.headPosition()) - this.position);
   }
 
-  private async settle(spiralId: string): Promise<void> {
+  /**
+   * Records the gains one spiral's chart shows and its stream lacks, and says how many it stored.
+   * Public for a writer that settles
+   * each spiral as it writes it (the seeder), so gains are dated by the point that fired them.
+   */
+  async settle(spiralId: string): Promise<number> {
     const events = await this.ports.store.readStream(streamIds.spiral(spiralId));
+    let recorded = 0;
     for (const command of missingGainCommands(spiralId, events)) {
       try {
-        await this.send(command);
+        const result = await this.send(command);
+        if (!result.replayed) recorded += 1;
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         this.logger.warn({ skipped: command.envelope.command.type, spiralId, idempotencyKey: command.envelope.idempotencyKey, reason: error.message });
       }
     }
+    return recorded;
   }
 }
 
