@@ -2,7 +2,7 @@ import type { Projection } from '@spiral/projections';
 import { localEventOf, localEventTypes, type LocalEvent } from './local-event';
 import { gainFigures, spiralsByStep, type GainFigures, type StepCounts } from './local-figures';
 import { updateDocument, type SourceRevisions } from './source-revisions';
-import { SPIRAL_OWNERS, spiralOwnerOf, type SpiralOwner } from './spiral-owners';
+import { spiralOwnerOf, spiralOwnersOf, type SpiralOwner } from './spiral-owners';
 import { newSpiralProgress, progressAfter, type SpiralProgress } from './spiral-progress';
 
 export type OrganisationSpiral = SpiralProgress & { readonly spiralId: string; readonly teamId: string };
@@ -21,6 +21,7 @@ export type OrganisationView = {
 };
 
 export const ORGANISATIONS = 'organisations';
+const OWNERS = spiralOwnersOf('organisation');
 
 type OrganisationFacts = Pick<OrganisationView, 'id' | 'shaCode' | 'teams' | 'spirals' | 'revisions'>;
 
@@ -62,8 +63,9 @@ export function organisationViewAfter(
 /** The local view of one organisation (collection `organisations`, id = organisation code). */
 export const organisationViewProjection: Projection = {
   name: 'local-organisation-view',
-  version: 1,
-  collections: [ORGANISATIONS, SPIRAL_OWNERS],
+  // v2: its own owners collection (v1 shared `spiral-owners` with the other local view).
+  version: 2,
+  collections: [ORGANISATIONS, OWNERS],
   eventTypes: localEventTypes(
     'TeamRegistered',
     'NeedRecognised',
@@ -77,7 +79,7 @@ export const organisationViewProjection: Projection = {
   ),
   async apply(envelope, views) {
     const event = localEventOf(envelope);
-    const owner = await spiralOwnerOf(views, event);
+    const owner = await spiralOwnerOf(views, OWNERS, event);
     const orgCode = event.type === 'TeamRegistered' ? event.data.orgCode : owner?.orgCode;
     if (orgCode === undefined) return;
     await updateDocument<OrganisationView>(views, ORGANISATIONS, orgCode, envelope, (current) =>

@@ -10,7 +10,12 @@ export type SpiralOwner = {
   readonly shaCode: string;
 };
 
-export const SPIRAL_OWNERS = 'spiral-owners';
+/**
+ * Each view keeps its own owners collection (`team-spiral-owners`, `organisation-spiral-owners`): a
+ * projection's generation owns every collection it writes, so dropping or rebuilding one view never
+ * empties another's lookup.
+ */
+export const spiralOwnersOf = (view: 'team' | 'organisation') => `${view}-spiral-owners`;
 
 /**
  * Owners read in the current batch. A batch's session reads through to the store for documents it
@@ -23,18 +28,18 @@ const ownersReadIn = new WeakMap<ViewSession, Map<string, SpiralOwner | undefine
  * The owner of the spiral an event belongs to, recorded from its NeedRecognised (writing the same
  * record again on a redelivery changes nothing); undefined for a spiral never recognised.
  */
-export async function spiralOwnerOf(views: ViewSession, event: LocalEvent): Promise<SpiralOwner | undefined> {
+export async function spiralOwnerOf(views: ViewSession, owners: string, event: LocalEvent): Promise<SpiralOwner | undefined> {
   const read = ownersReadIn.get(views) ?? new Map<string, SpiralOwner | undefined>();
   ownersReadIn.set(views, read);
   if (event.type === 'NeedRecognised') {
     const { spiralId, teamId, orgCode, shaCode } = event.data;
     const owner: SpiralOwner = { id: spiralId, teamId, orgCode, shaCode };
-    views.put(SPIRAL_OWNERS, spiralId, owner);
+    views.put(owners, spiralId, owner);
     read.set(spiralId, owner);
     return owner;
   }
   const spiralId = spiralIdOf(event);
   if (spiralId === undefined) return undefined;
-  if (!read.has(spiralId)) read.set(spiralId, await views.get<SpiralOwner>(SPIRAL_OWNERS, spiralId));
+  if (!read.has(spiralId)) read.set(spiralId, await views.get<SpiralOwner>(owners, spiralId));
   return read.get(spiralId);
 }

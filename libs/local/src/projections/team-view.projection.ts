@@ -1,9 +1,11 @@
 import type { Projection } from '@spiral/projections';
 import { localEventOf, localEventTypes, type LocalEvent } from './local-event';
 import { updateDocument } from './source-revisions';
-import { SPIRAL_OWNERS, spiralOwnerOf } from './spiral-owners';
+import { spiralOwnerOf, spiralOwnersOf } from './spiral-owners';
 import { TEAMS, type TeamView } from './team-view';
 import { teamViewAfter } from './team-view-updates';
+
+const OWNERS = spiralOwnersOf('team');
 
 /** The team whose document an event changes: its own stream names it, a spiral's owner does otherwise. */
 function teamIdOf(event: LocalEvent, ownerTeamId: string | undefined): string | undefined {
@@ -17,8 +19,9 @@ function teamIdOf(event: LocalEvent, ownerTeamId: string | undefined): string | 
  */
 export const teamViewProjection: Projection = {
   name: 'local-team-view',
-  version: 1,
-  collections: [TEAMS, SPIRAL_OWNERS],
+  // v2: its own owners collection (v1 shared `spiral-owners` with the other local view).
+  version: 2,
+  collections: [TEAMS, OWNERS],
   eventTypes: localEventTypes(
     'TeamRegistered',
     'MemberCapabilityRecorded',
@@ -38,7 +41,7 @@ export const teamViewProjection: Projection = {
   ),
   async apply(envelope, views) {
     const event = localEventOf(envelope);
-    const owner = await spiralOwnerOf(views, event);
+    const owner = await spiralOwnerOf(views, OWNERS, event);
     const teamId = teamIdOf(event, owner?.teamId);
     if (teamId === undefined) return;
     await updateDocument<TeamView>(views, TEAMS, teamId, envelope, (current) => teamViewAfter(current, event, envelope.occurredAt, owner));
