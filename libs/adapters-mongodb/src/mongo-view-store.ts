@@ -1,6 +1,7 @@
 import type { EngineHealth, FindOptions, ViewChange, ViewDocument, ViewFilter, ViewStore } from '@spiral/ports';
 import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb';
 import { CommitJournal } from './mongo-commit-journal';
+import { ProjectionLeases } from './mongo-projection-lease';
 import { checkCollectionName, planChanges } from './mongo-view-commit';
 import { buildFind, fromStored, type StoredView } from './mongo-view-query';
 
@@ -25,12 +26,14 @@ export class MongoViewStore implements ViewStore {
   private readonly indexed = new Set<string>();
   private closed = false;
   private readonly commits: CommitJournal;
+  private readonly leases: ProjectionLeases;
 
   private constructor(
     private readonly client: MongoClient,
     private readonly db: Db,
   ) {
     this.commits = new CommitJournal(db);
+    this.leases = new ProjectionLeases(db);
   }
 
   static async connect(options: MongoViewStoreOptions): Promise<MongoViewStore> {
@@ -59,6 +62,11 @@ export class MongoViewStore implements ViewStore {
 
   checkpoint(projection: string): Promise<number> {
     return this.commits.checkpoint(projection);
+  }
+
+  /** Several projector processes share these views: a projection's batches take its lease (see ProjectionLeases). */
+  exclusively<T>(projection: string, work: () => Promise<T>): Promise<T> {
+    return this.leases.hold(projection, work);
   }
 
   async drop(projection: string, collections: readonly string[]): Promise<void> {

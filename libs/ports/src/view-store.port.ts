@@ -40,6 +40,13 @@ export interface ViewStore {
   commit(projection: string, changes: readonly ViewChange[], checkpoint: number): Promise<void>;
   /** The global position the projection has applied up to; 0 when it has applied nothing. */
   checkpoint(projection: string): Promise<number>;
+  /**
+   * Runs one projection's read-apply-commit alone among every process sharing this store: members
+   * of one consumer group (several projectors) each read documents that other members' streams also
+   * change, so their batches must not interleave. Stores only one process writes (SQLite) leave it
+   * out, and the runner then runs the work as it is.
+   */
+  exclusively?<T>(projection: string, work: () => Promise<T>): Promise<T>;
   /** Removes collections and the checkpoint of a projection, for rebuilds. */
   drop(projection: string, collections: readonly string[]): Promise<void>;
   health(): Promise<EngineHealth>;

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { MongoServerError, type Collection, type Db } from 'mongodb';
+
+interface StoredLease {
+  _id: string;
+  holder: string;
+  /** Epoch milliseconds after which another member may take the lease. */
+  until: number;
+}
+
+export interface LeaseTiming {
+  /** How long a lease lasts if its holder dies without releasing it; default 30 s. */
+  readonly ttlMs: number;
+  /** First wait between tries when another member holds the lease; doubled up to maxRetryMs. */
+  readonly retryMs: number;
+  readonly maxRetryMs: number;
+}
+
+const DEFAULT_TIMING: LeaseTiming = { ttlMs: 30_000, retryMs: 5, maxRetryMs: 200 };
+const DUPLICATE_KEY = 11000;
+
+/**
+ * A lease per projection in the `leases` collection, so the members of one projector group apply and
+ * commit their batches one at a time. Taking it is one conditional upsert: it matches when the lease
+ * is free, expired or already ours; when another member holds it the upsert collides on _id
+ * (duplicate key) and the taker waits and tries again. No transactions are needed (FerretDB has none).
+ *
+ * A batch takes milliseconds against a 30 s lease, so a member only loses its lease mid-batch if it
+ * stalls for longer than that (a long GC pause, a frozen VM); its late commit could then interleave
+ * with the next holder's. The batch's writes stay idempotent per stream revision, which bounds the
+ * harm to documents both batches changed.
+ */
+export class ProjectionLeases {
+  private readonly leases: Collection<StoredLease>;
+  private readonly holder = randomUUID();
+
+  constructor(
+    db: Db,
+    private readonly timing: LeaseTiming = DEFAULT_TIMING,
+  ) {
+    this.leases = db.collection<StoredLease>('leases');
+  }
+
+  async hold<T>(projection: string, work: () => Promise<T>): Promise<T> {
+    await this.take(projection);
+    try {
+      return await work();
+    } finally {
+      await this.leases.deleteOne({ _id: projection, holder: this.holder });
+    }
+  }
+
+  private async take(projection: string): Promise<void> {
+    let wait = this.timing.retryMs;
+    for (;;) {
+      const now = Date.now();
+      try {
+        await this.leases.updateOne(
+          { _id: projection, $or: [{ holder: this.holder }, { until: { $lt: now } }] },
+          { $set: { holder: this.holder, until: now + this.timing.ttlMs } },
+          { upsert: true },
+        );
+        return;
+      } catch (error) {
+        if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+      }
+      await sleep(wait);
+      wait = Math.min(wait * 2, this.timing.maxRetryMs);
+    }
+  }
+}
