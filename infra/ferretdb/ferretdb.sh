@@ -11,26 +11,11 @@ FERRETDB_BIN="$INFRA_CACHE/ferretdb-$FERRETDB_VERSION/bin/ferretdb"
 
 # `go install …/cmd/ferretdb@v1.24.2` builds a binary that panics at start: FerretDB reads its own
 # version from build/version/version.txt, which its release process generates and the module
-# zip lacks. So the module is copied out of Go's module cache, the file written, and built there.
+# zip lacks. So the copy gets that file before it is built.
+ferretdb_write_version() { printf '%s\n' "$FERRETDB_VERSION" >"$1/build/version/version.txt"; }
+
 ferretdb_install() {
-  [[ -x "$FERRETDB_BIN" ]] && return 0
-  command -v go >/dev/null || fail "ferretdb: go is not on PATH (Go 1.22 or later builds FerretDB $FERRETDB_VERSION)"
-  local log="$INFRA_STATE/ferretdb-install.log" build="$INFRA_CACHE/ferretdb-$FERRETDB_VERSION/src.$$" dir
-  say "ferretdb: building $FERRETDB_VERSION from the Go module proxy into $FERRETDB_BIN (once, minutes; log: $log)"
-  dir="$(cd "$INFRA_STATE" && GOFLAGS=-mod=mod go mod download -json "$FERRETDB_MODULE@$FERRETDB_VERSION" 2>>"$log" |
-    sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')" || true
-  [[ -n "$dir" && -d "$dir" ]] || fail "ferretdb: could not download $FERRETDB_MODULE@$FERRETDB_VERSION (log: $log); check that the Go module proxy answers"
-  rm -rf "$build"
-  mkdir -p "$(dirname "$build")"
-  cp -R "$dir" "$build"
-  chmod -R u+w "$build"
-  printf '%s\n' "$FERRETDB_VERSION" >"$build/build/version/version.txt"
-  if ! (cd "$build" && CGO_ENABLED=0 go build -trimpath -buildvcs=false -o "$FERRETDB_BIN.tmp" ./cmd/ferretdb) >>"$log" 2>&1; then
-    tail -n 20 "$log" >&2
-    fail "ferretdb: the build failed (log: $log)"
-  fi
-  rm -rf "$build"
-  mv "$FERRETDB_BIN.tmp" "$FERRETDB_BIN"
+  go_build_module ferretdb "$FERRETDB_MODULE" "$FERRETDB_VERSION" ./cmd/ferretdb "$FERRETDB_BIN" ferretdb_write_version
 }
 
 ferretdb_up() {

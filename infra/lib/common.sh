@@ -109,3 +109,30 @@ stop_pid() {
 
 # Node answers the readiness checks with the same clients the adapters use.
 probe() { node "$INFRA_ROOT/lib/probe.cjs" "$@" >/dev/null 2>&1; }
+
+# Builds a command of a Go module from the module proxy into a cached binary, once. The module is
+# copied out of Go's module cache and built there as the main module, because `go install …@version`
+# refuses modules whose go.mod has exclude or replace directives (Compose) and cannot add files a
+# release process generates (FerretDB's version.txt). An optional hook prepares the copy.
+#   go_build_module <name> <module> <version> <package> <binary> [prepare-hook]
+go_build_module() {
+  local name="$1" module="$2" version="$3" package="$4" binary="$5" prepare="${6:-}"
+  [[ -x "$binary" ]] && return 0
+  command -v go >/dev/null || fail "$name: go is not on PATH (it builds $module $version)"
+  mkdir -p "$INFRA_STATE" "$(dirname "$binary")"
+  local log="$INFRA_STATE/$name-install.log" build="$(dirname "$binary")/src.$$" dir
+  say "$name: building $version from the Go module proxy into $binary (once, minutes; log: $log)"
+  dir="$(cd "$INFRA_STATE" && GOFLAGS=-mod=mod go mod download -json "$module@$version" 2>>"$log" |
+    sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')" || true
+  [[ -n "$dir" && -d "$dir" ]] || fail "$name: could not download $module@$version (log: $log); check that the Go module proxy answers"
+  rm -rf "$build"
+  cp -R "$dir" "$build"
+  chmod -R u+w "$build"
+  [[ -z "$prepare" ]] || "$prepare" "$build"
+  if ! (cd "$build" && CGO_ENABLED=0 go build -trimpath -buildvcs=false -o "$binary.tmp" "$package") >>"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    fail "$name: the build failed (log: $log)"
+  fi
+  rm -rf "$build"
+  mv "$binary.tmp" "$binary"
+}
