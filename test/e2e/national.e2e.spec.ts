@@ -61,7 +61,7 @@ describe('national facts through /api/v1', () => {
     expect(await storedIn(streamIds.fieldTest(fieldTestId))).toEqual([
       ['FieldTestStarted', { ...fieldTest, fieldTestId, practiceId }],
       ['FieldTestSiteReported', { ...siteResult, fieldTestId }],
-      ['FieldTestConcluded', { ...conclusion, fieldTestId, practiceId }],
+      ['FieldTestConcluded', { ...conclusion, fieldTestId, practiceId, effectScale: 'protocol' }],
     ]);
 
     const read = await get(`/field-tests/${fieldTestId}`, auditor).expect(200);

@@ -53,6 +53,8 @@ export interface EventStatements {
   readonly stream: Statement<[string], EventRow>;
   /** after (exclusive), upTo (inclusive), limit. */
   readonly page: Statement<[number, number, number], EventRow>;
+  /** after (exclusive), upTo (inclusive), the types as a JSON array, limit. */
+  readonly typedPage: Statement<[number, number, string, number], EventRow>;
   readonly head: Statement<[], { head: number }>;
 }
 
@@ -72,6 +74,10 @@ export function prepareEventStatements(db: SqliteDatabase): EventStatements {
     stream: db.prepare('SELECT * FROM events WHERE stream_id = ? ORDER BY stream_revision'),
     page: db.prepare(
       'SELECT * FROM events WHERE global_position > ? AND global_position <= ? ORDER BY global_position LIMIT ?',
+    ),
+    typedPage: db.prepare(
+      `SELECT * FROM events WHERE global_position > ? AND global_position <= ? AND type IN (SELECT value FROM json_each(?))
+       ORDER BY global_position LIMIT ?`,
     ),
     head: db.prepare('SELECT COALESCE(MAX(global_position), 0) AS head FROM events'),
   };

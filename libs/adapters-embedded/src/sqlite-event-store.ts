@@ -1,4 +1,4 @@
-import type { EventEnvelope, PendingEvent } from '@spiral/event-catalogue';
+import { upcastEvent, type EventEnvelope, type PendingEvent } from '@spiral/event-catalogue';
 import {
   systemClock,
   type AppendResult,
@@ -73,7 +73,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   readStream(streamId: string): Promise<EventEnvelope[]> {
-    return settled(() => this.statements.stream.all(streamId).map(rowToEnvelope));
+    return settled(() => this.statements.stream.all(streamId).map((row) => upcastEvent(rowToEnvelope(row))));
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<EventEnvelope> {
@@ -81,7 +81,7 @@ export class SqliteEventStore implements EventStore {
     const upTo = options.upTo ?? NO_UPPER_BOUND;
     let cursor = options.after ?? 0;
     for (;;) {
-      const page = this.readPage(cursor, upTo, pageSize);
+      const page = this.readPage(cursor, upTo, pageSize, options);
       yield* page;
       const last = page[page.length - 1];
       if (last === undefined || page.length < pageSize) return;
@@ -120,7 +120,12 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  private readPage(after: number, upTo: number, limit: number): EventEnvelope[] {
-    return this.statements.page.all(after, upTo, limit).map(rowToEnvelope);
+  /** Upcast unless the caller audits the stored form; only the given types when asked (see ReadAllOptions). */
+  private readPage(after: number, upTo: number, limit: number, options: Pick<ReadAllOptions, 'asStored' | 'types'> = {}): EventEnvelope[] {
+    const rows = options.types
+      ? this.statements.typedPage.all(after, upTo, JSON.stringify(options.types), limit)
+      : this.statements.page.all(after, upTo, limit);
+    const stored = rows.map(rowToEnvelope);
+    return options.asStored === true ? stored : stored.map(upcastEvent);
   }
 }

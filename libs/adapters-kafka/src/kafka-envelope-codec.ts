@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@spiral/event-catalogue';
+import { upcastEvent, type EventEnvelope } from '@spiral/event-catalogue';
 import type { IHeaders, Message } from 'kafkajs';
 
 /** Envelope fields copied into headers, so tools and dead-letter readers can route without parsing. */
@@ -23,7 +23,8 @@ export function fromMessage(value: Buffer | null): EventEnvelope {
     throw new UnreadableMessage(`the message value is not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!isEnvelope(parsed)) throw new UnreadableMessage('the message value is not an event envelope');
-  return parsed;
+  // A message published before its event's schema changed still reaches projections as current.
+  return upcastEvent(parsed);
 }
 
 function isEnvelope(value: unknown): value is EventEnvelope {

@@ -1,5 +1,5 @@
-import { BACKWARDS, END, KurrentDBClient } from '@kurrent/kurrentdb-client';
-import type { EventEnvelope, PendingEvent } from '@spiral/event-catalogue';
+import { BACKWARDS, END, KurrentDBClient, type AllStreamResolvedEvent } from '@kurrent/kurrentdb-client';
+import { upcastEvent, type EventEnvelope, type PendingEvent } from '@spiral/event-catalogue';
 import {
   systemClock,
   type AppendResult,
@@ -12,7 +12,7 @@ import {
 import { Subject, type Observable } from 'rxjs';
 import { appendWithChain, type AppendContext } from './kurrentdb-append';
 import { EventIdGuard } from './kurrentdb-event-id-guard';
-import { headPositionOf, positioned, readPositionAfter, readStreamFrom, spiralEventsFilter } from './kurrentdb-reads';
+import { eventTypesFilter, headPositionOf, positioned, readPositionAfter, readStreamFrom, spiralEventsFilter } from './kurrentdb-reads';
 import { resubscribingFeed } from './resubscribing-feed';
 
 export interface KurrentDbEventStoreOptions {
@@ -66,7 +66,7 @@ export class KurrentDbEventStore implements EventStore {
 
   readStream(streamId: string): Promise<EventEnvelope[]> {
     this.assertOpen();
-    return readStreamFrom(this.client, streamId);
+    return readStreamFrom(this.client, streamId).then((events) => events.map(upcastEvent));
   }
 
   /**
@@ -80,7 +80,8 @@ export class KurrentDbEventStore implements EventStore {
     let cursor = options.after ?? 0;
     for (;;) {
       let advanced = false;
-      const page = this.client.readAll({ fromPosition: readPositionAfter(cursor), maxCount: pageSize + 1, filter: spiralEventsFilter() });
+      const filter = options.types ? eventTypesFilter(options.types) : spiralEventsFilter();
+      const page = this.client.readAll({ fromPosition: readPositionAfter(cursor), maxCount: pageSize + 1, filter });
       for await (const resolved of page) {
         const { position, envelope } = positioned(resolved);
         // The start position is inclusive on the server; the port's `after` is exclusive.
@@ -88,7 +89,8 @@ export class KurrentDbEventStore implements EventStore {
         if (position > upTo) return;
         cursor = position;
         advanced = true;
-        if (envelope !== undefined) yield envelope;
+        // Upcast for every reader but auditors, who check hashes over the stored form.
+        if (envelope !== undefined) yield options.asStored === true ? envelope : upcastEvent(envelope);
       }
       if (!advanced) return;
     }
@@ -102,7 +104,10 @@ export class KurrentDbEventStore implements EventStore {
   subscribeToAll(after: number): Observable<EventEnvelope> {
     return resubscribingFeed(after, {
       open: (from) => this.client.subscribeToAll({ fromPosition: readPositionAfter(from), filter: spiralEventsFilter() }),
-      read: positioned,
+      read: (resolved: AllStreamResolvedEvent) => {
+        const { position, envelope } = positioned(resolved);
+        return { position, envelope: envelope === undefined ? undefined : upcastEvent(envelope) };
+      },
       closing: this.closing,
       ...(this.options.onResubscribe ? { onRetry: this.options.onResubscribe } : {}),
     });

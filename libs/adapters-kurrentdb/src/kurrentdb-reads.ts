@@ -3,6 +3,7 @@ import {
   END,
   START,
   StreamNotFoundError,
+  eventTypeFilter,
   excludeSystemEvents,
   type AllStreamResolvedEvent,
   type KurrentDBClient,
@@ -21,6 +22,15 @@ import type { Positioned } from './resubscribing-feed';
  */
 export function spiralEventsFilter() {
   return excludeSystemEvents();
+}
+
+/**
+ * Only the given event types, matched whole by a server-side regex (which leaves system events
+ * out as well, as their types start with '$'); every other read uses spiralEventsFilter.
+ */
+export function eventTypesFilter(types: readonly string[]) {
+  const escaped = types.map((type) => type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return eventTypeFilter({ regex: `^(${escaped.join('|')})$` });
 }
 
 /** Where a read of $all starts: the client's START for 0, else the position itself (inclusive). */

@@ -1,9 +1,11 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { AuditModule } from '@spiral/audit';
 import { SpiralHttpModule } from '@spiral/http';
 import { LocalModule, localProjections } from '@spiral/local';
 import { NationalModule, nationalProjections } from '@spiral/national';
 import type { Projection } from '@spiral/projections';
 import { RegionalModule, regionalProjections } from '@spiral/regional';
+import { WebModule } from '@spiral/web';
 import { LoggerModule } from 'nestjs-pino';
 import { DistributedEnginesModule, type EngineFactories } from './distributed-engines.module';
 import { ViewLagModule } from './view-lag';
@@ -16,12 +18,14 @@ interface LevelParts {
   readonly views: readonly Projection[];
   /** Whether the level consumes the feed itself: the local level's gains process manager does. */
   readonly consumesFeed: boolean;
+  /** Further routes the level's service serves: the national service, which reads everything, serves the auditors'. */
+  readonly alsoServes?: readonly Type[];
 }
 
 export const LEVELS: Readonly<Record<Level, LevelParts>> = {
   local: { module: LocalModule, views: localProjections, consumesFeed: true },
   regional: { module: RegionalModule, views: regionalProjections, consumesFeed: false },
-  national: { module: NationalModule, views: nationalProjections, consumesFeed: false },
+  national: { module: NationalModule, views: nationalProjections, consumesFeed: false, alsoServes: [AuditModule] },
 };
 
 export interface LevelServiceOptions {
@@ -47,6 +51,10 @@ export class LevelServiceModule {
         DistributedEnginesModule.forRoot(options.engines),
         SpiralHttpModule.forRoot({ jwtSecret: options.jwtSecret }),
         level.module,
+        ...(level.alsoServes ?? []),
+        // Every service serves the pages at /; each page calls the API of its own level, so a page
+        // whose level another service serves says so (its error state) when opened here.
+        WebModule,
         ViewLagModule.forRoot(level.views),
       ],
     };

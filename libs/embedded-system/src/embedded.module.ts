@@ -1,9 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '@spiral/audit';
 import { SpiralHttpModule } from '@spiral/http';
 import { ProjectionsModule } from '@spiral/projections';
 import { LocalModule, localProjections } from '@spiral/local';
 import { NationalModule, nationalProjections } from '@spiral/national';
 import { RegionalModule, regionalProjections } from '@spiral/regional';
+import { ReplayModule, sqliteCopies } from '@spiral/replay';
+import { WebModule } from '@spiral/web';
 import { LoggerModule } from 'nestjs-pino';
 import type { EmbeddedConfig } from './embedded-config';
 import { EmbeddedEnginesModule } from './embedded-engines.module';
@@ -24,6 +27,9 @@ export class EmbeddedModule {
         LocalModule,
         RegionalModule,
         NationalModule,
+        ReplayModule.forRoot({ copies: sqliteCopies() }),
+        AuditModule,
+        WebModule,
       ],
     };
   }

@@ -13,3 +13,4 @@ export * from './local';
 export * from './regional';
 export * from './national';
 export * from './facts';
+export * from './upcasting';

@@ -22,6 +22,17 @@ export interface ReadAllOptions {
   readonly upTo?: number;
   /** How many events one page holds; readers stream pages to keep memory bounded. */
   readonly pageSize?: number;
+  /**
+   * Events exactly as stored, older schema versions included, for auditors recomputing hashes
+   * (the hash covers the stored form). Every other reader leaves this off and gets each event
+   * upcast to its current version.
+   */
+  readonly asStored?: boolean;
+  /**
+   * Only events of these types, filtered by the engine, so a scan for a few kinds of fact (an
+   * auditor's field tests and adoptions of a practice) does not decode the rest of the store.
+   */
+  readonly types?: readonly string[];
 }
 
 /**
@@ -38,9 +49,9 @@ export interface EventStore {
    * PartialDuplicateAppend; when one is stored in another stream, throws EventIdInUse.
    */
   append(streamId: string, events: readonly PendingEvent[], expected: ExpectedRevision): Promise<AppendResult>;
-  /** The stream's events in revision order; empty when it does not exist. */
+  /** The stream's events in revision order, upcast to their current versions; empty when it does not exist. */
   readStream(streamId: string): Promise<EventEnvelope[]>;
-  /** Every event in global order, page by page. */
+  /** Every event in global order, page by page, upcast unless `asStored`. */
   readAll(options?: ReadAllOptions): AsyncIterable<EventEnvelope>;
   /** The global position of the newest event, 0 for an empty store. */
   headPosition(): Promise<number>;

@@ -63,7 +63,7 @@ export class HistoryBuilder {
     const stream = streamIds.fieldTest(fieldTestId);
     this.add(stream, FieldTestStarted.create({ fieldTestId, practiceId, sites, protocol: 'Stepped wedge.' }), at);
     for (const site of sites) this.add(stream, FieldTestSiteReported.create({ fieldTestId, site, measure: DOOR_TO_NEEDLE.name, baselineValue: 70, resultValue: 50 }), at);
-    if (outcome) this.add(stream, FieldTestConcluded.create({ fieldTestId, practiceId, verdict: outcome.verdict, effectSize: outcome.effectSize, summary: 'Done.' }), outcome.at);
+    if (outcome) this.add(stream, FieldTestConcluded.create({ fieldTestId, practiceId, verdict: outcome.verdict, effectSize: outcome.effectSize, effectScale: 'protocol', summary: 'Done.' }), outcome.at);
     return this;
   }
 

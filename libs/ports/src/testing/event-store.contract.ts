@@ -4,6 +4,8 @@ import { concurrencyCases, idempotencyCases } from './event-store-idempotency.ca
 import { hashChainCases, readAllCases } from './event-store-reads.cases';
 import { subscribeCases } from './event-store-subscribe.cases';
 import { durabilityCases } from './event-store-durability.cases';
+import { typeFilterCases } from './event-store-types.cases';
+import { upcastingCases } from './event-store-upcasting.cases';
 
 export type EventStoreFactory = () => Promise<EventStoreHarness>;
 
@@ -35,5 +37,7 @@ export function eventStoreContract(name: string, makeStore: EventStoreFactory): 
     describe('reading all', () => readAllCases(harness));
     describe('subscribing to all', () => subscribeCases(harness));
     describe('durability and health', () => durabilityCases(harness));
+    describe('upcasting', () => upcastingCases(harness));
+    describe('reading by type', () => typeFilterCases(harness));
   });
 }

@@ -1,4 +1,4 @@
-import type { FieldTestVerdict } from '@spiral/event-catalogue';
+import type { EffectScale, FieldTestVerdict } from '@spiral/event-catalogue';
 import type { PracticeStatus } from '@spiral/event-catalogue';
 
 /** What the application layer loaded of the practice under test; undefined when none exists. */
@@ -32,6 +32,8 @@ export interface ConcludeFieldTest {
   readonly fieldTestId: string;
   readonly verdict: FieldTestVerdict;
   readonly effectSize: number;
+  /** The effect size's scale; the protocol's own when not given (as every verdict before schema v2). */
+  readonly effectScale?: EffectScale;
   readonly summary: string;
 }
 

@@ -57,7 +57,8 @@ function conclude(command: ConcludeFieldTest, state: FieldTestState): FieldTestE
     throw new RuleViolated('no_site_results', `no site of field test ${test.fieldTestId} has reported yet`);
   }
   const { verdict, effectSize, summary } = command;
-  return [FieldTestConcluded.create({ fieldTestId: test.fieldTestId, practiceId: test.practiceId, verdict, effectSize, summary })];
+  const effectScale = command.effectScale ?? 'protocol';
+  return [FieldTestConcluded.create({ fieldTestId: test.fieldTestId, practiceId: test.practiceId, verdict, effectSize, effectScale, summary })];
 }
 
 export function decideFieldTest(command: FieldTestCommand, state: FieldTestState, context: DecisionContext): FieldTestEvent[] {

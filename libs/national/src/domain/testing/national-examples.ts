@@ -109,6 +109,7 @@ export const testConcluded = FieldTestConcluded.create({
   practiceId: 'practice-1',
   verdict: 'effective',
   effectSize: -0.8,
+  effectScale: 'protocol',
   summary: 'A large fall in door-to-needle time at both sites.',
 });
 
