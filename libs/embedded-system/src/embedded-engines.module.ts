@@ -1,5 +1,6 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { InProcessEventFeed, SqliteEventStore, SqliteViewStore } from '@spiral/adapters-embedded';
+import { ActiveViewStore } from '@spiral/projections';
 import { CLOCK, EVENT_FEED, EVENT_STORE, systemClock, VIEW_STORE, type EventFeed, type EventStore, type ViewStore } from '@spiral/ports';
 
 /** Closes the engines last, after Nest has stopped taking requests. */
@@ -27,7 +28,8 @@ export class EmbeddedEnginesModule {
       providers: [
         { provide: CLOCK, useValue: systemClock },
         { provide: EVENT_STORE, useFactory: () => SqliteEventStore.open(dataDir) },
-        { provide: VIEW_STORE, useFactory: () => SqliteViewStore.open(dataDir) },
+        // Readers read the active generation of each view (blue/green); the projections write beneath.
+        { provide: VIEW_STORE, useFactory: async () => new ActiveViewStore(await SqliteViewStore.open(dataDir)) },
         { provide: EVENT_FEED, useFactory: (store: SqliteEventStore) => new InProcessEventFeed(store), inject: [EVENT_STORE] },
         EngineCloser,
       ],

@@ -2,7 +2,9 @@ import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { Clock, EventFeed, EventStore, FeedSubscription, ViewStore } from '@spiral/ports';
 import { appliedRevisionsOf, unappliedEvents } from './applied-events';
 import { BatchViewSession } from './batch-view-session';
+import { DEFAULT_PARKING, parkedEventsOf, PoisonEvents, type ParkingPolicy } from './parked-events';
 import { projectionKey, type Projection } from './projection';
+import { replayParkedEvents, type ParkedReplay } from './replay-parked';
 
 export interface ProjectionStatus {
   readonly projection: string;
@@ -19,11 +21,18 @@ export interface ProjectionStatus {
  * Feeds one projection from the event feed: each batch's view changes and its checkpoint are
  * committed together, so after a crash the views resume exactly where they stand. What was applied
  * already is skipped (by position on a globally ordered feed, by stream revision on one ordered per
- * stream), so a redelivered batch changes nothing.
+ * stream), so a redelivered batch changes nothing. An event the projection keeps failing on is
+ * parked (a dead letter beside the views, with the error) and the rest of its batch flows on;
+ * replayParked() applies parked events again once the projection is fixed.
  */
 export class ProjectionRunner {
   private position = 0;
   private subscription: FeedSubscription | undefined;
+  private readonly poison: PoisonEvents;
+  /** Batches and replays of parked events take turns, so each commits the checkpoint it read. */
+  private turn: Promise<unknown> = Promise.resolve();
+  /** Called after each commit with the position applied: blue/green watches for its generation to be current. */
+  onCommitted: ((position: number) => Promise<void>) | undefined;
 
   constructor(
     readonly projection: Projection,
@@ -32,7 +41,10 @@ export class ProjectionRunner {
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly maxBatchSize = 500,
-  ) {}
+    parking: ParkingPolicy = DEFAULT_PARKING,
+  ) {
+    this.poison = new PoisonEvents(parking);
+  }
 
   /** Replays and tests drive apply() directly in global order; only a live feed may be per stream. */
   private get ordering() {
@@ -59,18 +71,62 @@ export class ProjectionRunner {
     this.subscription = undefined;
   }
 
-  /** Applies one batch and commits it with its checkpoint; public so replays and tests drive it directly. */
+  /**
+   * Applies one batch and commits it with its checkpoint; public so replays and tests drive it directly.
+   * Where other processes write the same views (projectors sharing a consumer group), the reads,
+   * the apply and the commit run under the projection's lease, so no member commits over another's.
+   */
   async apply(batch: readonly EventEnvelope[]): Promise<void> {
-    const session = new BatchViewSession(this.views, this.projection);
-    const fresh = await unappliedEvents(batch, this.ordering, this.position, session, appliedRevisionsOf(this.projection));
+    return this.inTurn(() => this.applyAlone(batch));
+  }
+
+  /** Applies the parked events again (all, or the ids given); those that now succeed leave the dead letters. */
+  replayParked(eventIds?: readonly string[]): Promise<ParkedReplay> {
+    return this.inTurn(() => replayParkedEvents(this.projection, this.views, this.key, this.clock, eventIds));
+  }
+
+  /** One at a time in this process, and under the projection's lease where other processes write too. */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const exclusively = this.views.exclusively?.bind(this.views);
+    const result = this.turn.then(() => (exclusively === undefined ? work() : exclusively(this.key, work)));
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
+
+  private async applyAlone(batch: readonly EventEnvelope[]): Promise<void> {
+    // Each pass starts from a fresh session, so a failed event leaves none of its writes behind.
+    let session = new BatchViewSession(this.views, this.projection);
+    let fresh = await unappliedEvents(batch, this.ordering, this.position, session, appliedRevisionsOf(this.projection));
     if (fresh.length === 0) return;
-    for (const event of fresh) {
-      if (this.projection.eventTypes.has(event.type)) await this.projection.apply(event, session);
+    for (let failure = await this.applyEach(fresh, session); failure !== undefined; failure = await this.applyEach(fresh, session)) {
+      // A view store that does not answer is an outage, not a poison event: retry, count nothing.
+      if (!(await this.views.health()).ok || !this.poison.failed(failure.event, failure.error)) throw failure.error;
+      session = new BatchViewSession(this.views, this.projection);
+      fresh = await unappliedEvents(batch, this.ordering, this.position, session, appliedRevisionsOf(this.projection));
     }
-    // On a per-stream feed the position is the furthest applied: exact for lag once caught up.
-    const position = Math.max(this.position, ...fresh.map((event) => event.globalPosition));
+    // On a per-stream feed the position is the furthest applied: exact for lag once caught up. The
+    // stored one may be further when other members of the group have committed meanwhile.
+    const stored = this.ordering === 'global' ? this.position : await this.views.checkpoint(this.key);
+    const position = Math.max(this.position, stored, ...fresh.map((event) => event.globalPosition));
     await this.views.commit(this.key, session.changes(), position);
+    this.poison.settled(fresh);
     this.position = position;
+    await this.onCommitted?.(position);
+  }
+
+  /** Applies each event, parking those decided poison; the first failure stops the pass. */
+  private async applyEach(fresh: readonly EventEnvelope[], session: BatchViewSession): Promise<{ event: EventEnvelope; error: unknown } | undefined> {
+    for (const event of fresh) {
+      if (this.poison.isParked(event)) session.put(parkedEventsOf(this.projection), event.eventId, this.poison.deadLetter(event, this.clock.now()));
+      else if (this.projection.eventTypes.has(event.type)) {
+        try {
+          await this.projection.apply(event, session);
+        } catch (error) {
+          return { event, error };
+        }
+      }
+    }
+    return undefined;
   }
 
   async status(): Promise<ProjectionStatus> {

@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CLOCK, EVENT_FEED, EVENT_STORE, VIEW_STORE, type Clock, type EventFeed, type EventStore, type ViewStore } from '@spiral/ports';
+import { ActiveViewStore } from './active-view-store';
+import { BlueGreenSwitch } from './blue-green';
 import type { Projection } from './projection';
 import { ProjectionRunner, type ProjectionStatus } from './projection-runner';
 
@@ -10,6 +12,7 @@ export const PROJECTIONS = Symbol('Projections');
 export class Projections implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Projections.name);
   readonly runners: readonly ProjectionRunner[];
+  private readonly blueGreen: BlueGreenSwitch;
 
   constructor(
     @Inject(PROJECTIONS) projections: readonly Projection[],
@@ -18,11 +21,18 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) clock: Clock,
   ) {
-    this.runners = projections.map((projection) => new ProjectionRunner(projection, feed, views, store, clock));
+    // Runners write, and read their own generation, beneath the readers' routing (blue/green).
+    const active = views instanceof ActiveViewStore ? views : undefined;
+    const projectionViews = active?.inner ?? views;
+    this.runners = projections.map((projection) => new ProjectionRunner(projection, feed, projectionViews, store, clock));
+    this.blueGreen = new BlueGreenSwitch(projectionViews, store, clock, active?.routing);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    for (const runner of this.runners) await runner.start();
+    for (const runner of this.runners) {
+      await this.blueGreen.prepare(runner);
+      await runner.start();
+    }
     this.logger.log(`projecting ${this.runners.map((runner) => runner.key).join(', ')}`);
   }
 

@@ -1,8 +1,7 @@
 import { SqliteEventStore, SqliteViewStore } from '@spiral/adapters-embedded';
-import type { EventEnvelope } from '@spiral/event-catalogue';
 import { localProjections } from '@spiral/local';
 import { nationalProjections } from '@spiral/national';
-import { appliedRevisionsOf, ProjectionRunner, projectionKey, storedCollectionsOf, type Projection } from '@spiral/projections';
+import { appliedRevisionsOf, applyHistory, parkedEventsOf, ProjectionRunner, projectionKey, storedCollectionsOf, type Projection } from '@spiral/projections';
 import { regionalProjections } from '@spiral/regional';
 import { systemClock, type EventFeed } from '@spiral/ports';
 
@@ -28,24 +27,12 @@ export async function rebuildViews(dataDir: string, progress: (events: number, h
   try {
     const projections: readonly Projection[] = [...localProjections, ...regionalProjections, ...nationalProjections];
     for (const projection of projections) {
-      await views.drop(projectionKey(projection), storedCollectionsOf(projection, [appliedRevisionsOf(projection)]));
+      await views.drop(projectionKey(projection), storedCollectionsOf(projection, [appliedRevisionsOf(projection), parkedEventsOf(projection)]));
     }
     const runners = projections.map((projection) => new ProjectionRunner(projection, noFeed, views, store, systemClock));
     const head = await store.headPosition();
     const started = performance.now();
-    let events = 0;
-    let batch: EventEnvelope[] = [];
-    const flush = async () => {
-      for (const runner of runners) await runner.apply(batch);
-      events += batch.length;
-      batch = [];
-      progress(events, head);
-    };
-    for await (const event of store.readAll({ upTo: head, pageSize: BATCH })) {
-      batch.push(event);
-      if (batch.length === BATCH) await flush();
-    }
-    if (batch.length > 0) await flush();
+    const { applied: events } = await applyHistory(store, runners, { upTo: head, pageSize: BATCH, progress });
     const seconds = (performance.now() - started) / 1000;
     return { events, seconds, eventsPerSecond: events / seconds, projections: runners.map((runner) => runner.key) };
   } finally {

@@ -3,6 +3,9 @@ import { nationalViewProjection } from './national-view.projection';
 
 export { nationalViewProjection } from './national-view.projection';
 export { NATIONAL_COLLECTIONS } from './national-collections';
+// Replays and evaluations read a replayed copy with the same reader the national view uses.
+export { NationalViewReader } from './national-view.reader';
+export type { NationalView, PracticeFigures, PracticeSpread } from './national-view';
 
 /** The read models of the national level, built from the event feed. */
 export const nationalProjections: readonly Projection[] = [nationalViewProjection];

@@ -1,2 +1,3 @@
 export * from './projection-spec';
 export * from './envelopes';
+export * from './views-hash';

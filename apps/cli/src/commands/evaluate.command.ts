@@ -1,0 +1,47 @@
+import { SqliteEventStore } from '@spiral/adapters-embedded';
+import { embeddedConfigFrom } from '@spiral/embedded-system';
+import { evaluate, sqliteCopies, type EvaluationAnswer } from '@spiral/replay';
+import { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { eventProgressFor } from '../replay/event-progress';
+import { evaluationSummary } from '../replay/evaluation-summary';
+
+const HELP = `
+Each moment is a replay of the regional and national views into a temporary copy of their own
+(by occurredAt, history entered late included); the live views are not touched. Figures carry the
+counts they come from: adopting teams, organisations and regions; teams followed and adopted for
+time to adopt; gains achieved, and of those old enough to judge, the share sustained.
+
+Examples:
+  $ spiral evaluate --as-of 2005-12-31 --out evaluation-2005.json
+  $ spiral evaluate --as-of 2005-12-31 --compare 2004-12-31
+  $ spiral evaluate --from 2004-04-01 --to 2005-03-31 --out year-2004-05.json`;
+
+/** `spiral evaluate`: per practice and per region as of a moment, compared with another or over a period. */
+export function evaluateCommand(): Command {
+  return new Command('evaluate')
+    .description('evaluate spread, time to adopt, achieved and sustained gains and impact per practice and per region as of a moment')
+    .option('--as-of <time>', 'the moment (ISO 8601, a bare date is the end of that day; default now)')
+    .option('--compare <time>', 'another moment to compare --as-of with')
+    .option('--from <time>', 'the start of a period (with --to)')
+    .option('--to <time>', 'the end of a period (with --from)')
+    .option('--out <file>', 'write the whole evaluation as JSON to this file (a summary is printed either way)')
+    .option('--data-dir <folder>', 'the data folder (default SPIRAL_DATA_DIR or ./data)')
+    .addHelpText('after', HELP)
+    .action(async (options: { asOf?: string; compare?: string; from?: string; to?: string; out?: string; dataDir?: string }) => {
+      const dataDir = options.dataDir ? resolve(options.dataDir) : embeddedConfigFrom(process.env).dataDir;
+      const store = await SqliteEventStore.open(dataDir);
+      const progress = eventProgressFor(process.stderr, 'evaluating');
+      let answer: EvaluationAnswer;
+      try {
+        const { asOf, compare, from, to } = options;
+        answer = await evaluate(store, sqliteCopies(), { asOf, compare, from, to }, new Date().toISOString(), (done, total) => progress.update(done, total));
+      } finally {
+        progress.stop();
+        await store.close();
+      }
+      if (options.out !== undefined) writeFileSync(resolve(options.out), `${JSON.stringify(answer, null, 2)}\n`);
+      process.stdout.write(evaluationSummary(answer));
+    });
+}

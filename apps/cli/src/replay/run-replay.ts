@@ -1,0 +1,41 @@
+import { SqliteEventStore } from '@spiral/adapters-embedded';
+import { localProjections } from '@spiral/local';
+import { nationalProjections } from '@spiral/national';
+import type { Projection } from '@spiral/projections';
+import { regionalProjections } from '@spiral/regional';
+import { exportViews, replayViews, selectProjections, sqliteCopies, type AsOf, type ExportFormat, type ReplayFigures } from '@spiral/replay';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export const ALL_PROJECTIONS: readonly Projection[] = [...localProjections, ...regionalProjections, ...nationalProjections];
+
+export interface ReplayToFile {
+  readonly dataDir: string;
+  readonly view: string;
+  readonly asOf: AsOf;
+  readonly out: string;
+  readonly format: ExportFormat;
+  readonly progress: (done: number, total: number) => void;
+}
+
+/**
+ * Replays into a throw-away SQLite file of its own (the data folder's views are not opened), then
+ * streams the replayed views to the output file. Safe while the server runs: SQLite lets this
+ * process read the event store beside the server's writes.
+ */
+export async function replayToFile(request: ReplayToFile): Promise<ReplayFigures> {
+  const projections = selectProjections(ALL_PROJECTIONS, request.view);
+  const store = await SqliteEventStore.open(request.dataDir);
+  const copy = await sqliteCopies()(randomUUID());
+  try {
+    const figures = await replayViews({ store, projections, target: copy.views, asOf: request.asOf, progress: request.progress });
+    const header = { asOf: figures.asOf, replay: figures };
+    await pipeline(Readable.from(exportViews(copy.views, projections, request.format, header)), createWriteStream(request.out));
+    return figures;
+  } finally {
+    await copy.discard();
+    await store.close();
+  }
+}

@@ -1,0 +1,47 @@
+import type { EventEnvelope } from '@spiral/event-catalogue';
+import type { EventStore } from '@spiral/ports';
+import type { ProjectionRunner } from './projection-runner';
+
+export interface HistoryOptions {
+  /** Inclusive upper bound on the global position: the head when the run began, or an as-of position. */
+  readonly upTo: number;
+  /** Events applied per batch, and read per page: memory stays bounded by it on any history. */
+  readonly pageSize?: number;
+  /** Which events to apply; the others are read and skipped (a replay as of a moment). */
+  readonly include?: (event: EventEnvelope) => boolean;
+  /** Called after every batch with the events read so far, of `upTo`. */
+  readonly progress?: (read: number, upTo: number) => void;
+}
+
+export interface HistoryFigures {
+  /** Events read from the store, up to `upTo`. */
+  readonly read: number;
+  /** Of those, the events handed to the runners. */
+  readonly applied: number;
+}
+
+/**
+ * Reads the store once in global order, page by page, and applies each batch to every runner (each
+ * commits the batch with its checkpoint). Rebuilds and replays share it; the runners' views are
+ * wherever their view store is, the live one for a rebuild, an isolated copy for a replay.
+ */
+export async function applyHistory(store: EventStore, runners: readonly ProjectionRunner[], options: HistoryOptions): Promise<HistoryFigures> {
+  const pageSize = options.pageSize ?? 1000;
+  const include = options.include ?? (() => true);
+  let read = 0;
+  let applied = 0;
+  let batch: EventEnvelope[] = [];
+  const flush = async () => {
+    if (batch.length > 0) for (const runner of runners) await runner.apply(batch);
+    applied += batch.length;
+    batch = [];
+    options.progress?.(read, options.upTo);
+  };
+  for await (const event of store.readAll({ upTo: options.upTo, pageSize })) {
+    read += 1;
+    if (include(event)) batch.push(event);
+    if (batch.length === pageSize || read % pageSize === 0) await flush();
+  }
+  await flush();
+  return { read, applied };
+}

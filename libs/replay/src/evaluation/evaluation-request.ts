@@ -1,0 +1,62 @@
+import type { EventStore } from '@spiral/ports';
+import { parseAsOf } from '../as-of';
+import type { IsolatedCopies } from '../isolated-copies';
+import { compareEvaluations, type EvaluationComparison } from './compare-evaluations';
+import { evaluateAsOf } from './evaluate-as-of';
+import type { Evaluation } from './evaluation';
+
+/** What to evaluate: one moment, one moment compared with another, or a period (its two ends compared). */
+export interface EvaluationRequest {
+  readonly asOf?: string;
+  readonly compare?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface EvaluationAnswer {
+  /** As of `asOf` (or of the period's end). */
+  readonly evaluation: Evaluation;
+  /** With `compare`: the other moment; with a period: its start. */
+  readonly other: Evaluation | null;
+  /** `compare` (or the period's start) to `asOf` (or the period's end). */
+  readonly comparison: EvaluationComparison | null;
+  /** With a period: its two ends. */
+  readonly period: { readonly from: string; readonly to: string } | null;
+}
+
+export class InvalidEvaluationRequest extends Error {}
+
+/** Each moment is a separate replay: a replay as of one moment cannot be continued to a later one (late entries). */
+export async function evaluate(store: EventStore, copies: IsolatedCopies, raw: EvaluationRequest, now: string, progress?: (done: number, total: number) => void): Promise<EvaluationAnswer> {
+  const request = normalised(raw);
+  const period = request.from !== undefined || request.to !== undefined;
+  if (period && (request.from === undefined || request.to === undefined)) throw new InvalidEvaluationRequest('a period needs both from and to');
+  if (period && (request.asOf !== undefined || request.compare !== undefined)) throw new InvalidEvaluationRequest('give a period (from, to) or moments (asOf, compare), not both');
+  const [start, end] = period ? [request.from as string, request.to as string] : [request.compare, request.asOf ?? now];
+  if (start !== undefined && Date.parse(start) > Date.parse(end) && period) throw new InvalidEvaluationRequest('from must not be after to');
+  const evaluation = await evaluateAsOf(store, copies, end, progress);
+  const other = start === undefined ? null : await evaluateAsOf(store, copies, start, progress);
+  return {
+    evaluation,
+    other,
+    comparison: other === null ? null : compareEvaluations(other, evaluation),
+    period: period ? { from: start as string, to: end } : null,
+  };
+}
+
+/** Evaluations are by time (occurredAt); a bare date is the end of that day, as for replays. */
+function normalised(request: EvaluationRequest): EvaluationRequest {
+  const moment = (field: keyof EvaluationRequest): Partial<EvaluationRequest> => {
+    const text = request[field];
+    if (text === undefined) return {};
+    let asOf;
+    try {
+      asOf = parseAsOf(text);
+    } catch (error) {
+      throw new InvalidEvaluationRequest(`${field}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (asOf.kind !== 'time') throw new InvalidEvaluationRequest(`${field}: an evaluation is as of a time, not a position`);
+    return { [field]: asOf.at };
+  };
+  return { ...moment('asOf'), ...moment('compare'), ...moment('from'), ...moment('to') };
+}

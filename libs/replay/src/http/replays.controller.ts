@@ -1,0 +1,75 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AllowRoles, IdParams } from '@spiral/http';
+import { CLOCK, type Clock } from '@spiral/ports';
+import type { Response } from 'express';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { InvalidAsOf, parseAsOf, type AsOf } from '../as-of';
+import { ReplayJobs, type ReplayJobStatus } from '../replay-jobs';
+import { UnknownView } from '../replay-views';
+import { ReplayResultQuery, StartReplayRequest } from './start-replay.request';
+
+/**
+ * SPEC "Access": analysts replay and read; national reads everything, so it may replay too. Others
+ * get 403 (the guard logs the refusal). A replay writes only into its own isolated copy.
+ */
+export const REPLAY_ROLES = ['analyst', 'national'] as const;
+
+export type ReplayJobAnswer = ReplayJobStatus & { readonly result: { readonly json: string; readonly csv: string } | null };
+
+@ApiTags('analysts')
+@Controller('replays')
+@AllowRoles(...REPLAY_ROLES)
+export class ReplaysController {
+  constructor(
+    private readonly jobs: ReplayJobs,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Starts a replay job: 202 with its id; GET /replays/:id follows it. */
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  start(@Body() body: StartReplayRequest): ReplayJobAnswer {
+    const asOf = asOfOrBadRequest(body.asOf);
+    try {
+      return answer(this.jobs.start(body.view, asOf, this.clock.now()));
+    } catch (error) {
+      if (error instanceof UnknownView) throw badField('view', error.message);
+      throw error;
+    }
+  }
+
+  @Get(':id')
+  status(@Param() params: IdParams): ReplayJobAnswer {
+    return answer(this.jobs.status(params.id));
+  }
+
+  /** The replayed views, streamed: JSON (the default) or CSV. 409 until the job is done. */
+  @Get(':id/result')
+  async result(@Param() params: IdParams, @Query() query: ReplayResultQuery, @Res() response: Response): Promise<void> {
+    const format = query.format ?? 'json';
+    const chunks = this.jobs.result(params.id, format);
+    response.status(200).type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="replay-${params.id}.${format}"`);
+    await pipeline(Readable.from(chunks), response);
+  }
+}
+
+function answer(status: ReplayJobStatus): ReplayJobAnswer {
+  const base = `/api/v1/replays/${status.id}/result`;
+  return { ...status, result: status.status === 'done' ? { json: `${base}?format=json`, csv: `${base}?format=csv` } : null };
+}
+
+function asOfOrBadRequest(text: string): AsOf {
+  try {
+    return parseAsOf(text);
+  } catch (error) {
+    if (error instanceof InvalidAsOf) throw badField('asOf', error.message);
+    throw error;
+  }
+}
+
+function badField(field: string, reason: string): BadRequestException {
+  return new BadRequestException({ error: 'invalid_input', message: reason, problems: [{ field, reason }] });
+}

@@ -1,0 +1,12 @@
+export * from './as-of';
+export * from './replay-views';
+export * from './view-export';
+export * from './prefixed-view-store';
+export * from './isolated-copies';
+export * from './replay-jobs';
+export * from './replay.module';
+export * from './evaluation/evaluation';
+export * from './evaluation/compare-evaluations';
+export * from './evaluation/evaluate-as-of';
+export * from './evaluation/evaluation-request';
+export type { ReplayJobAnswer } from './http/replays.controller';
