@@ -1,0 +1,71 @@
+// The audit page: the hash-chain verification, a spiral's trace as a timeline, and each adoption with
+// the evidence the catalogue held at the moment of the decision.
+import { apiGet } from './api.js';
+import { chooser, queryParam, startPage } from './page.js';
+import { chartFigure, dataTable, day, el, setStatus } from './ui.js';
+
+function verifyStatus(report) {
+  return el('section', { 'aria-labelledby': 'verify-heading', 'data-verify': report.ok ? 'ok' : 'broken' }, [
+    el('h2', { id: 'verify-heading', text: 'Verification of the hash chains' }),
+    el('p', { class: report.ok ? 'ok' : 'broken', text: report.ok ? `Intact: ${report.streams} streams and ${report.events} events recomputed, nothing altered or removed.` : `${report.breaks.length} breaks found in ${report.streams} streams (${report.events} events).` }),
+    dataTable('Verification', ['Figure', 'Value'], [['Streams', report.streams], ['Events', report.events], ['Breaks', report.breaks.length]], 'verify'),
+    report.breaks.length === 0 ? null : dataTable('Breaks', ['Stream', 'Revision', 'Reason', 'Detail'], report.breaks.map((item) => [item.streamId, item.revision, item.reason, item.detail ?? '']), 'breaks'),
+  ]);
+}
+
+function timelineChart(trace) {
+  const types = [...new Set(trace.events.map((event) => event.type))];
+  return chartFigure({
+    name: 'trace', title: 'Events of the spiral over time (by when they happened)', height: Math.max(220, 40 + types.length * 28),
+    label: `Timeline of ${trace.events.length} events of spiral ${trace.spiralId}, from ${day(trace.events[0]?.occurredAt)} to ${day(trace.events.at(-1)?.occurredAt)}, of ${types.length} kinds.`,
+    option: { grid: { left: 170, right: 20, top: 10, bottom: 30 }, tooltip: { trigger: 'item' }, xAxis: { type: 'time' }, yAxis: { type: 'category', data: types },
+      series: [{ type: 'scatter', symbol: 'diamond', symbolSize: 9, itemStyle: { color: '#0072B2' }, data: trace.events.map((event) => [event.occurredAt, event.type, event.revision]) }] },
+  });
+}
+
+function timeline(trace) {
+  return el('ol', { class: 'timeline', 'aria-label': `Events of spiral ${trace.spiralId}, oldest first`, 'data-trace': trace.spiralId }, trace.events.map((event) =>
+    el('li', { 'data-revision': event.revision }, [
+      el('strong', { text: `${event.revision}. ${event.type}` }),
+      el('div', { text: `happened ${event.occurredAt}; recorded ${event.recordedAt}` }),
+      el('div', { text: `by ${event.actor.role} ${event.actor.id}${event.actor.org ? ` of ${event.actor.org}` : ''}${event.actor.region ? ` (${event.actor.region})` : ''}` }),
+      el('div', { class: 'hint', text: `correlation ${event.correlationId}; caused by ${event.causationId}; event ${event.eventId}` }),
+    ])));
+}
+
+function evidence(practice) {
+  if (!practice) return el('p', { text: 'The adopted option applies no catalogue practice.' });
+  if (!practice.known) return el('p', { text: `Practice ${practice.practiceId} was not yet in the catalogue at ${practice.asOf}.` });
+  const tests = practice.fieldTests.map((test) => `${test.fieldTestId.slice(0, 8)}: ${test.status === 'concluded' ? `${test.verdict}${test.effectSize === undefined ? '' : `, effect ${test.effectSize}`}` : 'running'}`);
+  return dataTable(`Practice ${practice.practiceId} as the catalogue held it at ${practice.asOf}`, ['Figure', 'Value'], [
+    ['Status', practice.status ?? '–'], ['Published version', practice.publishedVersion ?? '–'], ['Evidence level', practice.evidenceLevel ?? '–'], ['Retired', practice.retired ? 'yes' : 'no'], ['Field tests', tests.length ? tests.join('; ') : 'none'],
+  ], 'evidence');
+}
+
+function adoption(decision) {
+  const data = decision.adoption.data;
+  return el('section', { class: 'spiral', 'data-adoption': decision.adoption.eventId }, [
+    el('h3', { text: `Adoption of ${data.optionId} on ${day(decision.adoption.occurredAt)}` }),
+    dataTable('The decision', ['Figure', 'Value'], [
+      ['Rationale', data.rationale], ['Decided by', (data.decidedBy ?? []).join(', ')], ['Stakeholders', (data.stakeholders ?? []).join(', ')], ['Patient perspective', data.patientPerspective ?? '–'],
+      ['Need', decision.need ? decision.need.data.gap : '–'], ['Knowledge pulled before', decision.knowledge.length], ['Chosen from', decision.chosenFrom ? decision.chosenFrom.data.options.map((option) => option.optionId).join(', ') : '–'],
+    ], 'decision'),
+    evidence(decision.practiceAtDecision),
+  ]);
+}
+
+startPage('the audit trail', async (_claims, content) => {
+  const spiralId = queryParam('spiral');
+  content.append(verifyStatus(await apiGet('/audit/verify')));
+  content.append(chooser({ label: 'Spiral to trace (its id)', name: 'spiral', value: spiralId, hint: 'The id answered when the need was recognised; the team page lists them.' }));
+  if (!spiralId) return setStatus('empty', 'Enter a spiral id to trace its decisions.', 'The verification above covers the whole store.');
+  const trace = await apiGet(`/audit/spirals/${encodeURIComponent(spiralId)}/trace`);
+  content.append(
+    el('h2', { text: `Trace of spiral ${trace.spiralId}` }),
+    timelineChart(trace),
+    timeline(trace),
+    el('h2', { text: `Adoption decisions (${trace.adoptions.length})` }),
+    ...(trace.adoptions.length === 0 ? [el('p', { text: 'No option has been adopted in this spiral yet.' })] : trace.adoptions.map(adoption)),
+  );
+  setStatus('done', '');
+});
