@@ -38,7 +38,9 @@ function withFigures(facts: OrganisationFacts): OrganisationView {
 function spiralsAfter(spirals: readonly OrganisationSpiral[], event: LocalEvent, occurredAt: string, owner: SpiralOwner): OrganisationSpiral[] {
   if (event.type === 'NeedRecognised') {
     const known = spirals.some(({ spiralId }) => spiralId === owner.id);
-    return known ? [...spirals] : [...spirals, { spiralId: owner.id, teamId: owner.teamId, ...newSpiralProgress }];
+    // Kept in id order: on a feed ordered per stream (Kafka) teams' streams arrive in any order, and
+    // the view must not depend on it (found by the reliability suite, issue #6).
+    return known ? [...spirals] : byId([...spirals, { spiralId: owner.id, teamId: owner.teamId, ...newSpiralProgress }], 'spiralId');
   }
   return spirals.map((spiral) => (spiral.spiralId === owner.id ? progressAfter(spiral, event, occurredAt) : spiral));
 }
@@ -53,7 +55,7 @@ export function organisationViewAfter(
     const { teamId, name, orgCode, shaCode, specialty } = event.data;
     const facts = current ?? { id: orgCode, shaCode, teams: [], spirals: [], revisions: {} };
     const known = facts.teams.some((team) => team.teamId === teamId);
-    return withFigures({ ...facts, teams: known ? facts.teams : [...facts.teams, { teamId, name, specialty: specialty ?? null }] });
+    return withFigures({ ...facts, teams: known ? facts.teams : byId([...facts.teams, { teamId, name, specialty: specialty ?? null }], 'teamId') });
   }
   if (owner === undefined) return undefined;
   const facts = current ?? { id: owner.orgCode, shaCode: owner.shaCode, teams: [], spirals: [], revisions: {} };
@@ -87,3 +89,7 @@ export const organisationViewProjection: Projection = {
     );
   },
 };
+
+function byId<T, K extends keyof T>(items: T[], key: K): T[] {
+  return items.sort((a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0));
+}

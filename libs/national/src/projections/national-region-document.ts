@@ -4,7 +4,7 @@ import { withLiveTeamChange, withRegisteredTeam, type AreaOrganisations } from '
 export type NationalRegionDocument = {
   shaCode: string;
   organisations: AreaOrganisations;
-  /** When each of its teams registered: the teams that could adopt, as of any moment. */
+  /** When each of its teams registered, in time order whatever order the teams' streams arrive in (Kafka). */
   registrations: string[];
 };
 
@@ -13,7 +13,7 @@ export function emptyNationalRegion(shaCode: string): NationalRegionDocument {
 }
 
 export function withRegistration(region: NationalRegionDocument, orgCode: string, at: string): NationalRegionDocument {
-  return { ...region, organisations: withRegisteredTeam(region.organisations, orgCode), registrations: [...region.registrations, at] };
+  return { ...region, organisations: withRegisteredTeam(region.organisations, orgCode), registrations: [...region.registrations, at].sort() };
 }
 
 export function withLiveTeam(region: NationalRegionDocument, orgCode: string, teamDelta: number): NationalRegionDocument {
