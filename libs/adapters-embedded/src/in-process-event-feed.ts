@@ -13,8 +13,9 @@ const DEFAULTS = { retryDelayMs: 200, maxRetryDelayMs: 10_000, defaultMaxBatchSi
 /**
  * The embedded feed: each consumer follows the event store's own subscription from its checkpoint,
  * so it sees events in global order, at least once, with nothing to relay. A failed batch is retried
- * with a doubling backoff (logged each time) until it succeeds or the consumer stops; a poison
- * event therefore holds its projection back rather than being skipped, as a view must not diverge.
+ * with a doubling backoff (logged each time) until it succeeds or the consumer stops: the feed
+ * itself never skips an event. Deciding that one is poison is the consumer's (the projection runner
+ * parks an event that keeps failing while its view store is healthy, and so lets the batch commit).
  */
 export class InProcessEventFeed implements EventFeed {
   readonly ordering = 'global' as const;
