@@ -59,7 +59,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Opens a given file (or ':memory:'), for tools and tests that pick their own. */
   static openFile(file: string, options: SqliteEventStoreOptions = {}): Promise<SqliteEventStore> {
-    return settled(() => new SqliteEventStore(openDatabase(file), file, options));
+    return settled(() => new SqliteEventStore(openDatabase(file, 'durable'), file, options));
   }
 
   append(streamId: string, events: readonly PendingEvent[], expected: ExpectedRevision): Promise<AppendResult> {
