@@ -35,5 +35,7 @@ const tier = (name) => ({
 module.exports = {
   // Jest reads testTimeout only here, not per project: generous enough for the e2e tier.
   testTimeout: 60_000,
-  projects: [tier('unit'), tier('int'), tier('e2e')],
+  // The reliability suites (test/reliability, issue #6) spawn processes and run for seconds to minutes:
+  // only `npm run test:reliability[:quick]` (which set SPIRAL_RELIABILITY) runs them, never `npm test`.
+  projects: [tier('unit'), tier('int'), tier('e2e'), ...(process.env.SPIRAL_RELIABILITY ? [tier('reliability')] : [])],
 };

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { IsDefined, IsOptional, ValidateNested } from 'class-validator';
 import { defineEvent, type EventOf } from '../define-event';
 import { IsFiniteNumber, IsIdentifier, IsProse, IsText } from '../validation/field-rules';
 import { Measure } from '../values/measure';
@@ -23,6 +23,8 @@ export class NeedRecognisedData {
   @IsText(200)
   title!: string;
 
+  // ValidateNested alone lets a missing object through (see values/priority.ts).
+  @IsDefined()
   @ValidateNested()
   @Type(() => Measure)
   measure!: Measure;
@@ -33,6 +35,7 @@ export class NeedRecognisedData {
   @IsFiniteNumber()
   target!: number;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => Trigger)
   trigger!: Trigger;

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { IsDefined, IsOptional, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsIdentifier, IsProse } from '../validation/field-rules';
 import { Measure } from './measure';
 
@@ -8,6 +8,9 @@ export class Priority {
   @IsIdentifier()
   priorityId!: string;
 
+  // ValidateNested passes a missing object: without IsDefined a body lacking `measure` reached the
+  // decider and failed there with a 500 (found by test/reliability/hostile-input).
+  @IsDefined()
   @ValidateNested()
   @Type(() => Measure)
   measure!: Measure;

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Actor, Role } from '@spiral/event-catalogue';
@@ -12,12 +12,10 @@ export interface AuthenticatedRequest extends Request {
 
 /**
  * Every route but the public ones needs a valid HS256 token (401 otherwise) and, where the route
- * names roles, one of them (403 otherwise). Every refusal is logged with who and what.
+ * names roles, one of them (403 otherwise). SpiralExceptionFilter logs every refusal with who and what.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  private readonly logger = new Logger('Access');
-
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
@@ -31,7 +29,6 @@ export class AccessGuard implements CanActivate {
     request.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(actor.role)) {
-      this.logger.warn({ refused: 'role', actor, method: request.method, path: request.originalUrl });
       throw new ForbiddenException(`the ${actor.role} role may not ${request.method} ${request.path}`);
     }
     return true;
@@ -40,19 +37,16 @@ export class AccessGuard implements CanActivate {
   private async authenticate(request: AuthenticatedRequest): Promise<Actor> {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) {
-      this.logger.warn({ refused: 'no token', method: request.method, path: request.originalUrl });
       throw new UnauthorizedException('send Authorization: Bearer <token>; `spiral token` mints one for development');
     }
     let claims: Record<string, unknown>;
     try {
       claims = await this.jwt.verifyAsync<Record<string, unknown>>(token, { algorithms: ['HS256'] });
     } catch (error) {
-      this.logger.warn({ refused: 'bad token', reason: (error as Error).message, path: request.originalUrl });
       throw new UnauthorizedException(`the token is not valid: ${(error as Error).message}`);
     }
     const actor = actorFromClaims(claims);
     if (!actor) {
-      this.logger.warn({ refused: 'bad claims', path: request.originalUrl });
       throw new UnauthorizedException('the token needs claims sub, role (local, regional, national, analyst, auditor), and org and sha as the role requires');
     }
     return actor;

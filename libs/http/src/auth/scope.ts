@@ -1,11 +1,9 @@
-import { ForbiddenException, Logger } from '@nestjs/common';
+import { ForbiddenException } from '@nestjs/common';
 import type { Actor } from '@spiral/event-catalogue';
-
-const logger = new Logger('Access');
 
 /**
  * SPEC "Access" for reads: national, analysts and auditors read everything; a region reads its own
- * area; a team's users read their own organisation. Throws 403 (logged) when out of scope.
+ * area; a team's users read their own organisation. Throws 403 when out of scope (SpiralExceptionFilter logs it with the actor and the request).
  */
 export function assertMayRead(actor: Actor, scope: { readonly shaCode: string; readonly orgCode?: string }, what: string): void {
   const allowed =
@@ -15,7 +13,6 @@ export function assertMayRead(actor: Actor, scope: { readonly shaCode: string; r
     (actor.role === 'regional' && actor.region === scope.shaCode) ||
     (actor.role === 'local' && scope.orgCode !== undefined && actor.org === scope.orgCode);
   if (!allowed) {
-    logger.warn({ refused: 'scope', actor, what });
     throw new ForbiddenException(`${what} is outside what a ${actor.role} user of ${actor.org ?? actor.region ?? 'no organisation'} may read`);
   }
 }

@@ -9,13 +9,18 @@ import type { ErrorBody } from './error-body';
 @Catch()
 export class SpiralExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
+  private readonly accessLogger = new Logger('Access');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
     const body = this.toBody(exception);
-    if (exception instanceof AccessDenied) {
-      this.logger.warn({ refused: 'domain', actor: request.actor, method: request.method, path: request.originalUrl, reason: exception.message });
+    const unauthenticated = body.statusCode === Number(HttpStatus.UNAUTHORIZED);
+    if (unauthenticated || body.statusCode === Number(HttpStatus.FORBIDDEN)) {
+      // SPEC "Access": every refusal is logged with who and what. One place for all of them (the guard's
+      // 401/403, a read out of scope, a domain AccessDenied), so each refusal is one line with the request.
+      const refused = unauthenticated ? 'unauthenticated' : exception instanceof AccessDenied ? 'domain' : 'forbidden';
+      this.accessLogger.warn({ refused, actor: request.actor ?? null, method: request.method, path: request.originalUrl, reason: body.message });
     } else if (body.statusCode >= 500) {
       this.logger.error({ method: request.method, path: request.originalUrl, error: exception instanceof Error ? exception.stack : String(exception) });
     }

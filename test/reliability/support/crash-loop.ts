@@ -1,0 +1,79 @@
+import { ALL_PROJECTIONS } from '@spiral/distributed-system';
+import { applyHistory, ProjectionRunner } from '@spiral/projections';
+import { viewsHash } from '@spiral/projections/testing';
+import { SqliteViewStore } from '@spiral/adapters-embedded';
+import type { Clock, EventFeed, EventStore, ViewStore } from '@spiral/ports';
+import { isBatch, isCommit, type ProjectorProcess } from './projector-process';
+
+export interface CrashFigures {
+  readonly kills: number;
+  readonly killsInsideBatch: number;
+  /** Seconds from each restart to its first commit: the process up, its feed joined, a batch applied. */
+  readonly recoverySeconds: readonly number[];
+}
+
+/** A small seeded generator (mulberry32), so a run's kill points can be told and repeated. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * Starts the projector and kills it with SIGKILL `kills` times, each at the start of a batch
+ * picked at random (up to `spread` batches after the restart's first commit), so the kill lands
+ * inside the batch. Stops early if the projector reports it is current before a kill. Leaves the
+ * projector running for the last time.
+ */
+export async function killRepeatedly(projector: ProjectorProcess, kills: number, spread: number, random: () => number, timeoutMs: number): Promise<CrashFigures> {
+  const recoverySeconds: number[] = [];
+  let killsInsideBatch = 0;
+  let done = 0;
+  for (; done < kills; done++) {
+    const restarted = Date.now();
+    projector.start();
+    await projector.until(isCommit, timeoutMs);
+    recoverySeconds.push((Date.now() - restarted) / 1000);
+    let skip = Math.floor(random() * spread);
+    const aimed = await projector.until((line) => ('caughtUp' in line && line.caughtUp > 0) || (isBatch(line) && skip-- <= 0), timeoutMs);
+    if (!isBatch(aimed)) break;
+    await projector.kill9();
+    if (projector.batchesInFlight.size > 0) killsInsideBatch += 1;
+  }
+  if (done === kills) {
+    const restarted = Date.now();
+    projector.start();
+    await projector.until(isCommit, timeoutMs);
+    recoverySeconds.push((Date.now() - restarted) / 1000);
+  }
+  return { kills: done, killsInsideBatch, recoverySeconds };
+}
+
+const fixedClock: Clock = { now: () => '2006-07-01T00:00:00.000Z' };
+
+/** Every projection rebuilt from the store in one clean pass, into a fresh in-memory view store. */
+export async function freshReplay(store: EventStore): Promise<ViewStore> {
+  const views = await SqliteViewStore.openFile(':memory:');
+  const runners = ALL_PROJECTIONS.map((projection) => new ProjectionRunner(projection, {} as EventFeed, views, store, fixedClock));
+  await applyHistory(store, runners, { upTo: await store.headPosition(), pageSize: 500 });
+  return views;
+}
+
+/** The projections whose views differ between the two stores, compared by content hash. */
+export async function mismatchedProjections(crashed: ViewStore, fresh: ViewStore): Promise<string[]> {
+  const differing: string[] = [];
+  for (const projection of ALL_PROJECTIONS) {
+    if ((await viewsHash([projection], crashed)) !== (await viewsHash([projection], fresh))) differing.push(projection.name);
+  }
+  return differing;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : (sorted[Math.floor((sorted.length - 1) / 2)] ?? 0);
+}
