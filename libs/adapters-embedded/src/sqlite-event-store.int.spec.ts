@@ -39,4 +39,24 @@ describe('SqliteEventStore', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('commits appends made together as one group, and commits a queued group on close', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'spiral-events-'));
+    let commits = 0;
+    const clock = { now: () => `2006-03-31T23:59:${String(commits++).padStart(2, '0')}.000Z` };
+    let store = await SqliteEventStore.open(dataDir, { clock });
+    try {
+      const grouped = await Promise.all(Array.from({ length: 20 }, (_, i) => store.append(`team-${i}`, [pendingEvent()], 'no_stream')));
+      expect(commits).toBe(1);
+      expect(new Set(grouped.map((result) => result.events[0]?.recordedAt))).toEqual(new Set(['2006-03-31T23:59:00.000Z']));
+      const queued = store.append('team-late', [pendingEvent()], 'no_stream');
+      await store.close();
+      expect((await queued).revision).toBe(0);
+      store = await SqliteEventStore.open(dataDir);
+      expect(await store.headPosition()).toBe(21);
+    } finally {
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });

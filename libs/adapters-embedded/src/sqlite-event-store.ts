@@ -8,13 +8,12 @@ import {
   type ExpectedRevision,
   type ReadAllOptions,
 } from '@spiral/ports';
-import type { Transaction } from 'better-sqlite3';
 import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { Subject, type Observable } from 'rxjs';
 import { catchUpThenLive } from './catch-up-then-live';
 import { settled } from './settled';
-import { appendBatch } from './sqlite-event-append';
+import { SqliteGroupCommit } from './sqlite-group-commit';
 import { prepareEventStatements, rowToEnvelope, type EventStatements } from './sqlite-event-store.schema';
 import { openDatabase, probe, type SqliteDatabase } from './sqlite/open-database';
 
@@ -30,14 +29,14 @@ const NO_UPPER_BOUND = Number.MAX_SAFE_INTEGER;
 
 /**
  * The embedded event store: one SQLite file, one writer connection. better-sqlite3 is synchronous,
- * so appends are serialised by the event loop itself, and the live feed is told of each append
- * right after its commit. Subscriptions see only this connection's appends: another process
- * writing the same file (a CLI) is not pushed to them.
+ * so appends are serialised by the event loop itself; those arriving together are committed as one
+ * group, and the live feed is told right after each commit. Subscriptions see only this
+ * connection's appends: another process writing the same file (a CLI) is not pushed to them.
  */
 export class SqliteEventStore implements EventStore {
   private readonly appended = new Subject<void>();
   private readonly statements: EventStatements;
-  private readonly appendTransaction: Transaction<typeof appendBatch>;
+  private readonly groupCommit: SqliteGroupCommit;
   private readonly pageSize: number;
   private readonly clock: Clock;
 
@@ -47,9 +46,9 @@ export class SqliteEventStore implements EventStore {
     options: SqliteEventStoreOptions,
   ) {
     this.statements = prepareEventStatements(db);
-    this.appendTransaction = db.transaction(appendBatch);
     this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
     this.clock = options.clock ?? systemClock;
+    this.groupCommit = new SqliteGroupCommit(db, this.statements, this.clock, () => this.appended.next());
   }
 
   /** Opens `<dataDir>/events.sqlite`, creating the folder and the file when missing. */
@@ -62,14 +61,9 @@ export class SqliteEventStore implements EventStore {
     return settled(() => new SqliteEventStore(openDatabase(file, 'durable'), file, options));
   }
 
+  /** Concurrent appends share one commit (and one fsync): see SqliteGroupCommit. */
   append(streamId: string, events: readonly PendingEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    return settled(() => {
-      // IMMEDIATE takes the write lock before the checks, so no other connection can move the
-      // stream between reading its head and inserting.
-      const result = this.appendTransaction.immediate(this.statements, this.clock.now(), streamId, events, expected);
-      if (!result.duplicate) this.appended.next();
-      return result;
-    });
+    return this.groupCommit.submit(streamId, events, expected);
   }
 
   readStream(streamId: string): Promise<EventEnvelope[]> {
@@ -106,6 +100,26 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
+  /**
+   * Bulk import (`spiral seed`): until `finish`, commits do not wait for fsync (synchronous=OFF;
+   * WAL keeps the file consistent, https://sqlite.org/pragma.html#pragma_synchronous), so a power cut
+   * may lose the latest appends, never corrupt the file. `finish` restores synchronous=FULL and
+   * checkpoints the WAL with a sync, which makes everything appended so far durable at once. Only
+   * for writers that can repeat their work (the seed's commands are idempotent), never for a server.
+   */
+  relaxDurabilityForBulkImport(): { finish(): Promise<void> } {
+    this.groupCommit.flush();
+    this.db.pragma('synchronous = OFF');
+    return {
+      finish: () =>
+        settled(() => {
+          this.groupCommit.flush();
+          this.db.pragma('synchronous = FULL');
+          this.db.pragma('wal_checkpoint(FULL)');
+        }),
+    };
+  }
+
   health(): Promise<EngineHealth> {
     if (!this.db.open) return Promise.resolve({ engine: 'sqlite', ok: false, detail: `${this.file} is closed` });
     const { ok, detail } = probe(this.db);
@@ -115,6 +129,7 @@ export class SqliteEventStore implements EventStore {
   close(): Promise<void> {
     return settled(() => {
       if (!this.db.open) return;
+      this.groupCommit.flush();
       this.appended.complete();
       this.db.close();
     });

@@ -89,4 +89,33 @@ export function concurrencyCases(harness: HarnessOf<EventStoreHarness>): void {
     expect(stream.map((event) => event.streamRevision)).toEqual(Array.from({ length: 20 }, (_, index) => index));
     stream.slice(1).forEach((event, index) => expect(event.previousHash).toBe(stream[index]?.hash));
   });
+
+  it('gives each of many concurrent writers to many streams its own result', async () => {
+    const { store } = harness();
+    const streams = Array.from({ length: 40 }, () => uniqueStreamId());
+    const results = await Promise.all(streams.map((streamId) => store.append(streamId, pendingEvents(2), 'no_stream')));
+    results.forEach((result, index) => {
+      expect(result).toMatchObject({ streamId: streams[index], revision: 1, duplicate: false });
+      expect(result.events.map((event) => event.streamId)).toEqual([streams[index], streams[index]]);
+    });
+    const positions = results.flatMap((result) => result.events.map((event) => event.globalPosition));
+    expect(new Set(positions).size).toBe(positions.length);
+    for (const [index, streamId] of streams.entries()) expect(await store.readStream(streamId)).toEqual(results[index]?.events);
+  });
+
+  it('refuses one concurrent writer on a stale revision without failing the others', async () => {
+    const { store } = harness();
+    const [stale, fresh, other] = [uniqueStreamId(), uniqueStreamId(), uniqueStreamId()];
+    await appendFresh(store, stale, 2, 'no_stream');
+    const outcomes = await Promise.allSettled([
+      store.append(fresh, pendingEvents(1), 'no_stream'),
+      store.append(stale, pendingEvents(1), 0),
+      store.append(other, pendingEvents(3), 'any'),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(outcomes[1]?.status === 'rejected' && outcomes[1].reason).toBeInstanceOf(WrongExpectedRevision);
+    expect(await store.readStream(stale)).toHaveLength(2);
+    expect(await store.readStream(fresh)).toHaveLength(1);
+    expect(await store.readStream(other)).toHaveLength(3);
+  });
 }

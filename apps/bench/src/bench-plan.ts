@@ -1,0 +1,42 @@
+export const HISTORY_SIZES = ['small', 'default', 'large'] as const;
+export type HistorySize = (typeof HISTORY_SIZES)[number];
+
+/** How much each benchmark does: `quick` fits a CI job (a minute or two), `full` is for the docs. */
+export interface BenchPlan {
+  readonly mode: 'quick' | 'full';
+  /** Runs of each measurement; figures are the median with min and max. */
+  readonly runs: number;
+  readonly append: { readonly events: number; readonly appenders: number };
+  /** rates: open-loop rates as shares of the saturation throughput. */
+  readonly commands: { readonly rates: readonly number[]; readonly connections: number; readonly durationMs: number };
+  /** Seed sizes whose histories are replayed and queried (cost growth compares them). */
+  readonly histories: readonly HistorySize[];
+  readonly queryDurationMs: number;
+  /** runs: the distributed phases wait on Kafka consumer groups, so they get their own count. */
+  readonly distributed: { readonly runs: number; readonly events: number; readonly lagRate: number; readonly lagDurationMs: number };
+}
+
+export const BENCH_PLANS: Readonly<Record<BenchPlan['mode'], BenchPlan>> = {
+  quick: {
+    mode: 'quick',
+    runs: 3,
+    append: { events: 5_000, appenders: 64 },
+    commands: { rates: [0.5], connections: 32, durationMs: 3_000 },
+    histories: ['small'],
+    queryDurationMs: 2_000,
+    distributed: { runs: 1, events: 5_000, lagRate: 1_000, lagDurationMs: 3_000 },
+  },
+  full: {
+    mode: 'full',
+    runs: 3,
+    append: { events: 50_000, appenders: 256 },
+    commands: { rates: [0.25, 0.5, 0.75], connections: 64, durationMs: 10_000 },
+    // large (≈ 3× default) is added with --histories when its seed can be afforded (see docs/benchmarks.md).
+    histories: ['small', 'default'],
+    queryDurationMs: 5_000,
+    distributed: { runs: 1, events: 50_000, lagRate: 1_000, lagDurationMs: 10_000 },
+  },
+};
+
+export const BENCHMARKS = ['append', 'commands', 'replay', 'queries', 'distributed'] as const;
+export type BenchmarkName = (typeof BENCHMARKS)[number];

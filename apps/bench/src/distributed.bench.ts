@@ -1,0 +1,178 @@
+import { SqliteEventStore } from '@spiral/adapters-embedded';
+import { KafkaEventFeed } from '@spiral/adapters-kafka';
+import { MongoViewStore } from '@spiral/adapters-mongodb';
+import { createProcess, EventRelay, ProjectorModule, type EngineFactories } from '@spiral/distributed-system';
+import type { PendingEvent } from '@spiral/event-catalogue';
+import { nationalProjections } from '@spiral/national';
+import { Projections, projectionKey } from '@spiral/projections';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { v7 as uuidV7 } from 'uuid';
+import type { BenchPlan } from './bench-plan';
+import { benchEngines, enginesListening, type BenchEngines } from './distributed-engines';
+import { atLeast, below, repeat, type Figure } from './figures';
+import { waitFor } from './wait-for';
+import { summarise } from './percentiles';
+
+const quiet = { warn: () => undefined };
+/** Longest wait for one phase; a phase that takes longer is reported as such, not waited out. */
+const WAIT_MS = 180_000;
+const actor = { id: 'bench-user', role: 'local', org: 'B01-O01', region: 'B01' } as const;
+
+/** A team joining: starts a stream of its own, and the local and regional projections apply it. */
+function teamRegistered(index: number): PendingEvent {
+  const eventId = uuidV7();
+  const teamId = `bench-team-${eventId}`;
+  return {
+    eventId,
+    type: 'TeamRegistered',
+    schemaVersion: 1,
+    data: { teamId, name: `Ward ${index}`, orgCode: `B01-O${String((index % 20) + 1).padStart(2, '0')}`, shaCode: 'B01' },
+    occurredAt: '2005-06-01T12:00:00.000Z',
+    actor,
+    correlationId: eventId,
+    causationId: eventId,
+  };
+}
+
+interface DistributedRun {
+  readonly relayPerSecond: number;
+  readonly projectorPerSecond: number;
+  readonly lagP50: number;
+  readonly lagP99: number;
+}
+
+/**
+ * The distributed path on the real engines (Kafka and FerretDB from `npm run infra:up`), wired in
+ * this process as test/e2e/support/distributed-harness.ts does, with SQLite as the event store:
+ * relay throughput (stored → published and checkpointed), projector throughput (every projection
+ * caught up from Kafka into MongoDB), then end-to-end lag at a steady rate: from an append's
+ * acknowledgement to the national view's checkpoint (committed with its documents) passing it. One
+ * partition per topic, so that checkpoint is exact. Skipped, never failed, when the engines are down.
+ */
+export async function distributed(plan: BenchPlan, say: (line: string) => void): Promise<Figure[]> {
+  const engines = benchEngines(process.env);
+  const benchmark = '3 distributed (Kafka + FerretDB)';
+  if (!(await enginesListening(engines))) {
+    say('distributed: skipped, Kafka or FerretDB is not listening (npm run infra:up starts them)');
+    return [{ benchmark, name: 'skipped: Kafka/FerretDB not up (npm run infra:up)', unit: '', runs: [] }];
+  }
+  const runs = await repeat(plan.distributed.runs, async (index) => {
+    say(`distributed: run ${index + 1}/${plan.distributed.runs}, ${plan.distributed.events} events, then ${plan.distributed.lagRate}/s`);
+    return distributedRun(engines, plan.distributed);
+  });
+  const note = `${plan.distributed.events.toLocaleString('en-GB')} events, 1 partition`;
+  const lagNote = `${plan.distributed.lagRate}/s for ${plan.distributed.lagDurationMs / 1000} s`;
+  return [
+    atLeast({ benchmark, name: 'relay throughput', unit: 'events/s', runs: runs.map((run) => run.relayPerSecond), note }, 20_000),
+    atLeast({ benchmark, name: 'projector throughput (all projections)', unit: 'events/s', runs: runs.map((run) => run.projectorPerSecond), note }, 20_000),
+    { benchmark, name: 'append → national view p50', unit: 'ms', runs: runs.map((run) => run.lagP50), note: lagNote },
+    below({ benchmark, name: 'append → national view p99', unit: 'ms', runs: runs.map((run) => run.lagP99), note: lagNote }, 250),
+  ];
+}
+
+async function distributedRun(engines: BenchEngines, plan: BenchPlan['distributed']): Promise<DistributedRun> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'spiral-bench-distributed-'));
+  const suffix = uuidV7().replace(/-/g, '');
+  const [topicPrefix, database] = [`bench_${suffix}`, `spiral_bench_${suffix}`];
+  const factories: EngineFactories = {
+    eventStore: () => SqliteEventStore.open(dataDir),
+    viewStore: () => MongoViewStore.connect({ url: engines.mongoUrl, database }),
+    eventFeed: () => KafkaEventFeed.connect({ brokers: engines.brokers, topicPrefix, clientId: 'spiral-bench', logger: quiet, partitions: 1 }),
+  };
+  const store = await SqliteEventStore.open(dataDir);
+  const feed = await KafkaEventFeed.connect({ brokers: engines.brokers, topicPrefix, clientId: 'spiral-bench', logger: quiet, partitions: 1 });
+  const checkpoints = await MongoViewStore.connect({ url: engines.mongoUrl, database });
+  const relay = new EventRelay(store, feed, checkpoints, { name: 'bench-relay', batchSize: 500, idleMs: 20 });
+  let projector: Awaited<ReturnType<typeof createProcess>> | undefined;
+  try {
+    await Promise.all(Array.from({ length: plan.events }, (_, index) => store.append(`team-${index}`, [teamRegistered(index)], 'no_stream')));
+    const relayStarted = performance.now();
+    await relay.start();
+    await waitFor(async () => (await relay.status()).eventsBehind === 0, WAIT_MS, 'the relay to publish the history');
+    const relayPerSecond = plan.events / ((performance.now() - relayStarted) / 1000);
+
+    projector = await createProcess(ProjectorModule.forRoot({ engines: factories, logLevel: 'silent' }));
+    await projector.init();
+    const projectorPerSecond = await projectorRate(projector.get(Projections), plan.events);
+
+    const lags = await steadyLag(store, checkpoints, plan);
+    return { relayPerSecond, projectorPerSecond, lagP50: lags.p50, lagP99: lags.p99 };
+  } finally {
+    await projector?.close();
+    await relay.stop();
+    await feed.close();
+    await checkpoints.close();
+    await store.close();
+    await dropAll(engines, topicPrefix, database);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Events/s from the first event any projection applies to the last one all have applied: joining
+ * the consumer groups (seconds on Kafka, more under load) is start-up, not throughput.
+ */
+async function projectorRate(projections: Projections, events: number): Promise<number> {
+  let firstApplied: number | undefined;
+  await waitFor(
+    async () => {
+      const positions = (await projections.statuses()).map((status) => status.position);
+      if (firstApplied === undefined && positions.some((position) => position > 0)) firstApplied = performance.now();
+      return positions.every((position) => position >= events);
+    },
+    WAIT_MS,
+    `every projection to apply ${events} events from Kafka`,
+  );
+  return events / ((performance.now() - (firstApplied ?? performance.now())) / 1000 || Number.NaN);
+}
+
+/** Appends at a steady rate and times each event from its acknowledgement to the national view. */
+async function steadyLag(store: SqliteEventStore, views: MongoViewStore, plan: BenchPlan['distributed']) {
+  const keys = nationalProjections.map((projection) => projectionKey(projection));
+  const waiting: { position: number; appendedAt: number }[] = [];
+  const lags: number[] = [];
+  let polling = true;
+  const deadline = performance.now() + plan.lagDurationMs + WAIT_MS;
+  const poller = (async () => {
+    while ((polling || waiting.length > 0) && performance.now() < deadline) {
+      const visible = Math.min(...(await Promise.all(keys.map((key) => views.checkpoint(key)))));
+      const now = performance.now();
+      while (waiting.length > 0 && (waiting[0]?.position ?? Infinity) <= visible) lags.push(now - (waiting.shift()?.appendedAt ?? now));
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  })();
+  const total = Math.floor((plan.lagRate * plan.lagDurationMs) / 1000);
+  const started = performance.now();
+  const appends: Promise<void>[] = [];
+  for (let index = 0; index < total; index++) {
+    const wait = started + (index * 1000) / plan.lagRate - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    appends.push(
+      store.append(`lag-${index}`, [teamRegistered(index)], 'no_stream').then((result) => {
+        waiting.push({ position: result.globalPosition, appendedAt: performance.now() });
+        waiting.sort((a, b) => a.position - b.position);
+      }),
+    );
+  }
+  await Promise.all(appends);
+  polling = false;
+  await poller;
+  if (waiting.length > 0) throw new Error(`${waiting.length} of ${total} events were not visible in the national view ${WAIT_MS / 1000} s after the last append`);
+  return summarise(lags, performance.now() - started);
+}
+
+async function dropAll(engines: BenchEngines, topicPrefix: string, database: string): Promise<void> {
+  const { Kafka, logLevel } = await import('kafkajs');
+  const { MongoClient } = await import('mongodb');
+  const admin = new Kafka({ clientId: 'spiral-bench-cleanup', brokers: [...engines.brokers], logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(topicPrefix));
+  if (topics.length > 0) await admin.deleteTopics({ topics });
+  await admin.disconnect();
+  const client = new MongoClient(engines.mongoUrl);
+  await client.connect();
+  await client.db(database).dropDatabase();
+  await client.close();
+}
