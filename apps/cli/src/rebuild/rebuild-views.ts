@@ -12,11 +12,6 @@ export interface RebuildFigures {
   readonly projections: readonly string[];
 }
 
-// Events per page and per commit. Profiled (node --cpu-prof, 98k events): the time goes to reading,
-// parsing, serialising and writing the touched view documents once per page, not per event, so
-// larger pages cost less per event (1,000: 653 events/s; 10,000: 1,589; 30,000: 3,243 at 436 MiB
-// peak RSS); 25,000 keeps the peak well under 1 GiB (docs/benchmarks.md).
-const BATCH = 25_000;
 // The rebuild drives each runner directly from the store; it never consumes a feed.
 const noFeed = {} as EventFeed;
 
@@ -36,7 +31,7 @@ export async function rebuildViews(dataDir: string, progress: (events: number, h
     const runners = projections.map((projection) => new ProjectionRunner(projection, noFeed, views, store, systemClock));
     const head = await store.headPosition();
     const started = performance.now();
-    const { applied: events } = await applyHistory(store, runners, { upTo: head, pageSize: BATCH, progress });
+    const { applied: events } = await applyHistory(store, runners, { upTo: head, progress });
     const seconds = (performance.now() - started) / 1000;
     return { events, seconds, eventsPerSecond: events / seconds, projections: runners.map((runner) => runner.key) };
   } finally {
