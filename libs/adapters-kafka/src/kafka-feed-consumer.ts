@@ -27,6 +27,9 @@ export class KafkaFeedConsumer implements FeedSubscription {
   private heartbeat: () => Promise<void> = () => Promise.resolve();
   /** The partition whose batch is in flight (kafkajs hands over one at a time by default). */
   private source = { topic: '', partition: -1 };
+  /** Wait before starting a consumer kafkajs gave up on; doubles per failed start, reset by a batch. */
+  private restartDelayMs: number;
+  private restartTimer: NodeJS.Timeout | undefined;
 
   constructor(
     kafka: Kafka,
@@ -44,6 +47,8 @@ export class KafkaFeedConsumer implements FeedSubscription {
       backoff: (ms) => this.backoff(ms),
       park: (item, error, attempts) => this.park(item.message, error, attempts),
     };
+    this.restartDelayMs = settings.policy.retryDelayMs;
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => this.afterCrash(payload.error, payload.restart));
   }
 
   async start(): Promise<void> {
@@ -59,9 +64,35 @@ export class KafkaFeedConsumer implements FeedSubscription {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.restartTimer);
     this.wake?.();
     await this.inFlight;
     await this.consumer.disconnect();
+  }
+
+  /**
+   * kafkajs restarts a crashed consumer only after an error it deems retriable. "Failed to find group
+   * coordinator", met while a restarted broker is still loading its groups, is not, so the consumer
+   * would stay stopped for good, silently (kafkajs issues #1445 and #1630; seen in the broker restart
+   * suite, test/reliability). Such a consumer is started again here, with a doubling backoff.
+   */
+  private afterCrash(error: Error, restarting: boolean): void {
+    if (restarting || this.stopped) return;
+    const delay = this.restartDelayMs;
+    this.restartDelayMs = Math.min(delay * 2, this.settings.policy.maxRetryDelayMs);
+    this.settings.logger.warn(`feed group ${this.options.group}: the consumer stopped on "${error.message}"; starting it again in ${delay} ms`);
+    this.restartTimer = setTimeout(() => void this.restart(), delay);
+  }
+
+  private async restart(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await this.start();
+      // stop() ran meanwhile: it disconnected before this start connected again.
+      if (this.stopped) await this.consumer.disconnect();
+    } catch (error) {
+      this.afterCrash(error instanceof Error ? error : new Error(String(error)), false);
+    }
   }
 
   private async track(work: Promise<void>): Promise<void> {
@@ -75,6 +106,7 @@ export class KafkaFeedConsumer implements FeedSubscription {
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
+    this.restartDelayMs = this.settings.policy.retryDelayMs;
     this.heartbeat = () => payload.heartbeat();
     this.source = { topic: batch.topic, partition: batch.partition };
     const current = () => !this.stopped && payload.isRunning() && !payload.isStale();
