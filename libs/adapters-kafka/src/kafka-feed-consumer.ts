@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { FeedConsumerOptions, FeedSubscription } from '@spiral/ports';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { KafkaJSProtocolError, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage } from 'kafkajs';
 import { deliver, type DeliveryContext, type DeliveryItem } from './kafka-batch-delivery';
 import type { KafkaDeadLetters } from './kafka-dead-letters';
 import { fromMessage, UnreadableMessage } from './kafka-envelope-codec';
@@ -18,6 +18,17 @@ export interface KafkaConsumerSettings {
  * cut into batches of at most `maxBatchSize`, and each batch's offsets are committed only after the
  * handler resolved (autoCommit and auto-resolve off), so a crash redelivers rather than loses.
  */
+/** Commit errors that mean this member no longer owns the partition (Kafka protocol error names). */
+const REBALANCED: ReadonlySet<string> = new Set(['UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION', 'REBALANCE_IN_PROGRESS', 'FENCED_INSTANCE_ID']);
+
+/** The Kafka protocol error behind an error, unwrapping kafkajs's retry wrappers. */
+function protocolErrorType(error: unknown): string | undefined {
+  for (let cause = error; cause instanceof Error; cause = (cause as { originalError?: unknown }).originalError ?? cause.cause) {
+    if (cause instanceof KafkaJSProtocolError) return cause.type;
+  }
+  return undefined;
+}
+
 export class KafkaFeedConsumer implements FeedSubscription {
   private readonly consumer: Consumer;
   private readonly delivery: DeliveryContext;
@@ -121,7 +132,7 @@ export class KafkaFeedConsumer implements FeedSubscription {
         if (!(await this.flush(payload, items, previousOffset(message)))) return;
         items = [];
         await this.park(message, error, 0);
-        await this.commit(payload, message.offset);
+        if (!(await this.commit(payload, message.offset))) return;
         continue;
       }
       if (event.globalPosition > this.options.after) items.push({ event, message });
@@ -137,16 +148,27 @@ export class KafkaFeedConsumer implements FeedSubscription {
   /** Delivers the items, then commits through `offset` (skipped events included). */
   private async flush(payload: EachBatchPayload, items: readonly DeliveryItem[], offset: string | undefined): Promise<boolean> {
     if (items.length > 0 && !(await deliver(items, this.delivery))) return false;
-    if (offset !== undefined) await this.commit(payload, offset);
-    return true;
+    return offset === undefined || this.commit(payload, offset);
   }
 
-  private async commit(payload: EachBatchPayload, offset: string): Promise<void> {
+  /**
+   * Commits through `offset`; false when the group has moved on (a rebalance took the partition
+   * while the batch was applied). The commit is then dropped rather than crashing the consumer: the
+   * partition's new owner starts from the last committed offset, and the views skip what they applied.
+   */
+  private async commit(payload: EachBatchPayload, offset: string): Promise<boolean> {
     const { topic, partition } = payload.batch;
     payload.resolveOffset(offset);
     // With offsets given, kafkajs commits them now, whatever its auto-commit settings.
     const next = (BigInt(offset) + 1n).toString();
-    await payload.commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: next }] }] });
+    try {
+      await payload.commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: next }] }] });
+      return true;
+    } catch (error) {
+      if (!REBALANCED.has(protocolErrorType(error) ?? '')) throw error;
+      this.settings.logger.warn(`feed group ${this.options.group}: ${topic}/${partition} was reassigned (${error.type}); its commit through ${offset} is left to the new owner`);
+      return false;
+    }
   }
 
   private async park(message: KafkaMessage, error: unknown, attempts: number): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Consumer, ConsumerCrashEvent, Kafka } from 'kafkajs';
+import { KafkaJSProtocolError, type Consumer, type ConsumerCrashEvent, type ConsumerRunConfig, type EachBatchPayload, type Kafka } from 'kafkajs';
 import type { KafkaDeadLetters } from './kafka-dead-letters';
 import { KafkaFeedConsumer } from './kafka-feed-consumer';
 
@@ -8,6 +8,7 @@ const CRASH = 'consumer.crash';
 function fakeKafka() {
   const listeners: ((event: ConsumerCrashEvent) => void)[] = [];
   const calls = { connect: 0, subscribe: 0, run: 0, disconnect: 0 };
+  let running: ConsumerRunConfig | undefined;
   const consumer = {
     events: { CRASH },
     on: (name: string, listener: (event: ConsumerCrashEvent) => void) => {
@@ -16,14 +17,15 @@ function fakeKafka() {
     },
     connect: () => Promise.resolve(void (calls.connect += 1)),
     subscribe: () => Promise.resolve(void (calls.subscribe += 1)),
-    run: () => Promise.resolve(void (calls.run += 1)),
+    run: (config: ConsumerRunConfig) => Promise.resolve(void ((calls.run += 1), (running = config))),
     disconnect: () => Promise.resolve(void (calls.disconnect += 1)),
   };
   const crash = (restart: boolean) => {
     const event = { id: '1', type: CRASH, timestamp: Date.now(), payload: { error: new Error('Failed to find group coordinator'), groupId: 'g', restart } };
     for (const listener of listeners) listener(event);
   };
-  return { kafka: { consumer: () => consumer as unknown as Consumer } as unknown as Kafka, calls, crash };
+  const eachBatch = (payload: EachBatchPayload) => running?.eachBatch?.(payload) ?? Promise.resolve();
+  return { kafka: { consumer: () => consumer as unknown as Consumer } as unknown as Kafka, calls, crash, eachBatch };
 }
 
 function consumerOn(kafka: Kafka, warnings: string[]): KafkaFeedConsumer {
@@ -33,7 +35,7 @@ function consumerOn(kafka: Kafka, warnings: string[]): KafkaFeedConsumer {
     {
       topics: ['t.local'],
       policy: { retryDelayMs: 5, maxRetryDelayMs: 20, maxAttempts: 3 },
-      deadLetters: {} as KafkaDeadLetters,
+      deadLetters: { park: () => Promise.resolve('t.local.dead-letters') } as unknown as KafkaDeadLetters,
       logger: { warn: (message) => warnings.push(message) },
     },
   );
@@ -72,5 +74,28 @@ describe('KafkaFeedConsumer after kafkajs gives up on it', () => {
     await consumer.stop();
     await settle(30);
     expect(calls).toEqual({ connect: 1, subscribe: 1, run: 1, disconnect: 1 });
+  });
+});
+
+describe('KafkaFeedConsumer when a rebalance took its partition mid-batch', () => {
+  it('drops the commit the group refuses, says so, and leaves the partition to its new owner', async () => {
+    const { kafka, eachBatch } = fakeKafka();
+    const warnings: string[] = [];
+    const consumer = consumerOn(kafka, warnings);
+    await consumer.start();
+    const refused = new KafkaJSProtocolError({ type: 'UNKNOWN_MEMBER_ID', code: 25, message: 'The coordinator is not aware of this member', retriable: false } as unknown as Error);
+    // Before an unreadable message is parked, what precedes it is committed: the shortest way to a commit.
+    const payload = {
+      batch: { topic: 't.local', partition: 0, messages: [{ offset: '7', value: Buffer.from('not an envelope'), key: null, headers: {}, timestamp: '0', attributes: 0 }] },
+      heartbeat: () => Promise.resolve(),
+      isRunning: () => true,
+      isStale: () => false,
+      resolveOffset: () => undefined,
+      commitOffsetsIfNecessary: () => Promise.reject(refused),
+    } as unknown as EachBatchPayload;
+    await expect(eachBatch(payload)).resolves.toBeUndefined();
+    // Refused, so the batch stops there: the message is neither parked nor committed by this member.
+    expect(warnings).toEqual(['feed group g: t.local/0 was reassigned (UNKNOWN_MEMBER_ID); its commit through 6 is left to the new owner']);
+    await consumer.stop();
   });
 });
