@@ -18,6 +18,9 @@ export interface KafkaConsumerSettings {
  * cut into batches of at most `maxBatchSize`, and each batch's offsets are committed only after the
  * handler resolved (autoCommit and auto-resolve off), so a crash redelivers rather than loses.
  */
+/** Heartbeat interval while a batch is being handled: kafkajs's own default interval. */
+const HEARTBEAT_WHILE_HANDLING_MS = 3_000;
+
 /** Commit errors that mean this member no longer owns the partition (Kafka protocol error names). */
 const REBALANCED: ReadonlySet<string> = new Set(['UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION', 'REBALANCE_IN_PROGRESS', 'FENCED_INSTANCE_ID']);
 
@@ -147,8 +150,23 @@ export class KafkaFeedConsumer implements FeedSubscription {
 
   /** Delivers the items, then commits through `offset` (skipped events included). */
   private async flush(payload: EachBatchPayload, items: readonly DeliveryItem[], offset: string | undefined): Promise<boolean> {
-    if (items.length > 0 && !(await deliver(items, this.delivery))) return false;
+    if (items.length > 0 && !(await this.whileHeartbeating(() => deliver(items, this.delivery)))) return false;
     return offset === undefined || this.commit(payload, offset);
+  }
+
+  /**
+   * Runs `work` (the handler applying a batch to the views) while heartbeating every few seconds:
+   * kafkajs heartbeats only between its own calls, so a batch that takes longer than the session
+   * timeout (30 s; large view documents on a slow store) would otherwise cost the member its
+   * partitions mid-batch, and the group would rebalance over and over without getting through.
+   */
+  private async whileHeartbeating<T>(work: () => Promise<T>): Promise<T> {
+    const timer = setInterval(() => void this.heartbeat().catch(() => undefined), HEARTBEAT_WHILE_HANDLING_MS);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
   }
 
   /**
