@@ -183,8 +183,9 @@ export class KafkaFeedConsumer implements FeedSubscription {
       await payload.commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: next }] }] });
       return true;
     } catch (error) {
-      if (!REBALANCED.has(protocolErrorType(error) ?? '')) throw error;
-      this.settings.logger.warn(`feed group ${this.options.group}: ${topic}/${partition} was reassigned (${error.type}); its commit through ${offset} is left to the new owner`);
+      const type = protocolErrorType(error);
+      if (type === undefined || !REBALANCED.has(type)) throw error;
+      this.settings.logger.warn(`feed group ${this.options.group}: ${topic}/${partition} was reassigned (${type}); its commit through ${offset} is left to the new owner`);
       return false;
     }
   }
