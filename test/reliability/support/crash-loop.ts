@@ -12,17 +12,8 @@ export interface CrashFigures {
   readonly recoverySeconds: readonly number[];
 }
 
-/** A small seeded generator (mulberry32), so a run's kill points can be told and repeated. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The seeder's generator (mulberry32), so a run's kill points can be told and repeated. */
+export { mulberry32 as seededRandom } from '../../../apps/cli/src/seed/prng';
 
 /**
  * Starts the projector and kills it with SIGKILL `kills` times, each at the start of a batch
