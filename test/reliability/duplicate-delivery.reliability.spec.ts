@@ -1,18 +1,16 @@
-import { SqliteEventStore, SqliteViewStore } from '@spiral/adapters-embedded';
+import { SqliteViewStore, type SqliteEventStore } from '@spiral/adapters-embedded';
 import { KafkaEventFeed } from '@spiral/adapters-kafka';
 import { describeWithEngine, kafkaBrokers } from '@spiral/adapters-kafka/testing';
 import { ALL_PROJECTIONS } from '@spiral/distributed-system';
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import { ProjectionRunner, type Projection } from '@spiral/projections';
 import type { Clock, EventFeed, FeedConsumerOptions, FeedSubscription } from '@spiral/ports';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshReplay, mismatchedProjections, seededRandom } from './support/crash-loop';
 import { reportFigures, type Cell } from './support/figures';
 import { KafkaWorld } from './support/kafka-groups';
 import { profile, setting, sized } from './support/profile';
-import { appendHistory, syntheticHistory } from './support/synthetic-history';
+import { removeStoredHistory, storeSyntheticHistory } from './support/synthetic-history';
 import { tallied, tallyProjection } from './support/tally-projection';
 
 // Issue #6, suite 3: batches delivered again, a feed rewound to the start, Kafka offsets rewound and
@@ -64,16 +62,8 @@ describe('3. duplicate and rewound delivery', () => {
   let history: EventEnvelope[];
   const tally = tallyProjection('tally');
   const projections: readonly Projection[] = [tally, ...ALL_PROJECTIONS];
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'spiral-duplicates-'));
-    store = await SqliteEventStore.open(join(dir, 'events'));
-    history = syntheticHistory(EVENTS);
-    await appendHistory(store, history);
-  }, TIMEOUT_MS);
-  afterAll(async () => {
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  beforeAll(async () => void ({ dir, store, history } = await storeSyntheticHistory('spiral-duplicates-', EVENTS)), TIMEOUT_MS);
+  afterAll(() => removeStoredHistory(dir, store));
 
   async function mismatchesWith(views: SqliteViewStore): Promise<string[]> {
     const fresh = await freshReplay(store);

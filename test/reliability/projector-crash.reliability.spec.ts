@@ -1,4 +1,4 @@
-import { SqliteEventStore, SqliteViewStore } from '@spiral/adapters-embedded';
+import { SqliteViewStore, type SqliteEventStore } from '@spiral/adapters-embedded';
 import { KafkaEventFeed } from '@spiral/adapters-kafka';
 import { describeWithEngine, kafkaBrokers } from '@spiral/adapters-kafka/testing';
 import { MongoViewStore } from '@spiral/adapters-mongodb';
@@ -6,15 +6,13 @@ import { ALL_PROJECTIONS } from '@spiral/distributed-system';
 import { projectionKey } from '@spiral/projections';
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { ViewStore } from '@spiral/ports';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshReplay, killRepeatedly, median, mismatchedProjections, seededRandom, type CrashFigures } from './support/crash-loop';
 import { reportFigures, type Cell } from './support/figures';
 import { KafkaWorld, MONGO_ADDRESS, MONGO_URL } from './support/kafka-groups';
 import { profile, sized, setting } from './support/profile';
 import { isCaughtUp, ProjectorProcess } from './support/projector-process';
-import { appendHistory, syntheticHistory } from './support/synthetic-history';
+import { removeStoredHistory, storeSyntheticHistory } from './support/synthetic-history';
 
 // Issue #6, suite 1: kill -9 the projector inside batches, restart it, and compare its views with a
 // fresh full replay by content hash.
@@ -49,16 +47,8 @@ describe('1. projector crash', () => {
   let dir: string;
   let store: SqliteEventStore;
   let history: EventEnvelope[];
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'spiral-projector-crash-'));
-    store = await SqliteEventStore.open(join(dir, 'events'));
-    history = syntheticHistory(EVENTS);
-    await appendHistory(store, history);
-  }, TIMEOUT_MS);
-  afterAll(async () => {
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  beforeAll(async () => void ({ dir, store, history } = await storeSyntheticHistory('spiral-projector-crash-', EVENTS)), TIMEOUT_MS);
+  afterAll(() => removeStoredHistory(dir, store));
 
   async function compare(crashed: ViewStore): Promise<string[]> {
     const fresh = await freshReplay(store);

@@ -1,16 +1,14 @@
-import { SqliteEventStore } from '@spiral/adapters-embedded';
+import type { SqliteEventStore } from '@spiral/adapters-embedded';
 import { describeWithEngine, kafkaBrokers } from '@spiral/adapters-kafka/testing';
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import { Kafka, logLevel } from 'kafkajs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seededRandom } from './support/crash-loop';
 import { reportFigures, type Cell } from './support/figures';
 import { KafkaWorld } from './support/kafka-groups';
 import { profile, setting, sized } from './support/profile';
 import { runRelay } from './support/relay-process';
-import { appendHistory, syntheticHistory } from './support/synthetic-history';
+import { removeStoredHistory, storeSyntheticHistory } from './support/synthetic-history';
 
 // Issue #6, suite 2: the relay killed on both sides of its checkpoint write: nothing missing from
 // Kafka, duplicates bounded by one batch per crash before the write.
@@ -70,16 +68,8 @@ async function eventIdsOnKafka(world: KafkaWorld): Promise<string[]> {
     let dir: string;
     let store: SqliteEventStore;
     let history: EventEnvelope[];
-    beforeAll(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'spiral-relay-crash-'));
-      store = await SqliteEventStore.open(join(dir, 'events'));
-      history = syntheticHistory(EVENTS);
-      await appendHistory(store, history);
-    }, TIMEOUT_MS);
-    afterAll(async () => {
-      await store?.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    beforeAll(async () => void ({ dir, store, history } = await storeSyntheticHistory('spiral-relay-crash-', EVENTS)), TIMEOUT_MS);
+    afterAll(() => removeStoredHistory(dir, store));
 
     it('publishes every event at least once, duplicates bounded by a batch per crash before the checkpoint write', async () => {
       const world = await KafkaWorld.open(kafkaBrokers());

@@ -1,6 +1,10 @@
+import { SqliteEventStore } from '@spiral/adapters-embedded';
 import { HistoryBuilder } from '@spiral/analytics/testing';
 import type { EventEnvelope, PendingEvent } from '@spiral/event-catalogue';
 import type { EventStore } from '@spiral/ports';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const POINTS_PER_SPIRAL = 60;
 const EVENTS_PER_SPIRAL = POINTS_PER_SPIRAL + 4;
@@ -54,4 +58,26 @@ export async function appendHistory(store: EventStore, history: readonly EventEn
 function pendingOf(event: EventEnvelope): PendingEvent {
   const { eventId, type, schemaVersion, data, occurredAt, actor, correlationId, causationId } = event;
   return { eventId, type, schemaVersion, data, occurredAt, actor, correlationId, causationId };
+}
+
+/** A suite's history: a temporary folder whose event store (`<dir>/events`, as the child processes open it) holds it. */
+export interface StoredHistory {
+  readonly dir: string;
+  readonly store: SqliteEventStore;
+  readonly history: EventEnvelope[];
+}
+
+/** Makes a temporary folder (named from `prefix`) and stores a synthetic history of at least `minimumEvents` in it. */
+export async function storeSyntheticHistory(prefix: string, minimumEvents: number): Promise<StoredHistory> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const store = await SqliteEventStore.open(join(dir, 'events'));
+  const history = syntheticHistory(minimumEvents);
+  await appendHistory(store, history);
+  return { dir, store, history };
+}
+
+/** Closes the store and removes the folder; either may be missing when the setup failed early. */
+export async function removeStoredHistory(dir: string | undefined, store: SqliteEventStore | undefined): Promise<void> {
+  await store?.close();
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
 }
