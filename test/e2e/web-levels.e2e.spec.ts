@@ -1,14 +1,9 @@
 // The callbacks handed to page.evaluate run in Chromium: they are typed against the DOM.
 /// <reference lib="dom" />
-import { embeddedConfigFrom } from '@spiral/embedded-system';
-import { chromiumAvailable, drawnCharts, launchChromium, listenLocally, pageSettled, signIn, tableRows } from '@spiral/web/testing';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { chromiumAvailable, drawnCharts, pageSettled, signIn, tableRows } from '@spiral/web/testing';
 import type { Browser, Page } from 'playwright-core';
-import { runSeed } from '../../apps/cli/src/seed/seed-runner';
-import { DEFAULT_RANDOM_SEED } from '../../apps/cli/src/seed/seed-size';
-import { EmbeddedHarness, type Identity } from './support/embedded-harness';
+import type { EmbeddedHarness, Identity } from './support/embedded-harness';
+import { startSeededSystemInBrowser, stopSeededSystemInBrowser } from './support/seeded-browser';
 
 interface Penetration {
   readonly teams: { readonly share: number };
@@ -50,18 +45,8 @@ runIf('the regional, national and audit pages in headless Chromium, on a small s
     return pageSettled(page);
   };
 
-  beforeAll(async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'spiral-web-levels-'));
-    await runSeed({ size: 'small', randomSeed: DEFAULT_RANDOM_SEED, config: { ...embeddedConfigFrom({}), dataDir } });
-    harness = await EmbeddedHarness.start({ dataDir });
-    await harness.viewsCaughtUp();
-    baseUrl = await listenLocally(harness);
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.stop();
-  });
+  beforeAll(async () => void ({ harness, baseUrl, browser } = await startSeededSystemInBrowser('spiral-web-levels-')), 120_000);
+  afterAll(() => stopSeededSystemInBrowser(browser, harness));
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
