@@ -1,10 +1,11 @@
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { FeedConsumerOptions, FeedSubscription } from '@spiral/ports';
-import { KafkaJSProtocolError, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { deliver, type DeliveryContext, type DeliveryItem } from './kafka-batch-delivery';
 import type { KafkaDeadLetters } from './kafka-dead-letters';
 import { fromMessage, UnreadableMessage } from './kafka-envelope-codec';
 import type { FeedLogger, KafkaRetryPolicy } from './kafka-feed-settings';
+import { rebalanceRefusal } from './kafka-rebalance';
 
 export interface KafkaConsumerSettings {
   readonly topics: readonly string[];
@@ -13,25 +14,14 @@ export interface KafkaConsumerSettings {
   readonly logger: FeedLogger;
 }
 
+/** Heartbeat interval while a batch is being handled: kafkajs's own default interval. */
+const HEARTBEAT_WHILE_HANDLING_MS = 3_000;
+
 /**
  * One member of a Kafka consumer group. kafkajs hands over a partition's fetched messages; they are
  * cut into batches of at most `maxBatchSize`, and each batch's offsets are committed only after the
  * handler resolved (autoCommit and auto-resolve off), so a crash redelivers rather than loses.
  */
-/** Heartbeat interval while a batch is being handled: kafkajs's own default interval. */
-const HEARTBEAT_WHILE_HANDLING_MS = 3_000;
-
-/** Commit errors that mean this member no longer owns the partition (Kafka protocol error names). */
-const REBALANCED: ReadonlySet<string> = new Set(['UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION', 'REBALANCE_IN_PROGRESS', 'FENCED_INSTANCE_ID']);
-
-/** The Kafka protocol error behind an error, unwrapping kafkajs's retry wrappers. */
-function protocolErrorType(error: unknown): string | undefined {
-  for (let cause = error; cause instanceof Error; cause = (cause as { originalError?: unknown }).originalError ?? cause.cause) {
-    if (cause instanceof KafkaJSProtocolError) return cause.type;
-  }
-  return undefined;
-}
-
 export class KafkaFeedConsumer implements FeedSubscription {
   private readonly consumer: Consumer;
   private readonly delivery: DeliveryContext;
@@ -183,8 +173,8 @@ export class KafkaFeedConsumer implements FeedSubscription {
       await payload.commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: next }] }] });
       return true;
     } catch (error) {
-      const type = protocolErrorType(error);
-      if (type === undefined || !REBALANCED.has(type)) throw error;
+      const type = rebalanceRefusal(error);
+      if (type === undefined) throw error;
       this.settings.logger.warn(`feed group ${this.options.group}: ${topic}/${partition} was reassigned (${type}); its commit through ${offset} is left to the new owner`);
       return false;
     }
