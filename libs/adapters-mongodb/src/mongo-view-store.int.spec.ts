@@ -85,6 +85,27 @@ describeWithEngine('MongoViewStore', { name: 'MongoDB', variable: 'MONGO_URL', a
       expect(await reopened.find(collection)).toEqual([{ n: 1 }, { n: 1 }]);
     });
 
+    it("tells each turn whether another process held the projection's lease since this one's last", async () => {
+      const other = await MongoViewStore.connect({ url, database: harness.database });
+      const projection = uniqueName('projection');
+      const turnOf = (store: MongoViewStore) => store.exclusively(projection, (turn) => Promise.resolve(turn.othersMayHaveWritten));
+      try {
+        expect([await turnOf(harness.store), await turnOf(harness.store), await turnOf(other), await turnOf(other), await turnOf(harness.store)]).toEqual([true, false, true, false, true]);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('reads several documents in one query, leaving absent ones out', async () => {
+      const collection = uniqueName('docs');
+      await harness.store.commit(uniqueName('projection'), ['a', 'b', 'c'].map((id) => ({ kind: 'put', collection, id, document: { id } })), 1);
+      const found = await harness.store.getMany(collection, ['c', 'missing', 'a']);
+      expect([...found].sort()).toEqual([
+        ['a', { id: 'a' }],
+        ['c', { id: 'c' }],
+      ]);
+    });
+
     it('stores documents as JSON would, and reports a closed store unhealthy', async () => {
       const { store } = harness;
       const collection = uniqueName('docs');

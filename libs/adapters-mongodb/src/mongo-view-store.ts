@@ -1,4 +1,4 @@
-import type { EngineHealth, FindOptions, ViewChange, ViewDocument, ViewFilter, ViewStore } from '@spiral/ports';
+import type { EngineHealth, ExclusiveTurn, FindOptions, ViewChange, ViewDocument, ViewFilter, ViewStore } from '@spiral/ports';
 import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb';
 import { CommitJournal } from './mongo-commit-journal';
 import { ProjectionLeases } from './mongo-projection-lease';
@@ -47,6 +47,11 @@ export class MongoViewStore implements ViewStore {
     return stored === null ? undefined : (fromStored(stored) as T);
   }
 
+  async getMany<T extends ViewDocument = ViewDocument>(collection: string, ids: readonly string[]): Promise<Map<string, T>> {
+    const stored = await this.views(collection).find({ _id: { $in: [...ids] } }).toArray();
+    return new Map(stored.map((view) => [view._id, fromStored(view) as T]));
+  }
+
   async find<T extends ViewDocument = ViewDocument>(collection: string, filter?: ViewFilter, options?: FindOptions): Promise<T[]> {
     const query = buildFind(filter, options);
     const views = this.views(collection);
@@ -65,7 +70,7 @@ export class MongoViewStore implements ViewStore {
   }
 
   /** Several projector processes share these views: a projection's batches take its lease (see ProjectionLeases). */
-  exclusively<T>(projection: string, work: () => Promise<T>): Promise<T> {
+  exclusively<T>(projection: string, work: (turn: ExclusiveTurn) => Promise<T>): Promise<T> {
     return this.leases.hold(projection, work);
   }
 

@@ -22,12 +22,23 @@ export interface FindOptions {
   readonly descending?: boolean;
 }
 
+/** What a process learns on taking a projection's exclusive turn. */
+export interface ExclusiveTurn {
+  /** False only when no other process has held the projection since this process last did. */
+  readonly othersMayHaveWritten: boolean;
+}
+
 /**
  * Where projections keep what readers see. A projection writes its changes and its checkpoint in
  * one commit, so after a crash it resumes exactly where its views stand.
  */
 export interface ViewStore {
   get<T extends ViewDocument = ViewDocument>(collection: string, id: string): Promise<T | undefined>;
+  /**
+   * Several documents of one collection in one round trip, by id (absent ones left out). Stores
+   * whose reads are local (SQLite) leave it out; the runner then reads ahead nothing.
+   */
+  getMany?<T extends ViewDocument = ViewDocument>(collection: string, ids: readonly string[]): Promise<Map<string, T>>;
   find<T extends ViewDocument = ViewDocument>(
     collection: string,
     filter?: ViewFilter,
@@ -44,9 +55,10 @@ export interface ViewStore {
    * Runs one projection's read-apply-commit alone among every process sharing this store: members
    * of one consumer group (several projectors) each read documents that other members' streams also
    * change, so their batches must not interleave. Stores only one process writes (SQLite) leave it
-   * out, and the runner then runs the work as it is.
+   * out, and the runner then runs the work as it is. The work is told whether another process may
+   * have written the projection's views since this one last held it, so what it cached is stale.
    */
-  exclusively?<T>(projection: string, work: () => Promise<T>): Promise<T>;
+  exclusively?<T>(projection: string, work: (turn: ExclusiveTurn) => Promise<T>): Promise<T>;
   /** Removes collections and the checkpoint of a projection, for rebuilds. */
   drop(projection: string, collections: readonly string[]): Promise<void>;
   health(): Promise<EngineHealth>;

@@ -40,7 +40,7 @@ export async function applyHistory(store: EventStore, runners: readonly Projecti
   let applied = 0;
   let batch: EventEnvelope[] = [];
   const flush = async () => {
-    if (batch.length > 0) for (const runner of runners) await runner.apply(batch);
+    if (batch.length > 0) for (const runner of runners) await runner.apply(batch, { cached: false });
     applied += batch.length;
     batch = [];
     options.progress?.(read, options.upTo);

@@ -1,10 +1,12 @@
 import type { ViewChange, ViewDocument, ViewStore } from '@spiral/ports';
 import { storedCollection, type Projection, type ViewSession } from './projection';
+import { MISS, type ViewDocumentCache } from './view-document-cache';
 
 /**
  * Buffers one batch's writes over the view store. Reads of a document written earlier in the same
  * batch see that write, so a projection can read-modify-write the same document many times per
- * batch while the store sees one put per document at commit.
+ * batch while the store sees one put per document at commit. Given the runner's cache, documents
+ * read or committed in earlier batches are served from memory.
  */
 export class BatchViewSession implements ViewSession {
   private readonly pending = new Map<string, { collection: string; id: string; document: ViewDocument | null }>();
@@ -12,13 +14,19 @@ export class BatchViewSession implements ViewSession {
   constructor(
     private readonly store: ViewStore,
     private readonly projection: Pick<Projection, 'version'>,
+    private readonly cache?: ViewDocumentCache,
   ) {}
 
   async get<T extends ViewDocument>(collection: string, id: string): Promise<T | undefined> {
     const stored = storedCollection(this.projection, collection);
     const written = this.pending.get(key(stored, id));
     if (written) return (written.document ?? undefined) as T | undefined;
-    return this.store.get<T>(stored, id);
+    if (this.cache === undefined) return this.store.get<T>(stored, id);
+    const held = this.cache.lookup(stored, id);
+    if (held !== MISS) return held as T | undefined;
+    const read = await this.store.get<T>(stored, id);
+    this.cache.remember(stored, id, read);
+    return read;
   }
 
   put(collection: string, id: string, document: ViewDocument): void {

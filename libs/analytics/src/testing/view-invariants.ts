@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import { ProjectionRunner, type Projection } from '@spiral/projections';
-import { projectInBatches, viewContents } from '@spiral/projections/testing';
+import { applyOverFrozenDocuments, projectInBatches, viewContents } from '@spiral/projections/testing';
 import type { Clock, EventFeed, EventStore } from '@spiral/ports';
 import fc from 'fast-check';
 import { batchesOf, historyArbitrary, withRedeliveries } from './history-arbitrary';
@@ -32,6 +32,10 @@ export function describeViewInvariants(projection: Projection, sample: readonly 
       await new ProjectionRunner(projection, {} as EventFeed, views, {} as EventStore, clock).apply(sample);
       expect(await viewContents(projection, views)).toEqual(before);
       await views.close();
+    });
+
+    it('replaces documents and never changes one in place (the runner keeps them between batches)', async () => {
+      await expect(applyOverFrozenDocuments(projection, sample)).resolves.toBeUndefined();
     });
 
     it('is built the same in any batch split as in one full replay (property)', async () => {

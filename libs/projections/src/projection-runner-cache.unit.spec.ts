@@ -1,0 +1,177 @@
+import { SqliteViewStore } from '@spiral/adapters-embedded';
+import { TeamRegistered, type EventEnvelope } from '@spiral/event-catalogue';
+import { systemClock, type EventFeed, type EventStore, type ExclusiveTurn, type ViewChange, type ViewDocument, type ViewStore } from '@spiral/ports';
+import { applyHistory } from './apply-history';
+import { ProjectionRunner } from './projection-runner';
+import { storedCollection, type Projection } from './projection';
+import { applyOverFrozenDocuments, EnvelopeBuilder } from './testing';
+import { MISS, ViewDocumentCache } from './view-document-cache';
+
+/** Counts teams per organisation: one read-modify-write of the organisation's document per event. */
+const teamsPerOrganisation: Projection = {
+  name: 'teams-per-organisation',
+  version: 1,
+  collections: ['organisations'],
+  eventTypes: new Set(['TeamRegistered']),
+  async apply(event, views) {
+    const { orgCode } = event.data as { orgCode: string };
+    const current = await views.get<{ teams: number }>('organisations', orgCode);
+    views.put('organisations', orgCode, { orgCode, teams: (current?.teams ?? 0) + 1 });
+  },
+};
+const organisations = storedCollection(teamsPerOrganisation, 'organisations');
+
+/** A view store counting the reads of view documents, able to refuse the next commit. */
+class CountingViewStore implements ViewStore {
+  reads = 0;
+  refuseNextCommit = false;
+  /** Set: the store takes turns as one shared by processes does, answering these in order. */
+  exclusively?: ViewStore['exclusively'];
+  /** Set: the store reads several documents at once, as one over the network does. */
+  getMany?: ViewStore['getMany'];
+
+  constructor(private readonly inner: ViewStore) {}
+
+  get<T extends ViewDocument = ViewDocument>(collection: string, id: string): Promise<T | undefined> {
+    if (collection === organisations) this.reads += 1;
+    return this.inner.get<T>(collection, id);
+  }
+
+  find<T extends ViewDocument = ViewDocument>(collection: string): Promise<T[]> {
+    return this.inner.find<T>(collection);
+  }
+
+  commit(projection: string, changes: readonly ViewChange[], checkpoint: number): Promise<void> {
+    if (this.refuseNextCommit) {
+      this.refuseNextCommit = false;
+      return Promise.reject(new Error('connection lost mid-commit'));
+    }
+    return this.inner.commit(projection, changes, checkpoint);
+  }
+
+  checkpoint(projection: string): Promise<number> {
+    return this.inner.checkpoint(projection);
+  }
+
+  drop(projection: string, collections: readonly string[]): Promise<void> {
+    return this.inner.drop(projection, collections);
+  }
+
+  health(): ReturnType<ViewStore['health']> {
+    return this.inner.health();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+async function setUp(turns?: ExclusiveTurn[]) {
+  const views = new CountingViewStore(await SqliteViewStore.openFile(':memory:'));
+  if (turns !== undefined) {
+    views.exclusively = <T>(_projection: string, work: (turn: ExclusiveTurn) => Promise<T>) => work(turns.shift() ?? { othersMayHaveWritten: false });
+  }
+  const runner = new ProjectionRunner(teamsPerOrganisation, {} as EventFeed, views, {} as EventStore, systemClock);
+  const build = new EnvelopeBuilder();
+  let team = 0;
+  const registration = (): EventEnvelope => {
+    team += 1;
+    return build.append(`team-${team}`, TeamRegistered.create({ teamId: `${team}`, name: `Team ${team}`, orgCode: 'RX1', shaCode: 'Q01' }));
+  };
+  return { views, runner, registration };
+}
+
+describe('ProjectionRunner document cache', () => {
+  it('reads a document from the store once, then serves it from memory in later batches', async () => {
+    const { views, runner, registration } = await setUp();
+    for (let batch = 0; batch < 5; batch += 1) await runner.apply([registration()]);
+    expect(views.reads).toBe(1);
+    expect(await views.get(organisations, 'RX1')).toEqual({ orgCode: 'RX1', teams: 5 });
+  });
+
+  it('forgets what it held when a commit fails, so the next batch reads what is stored', async () => {
+    const { views, runner, registration } = await setUp();
+    await runner.apply([registration()]);
+    views.refuseNextCommit = true;
+    await expect(runner.apply([registration()])).rejects.toThrow('connection lost mid-commit');
+    await runner.apply([registration()]);
+    expect(views.reads).toBe(2);
+    expect(await views.get(organisations, 'RX1')).toEqual({ orgCode: 'RX1', teams: 2 });
+  });
+
+  it('forgets what it held when another process may have written since its last turn', async () => {
+    const { views, runner, registration } = await setUp([{ othersMayHaveWritten: true }, { othersMayHaveWritten: false }, { othersMayHaveWritten: true }]);
+    await runner.apply([registration()]);
+    await runner.apply([registration()]);
+    expect(views.reads).toBe(1);
+    // Another member counted a team in between: the next turn must see it.
+    await views.commit('teams-per-organisation_v1', [{ kind: 'put', collection: organisations, id: 'RX1', document: { orgCode: 'RX1', teams: 10 } }], 2);
+    await runner.apply([registration()]);
+    expect(views.reads).toBe(2);
+    expect(await views.get(organisations, 'RX1')).toEqual({ orgCode: 'RX1', teams: 11 });
+  });
+
+  it('is bypassed and emptied by pages of history, which commit past it', async () => {
+    const { views, runner, registration } = await setUp();
+    await runner.apply([registration()]);
+    const page = [registration(), registration()];
+    const store = { readAll: () => (async function* () { yield* await Promise.resolve(page); })() } as unknown as EventStore;
+    await applyHistory(store, [runner], { upTo: page.at(-1)!.globalPosition });
+    await runner.apply([registration()]);
+    expect(views.reads).toBe(3);
+    expect(await views.get(organisations, 'RX1')).toEqual({ orgCode: 'RX1', teams: 4 });
+  });
+
+  it('keeps at most the documents it is bounded to, the least recently used leaving first', () => {
+    const cache = new ViewDocumentCache(2);
+    cache.remember('c', 'a', { n: 1 });
+    cache.remember('c', 'b', { n: 2 });
+    cache.lookup('c', 'a');
+    cache.remember('c', 'c', undefined);
+    expect(cache.lookup('c', 'a')).toEqual({ n: 1 });
+    expect(cache.lookup('c', 'b')).toBe(MISS);
+    expect(cache.lookup('c', 'c')).toBeUndefined();
+  });
+});
+
+describe('applyOverFrozenDocuments', () => {
+  it('refuses a projection that changes a document in place instead of replacing it', async () => {
+    const inPlace: Projection = {
+      ...teamsPerOrganisation,
+      async apply(event, views) {
+        const { orgCode } = event.data as { orgCode: string };
+        const current = await views.get<{ teams: number }>('organisations', orgCode);
+        if (current === undefined) views.put('organisations', orgCode, { teams: 1 });
+        else current.teams += 1;
+      },
+    };
+    const build = new EnvelopeBuilder();
+    const events = [1, 2].map((n) => build.append(`team-${n}`, TeamRegistered.create({ teamId: `${n}`, name: `Team ${n}`, orgCode: 'RX1', shaCode: 'Q01' })));
+    await expect(applyOverFrozenDocuments(inPlace, events)).rejects.toThrow(TypeError);
+    await expect(applyOverFrozenDocuments(teamsPerOrganisation, events)).resolves.toBeUndefined();
+  });
+});
+
+describe('reading ahead on a store that reads several documents at once', () => {
+  it('fetches the documents a batch names in one read per collection, then applies as without it', async () => {
+    const { views, runner, registration } = await setUp();
+    const orgOf = (event: EventEnvelope) => (event.data as { orgCode: string }).orgCode;
+    const batch = [registration(), registration()].map((event, index) => ({ ...event, data: { ...event.data, orgCode: `RX${index}` } }));
+    const asked: string[][] = [];
+    views.getMany = async <T extends ViewDocument>(collection: string, ids: readonly string[]) => {
+      asked.push([...ids]);
+      const found = new Map<string, T>();
+      for (const id of ids) {
+        const document = await views.get<T>(collection, id);
+        if (document !== undefined) found.set(id, document);
+      }
+      return found;
+    };
+    await runner.apply(batch);
+    expect(asked).toEqual([batch.map(orgOf)]);
+    expect(await views.find(organisations)).toEqual([
+      { orgCode: 'RX0', teams: 1 },
+      { orgCode: 'RX1', teams: 1 },
+    ]);
+  });
+});
