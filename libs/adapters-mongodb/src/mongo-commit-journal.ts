@@ -1,6 +1,6 @@
 import { ObjectId, type Collection, type Db } from 'mongodb';
-import { bulkWrites, CHECKPOINTS, JOURNAL, type PlannedChange } from './mongo-view-commit';
-import type { StoredView } from './mongo-view-query';
+import { CHECKPOINTS, JOURNAL, type PlannedChange } from './mongo-view-commit';
+import { writeChanges } from './mongo-view-writes';
 
 interface Checkpoint {
   _id: string;
@@ -85,10 +85,8 @@ export class CommitJournal {
     this.clean.add(projection);
   }
 
-  private async apply(changes: readonly PlannedChange[]): Promise<void> {
-    for (const [collection, operations] of bulkWrites(changes)) {
-      await this.db.collection<StoredView>(collection).bulkWrite(operations, { ordered: true });
-    }
+  private apply(changes: readonly PlannedChange[]): Promise<void> {
+    return writeChanges(this.db, changes);
   }
 
   /** Moves the checkpoint (when given) and clears the pending mark, then the journal. */

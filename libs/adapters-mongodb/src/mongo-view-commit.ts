@@ -1,5 +1,5 @@
 import type { ViewChange } from '@spiral/ports';
-import { BSON, type AnyBulkWriteOperation } from 'mongodb';
+import { BSON } from 'mongodb';
 import { DOCUMENT_FIELD, isFilterable, type StoredView } from './mongo-view-query';
 
 /** Collections of the store's own bookkeeping, which no view may take. */
@@ -52,18 +52,6 @@ export function planChanges(changes: readonly ViewChange[]): PlannedChange[] {
   });
 }
 
-/** The changes as one ordered bulk write per collection; writing them twice gives the same views. */
-export function bulkWrites(changes: readonly PlannedChange[]): Map<string, AnyBulkWriteOperation<StoredView>[]> {
-  const plan = new Map<string, AnyBulkWriteOperation<StoredView>[]>();
-  for (const { collection, id, json } of changes) {
-    const operations = plan.get(collection) ?? [];
-    plan.set(collection, operations);
-    const filter = { _id: id };
-    operations.push(json === null ? { deleteOne: { filter } } : { replaceOne: { filter, replacement: toStored(id, json), upsert: true } });
-  }
-  return plan;
-}
-
 function toJson(id: string, document: object): string {
   const json = JSON.stringify(document) as string | undefined;
   const parsed: unknown = json === undefined ? undefined : JSON.parse(json);
@@ -73,7 +61,8 @@ function toJson(id: string, document: object): string {
   return json;
 }
 
-function toStored(id: string, json: string): StoredView {
+/** A view as stored: its JSON, and its filterable top-level fields beside it. */
+export function toStored(id: string, json: string): StoredView {
   const stored: StoredView = { _id: id, [DOCUMENT_FIELD]: json };
   for (const [field, value] of Object.entries(JSON.parse(json) as Record<string, unknown>)) {
     // Only fields a filter may name are copied: _id is the view id's, and keys like $x or a.b

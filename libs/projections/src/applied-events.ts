@@ -5,10 +5,18 @@ import type { Projection, ViewSession } from './projection';
 /**
  * Per stream, the last revision a projection applied; committed with the views it produced. One
  * collection per projection: shared, one projection's progress would make another skip events.
+ * Streams share a fixed number of documents by a hash of their id: one document per stream cost a
+ * read and a write per stream per batch, the projector's main cost on a MongoDB-wire store (a
+ * batch of 500 new streams: 500 round trips to read and as many documents to write, per projection).
  */
 export function appliedRevisionsOf(projection: Pick<Projection, 'name'>): string {
   return `applied_revisions__${projection.name.replace(/[^A-Za-z0-9_]/g, '_')}`;
 }
+
+/** Documents the streams' applied revisions are spread over: few enough to stay cached, small enough to rewrite. */
+export const APPLIED_REVISION_BUCKETS = 64;
+
+type AppliedRevisions = { revisions: Record<string, number> };
 
 /**
  * What of a batch is new to the projection. On a globally ordered feed the checkpoint position
@@ -24,17 +32,27 @@ export async function unappliedEvents(
   collection: string,
 ): Promise<EventEnvelope[]> {
   if (ordering === 'global') return batch.filter((event) => event.globalPosition > checkpoint);
-  const applied = new Map<string, number>();
+  const buckets = new Map<string, Record<string, number>>();
   const fresh: EventEnvelope[] = [];
   for (const event of batch) {
-    const last = applied.get(event.streamId) ?? (await views.get<{ revision: number }>(collection, event.streamId))?.revision ?? -1;
-    if (event.streamRevision > last) {
+    const bucket = bucketOf(event.streamId);
+    let revisions = buckets.get(bucket);
+    if (revisions === undefined) {
+      revisions = { ...(await views.get<AppliedRevisions>(collection, bucket))?.revisions };
+      buckets.set(bucket, revisions);
+    }
+    if (event.streamRevision > (Object.hasOwn(revisions, event.streamId) ? (revisions[event.streamId] as number) : -1)) {
       fresh.push(event);
-      applied.set(event.streamId, event.streamRevision);
-    } else {
-      applied.set(event.streamId, last);
+      revisions[event.streamId] = event.streamRevision;
     }
   }
-  for (const [streamId, revision] of applied) views.put(collection, streamId, { revision });
+  for (const [bucket, revisions] of buckets) views.put(collection, bucket, { revisions });
   return fresh;
+}
+
+/** FNV-1a over the stream id's UTF-16 units: stable across processes and versions. */
+function bucketOf(streamId: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < streamId.length; index += 1) hash = Math.imul(hash ^ streamId.charCodeAt(index), 0x01000193) >>> 0;
+  return `bucket-${hash % APPLIED_REVISION_BUCKETS}`;
 }

@@ -1,0 +1,48 @@
+import type { AnyBulkWriteOperation, Db } from 'mongodb';
+import { toStored, type PlannedChange } from './mongo-view-commit';
+import type { StoredView } from './mongo-view-query';
+
+/**
+ * Replacements per bulk write. Measured on FerretDB v1.24 (SQLite): 10–100 replacements of stored
+ * documents cost 1.4–2.2 ms each, while one bulk of 200 did not finish in five minutes, and upserts
+ * of new documents grew from 1.9 to 3.6 ms each between bulks of 50 and 100.
+ */
+const REPLACEMENTS_PER_BULK = 50;
+
+/**
+ * Writes a commit's changes, collection by collection, so that applying them twice gives the same
+ * views (the journal's recovery does): the last change per document wins, documents not stored yet
+ * are inserted together (0.2 ms each there, against 2–7 ms as upserts), stored ones are replaced
+ * in place (never deleted and inserted again, so a reader never misses one) and deletes go at once.
+ */
+export async function writeChanges(db: Db, changes: readonly PlannedChange[]): Promise<void> {
+  for (const [collection, latest] of latestByCollection(changes)) {
+    const views = db.collection<StoredView>(collection);
+    const ids = [...latest.keys()];
+    const stored = new Set((await views.find({ _id: { $in: ids } }, { projection: { _id: 1 } }).toArray()).map((view) => view._id));
+    const deletes = ids.filter((id) => latest.get(id) === null && stored.has(id));
+    if (deletes.length > 0) await views.deleteMany({ _id: { $in: deletes } });
+    const puts = [...latest].flatMap(([id, json]) => (json === null ? [] : [toStored(id, json)]));
+    const inserts = puts.filter((view) => !stored.has(view._id));
+    if (inserts.length > 0) await views.insertMany(inserts, { ordered: false });
+    const replacements: AnyBulkWriteOperation<StoredView>[] = puts
+      .filter((view) => stored.has(view._id))
+      .map((view) => ({ replaceOne: { filter: { _id: view._id }, replacement: view } }));
+    for (let start = 0; start < replacements.length; start += REPLACEMENTS_PER_BULK) {
+      await views.bulkWrite(replacements.slice(start, start + REPLACEMENTS_PER_BULK), { ordered: true });
+    }
+  }
+}
+
+/** Per collection, each document's last change: its JSON, or null for a delete. */
+function latestByCollection(changes: readonly PlannedChange[]): Map<string, Map<string, string | null>> {
+  const plan = new Map<string, Map<string, string | null>>();
+  for (const { collection, id, json } of changes) {
+    const latest = plan.get(collection) ?? new Map<string, string | null>();
+    plan.set(collection, latest);
+    // Re-set so the entry moves to the end: the order of last changes is kept.
+    latest.delete(id);
+    latest.set(id, json);
+  }
+  return plan;
+}
