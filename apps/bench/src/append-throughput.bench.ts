@@ -12,6 +12,13 @@ export interface AppendThroughputRun {
   /** Events/s of plain better-sqlite3 inserting the same rows in 1,000-row transactions. */
   readonly rawPerSecond: number;
   readonly ratio: number;
+  /**
+   * The same raw inserts in transactions of `appenders` rows: one commit (one fsync) per that many
+   * rows, the most a group can hold when each appender waits for its own append. The append path's
+   * ceiling at this concurrency, so `ratioAtGroupSize` is what the path itself costs.
+   */
+  readonly rawAtGroupSizePerSecond: number;
+  readonly ratioAtGroupSize: number;
 }
 
 const RAW_TRANSACTION_ROWS = 1_000;
@@ -43,8 +50,16 @@ export async function appendThroughput(events: number, appenders: number): Promi
   const dataDir = mkdtempSync(join(tmpdir(), 'spiral-bench-append-'));
   try {
     const appendPerSecond = await throughStore(join(dataDir, 'store'), events, appenders);
-    const rawPerSecond = await rawInserts(join(dataDir, 'store', 'events.sqlite'), join(dataDir, 'raw'));
-    return { appendPerSecond, rawPerSecond, ratio: appendPerSecond / rawPerSecond };
+    const storeFile = join(dataDir, 'store', 'events.sqlite');
+    const rawPerSecond = await rawInserts(storeFile, join(dataDir, 'raw'), RAW_TRANSACTION_ROWS);
+    const rawAtGroupSizePerSecond = await rawInserts(storeFile, join(dataDir, 'raw-group'), appenders);
+    return {
+      appendPerSecond,
+      rawPerSecond,
+      ratio: appendPerSecond / rawPerSecond,
+      rawAtGroupSizePerSecond,
+      ratioAtGroupSize: appendPerSecond / rawAtGroupSizePerSecond,
+    };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -70,7 +85,7 @@ async function throughStore(dataDir: string, events: number, appenders: number):
 
 type Row = Record<string, unknown>;
 
-async function rawInserts(sourceFile: string, dataDir: string): Promise<number> {
+async function rawInserts(sourceFile: string, dataDir: string, rowsPerTransaction: number): Promise<number> {
   const source = new Database(sourceFile, { readonly: true });
   const rows = source.prepare('SELECT * FROM events ORDER BY global_position').all() as Row[];
   source.close();
@@ -86,7 +101,7 @@ async function rawInserts(sourceFile: string, dataDir: string): Promise<number> 
   });
   const prepared = rows.map((row) => Object.fromEntries(columns.map((column) => [column, row[column]])));
   const started = performance.now();
-  for (let from = 0; from < prepared.length; from += RAW_TRANSACTION_ROWS) insertMany.immediate(prepared.slice(from, from + RAW_TRANSACTION_ROWS));
+  for (let from = 0; from < prepared.length; from += rowsPerTransaction) insertMany.immediate(prepared.slice(from, from + rowsPerTransaction));
   const seconds = (performance.now() - started) / 1000;
   db.close();
   return rows.length / seconds;

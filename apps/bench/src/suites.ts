@@ -29,6 +29,8 @@ async function appendSuite({ plan, say }: SuiteContext): Promise<Figure[]> {
     { benchmark, name: 'SqliteEventStore.append (group commit)', unit: 'events/s', runs: runs.map((run) => run.appendPerSecond), note },
     { benchmark, name: 'raw better-sqlite3, 1,000-row transactions', unit: 'events/s', runs: runs.map((run) => run.rawPerSecond), note: 'same rows, same run' },
     atLeast({ benchmark, name: 'append ÷ raw', unit: 'ratio', runs: runs.map((run) => run.ratio) }, 0.7),
+    { benchmark, name: `raw better-sqlite3, ${appenders}-row transactions`, unit: 'events/s', runs: runs.map((run) => run.rawAtGroupSizePerSecond), note: 'a group holds at most one append per appender' },
+    { benchmark, name: `append ÷ raw at ${appenders}-row transactions`, unit: 'ratio', runs: runs.map((run) => run.ratioAtGroupSize) },
   ];
 }
 

@@ -1,4 +1,4 @@
-import type { Actor, EventEnvelope } from '@spiral/event-catalogue';
+import type { Actor, EventEnvelope, SealedEvent } from '@spiral/event-catalogue';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './sqlite/open-database';
 
@@ -102,17 +102,18 @@ export function rowToEnvelope(row: EventRow): EventEnvelope {
   };
 }
 
-export function envelopeToRow(event: Omit<EventEnvelope, 'globalPosition'>): NewEventRow {
+/** The row of a sealed event, writing the JSON text its hash was computed from (no second stringify). */
+export function sealedToRow({ event, dataJson, actorJson }: SealedEvent): NewEventRow {
   return {
     event_id: event.eventId,
     stream_id: event.streamId,
     stream_revision: event.streamRevision,
     type: event.type,
     schema_version: event.schemaVersion,
-    data: JSON.stringify(event.data),
+    data: dataJson,
     occurred_at: event.occurredAt,
     recorded_at: event.recordedAt,
-    actor: JSON.stringify(event.actor),
+    actor: actorJson,
     correlation_id: event.correlationId,
     causation_id: event.causationId,
     previous_hash: event.previousHash,

@@ -1,7 +1,8 @@
 import type { PendingEvent } from '@spiral/event-catalogue';
 import type { AppendResult, Clock, ExpectedRevision } from '@spiral/ports';
 import type { Transaction } from 'better-sqlite3';
-import { appendBatch } from './sqlite-event-append';
+import { CachedHeadLookups, lookupsByStatement } from './sqlite-append-lookups';
+import { appendBatch, checkAppend, insertChecked, type CheckedAppend } from './sqlite-event-append';
 import type { EventStatements } from './sqlite-event-store.schema';
 import type { SqliteDatabase } from './sqlite/open-database';
 
@@ -15,21 +16,35 @@ interface QueuedAppend {
 
 type Outcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
 
+/** An insert failed after its append's checks passed: the group is run again append by append. */
+class InsertFailed extends Error {
+  constructor(cause: unknown) {
+    super('an insert failed after its checks', { cause });
+  }
+}
+
+type GroupCommit = Transaction<(group: readonly QueuedAppend[], recordedAt: string) => Outcome[]>;
+
 /**
  * Group commit: with synchronous=FULL every commit waits for an fsync, which dwarfs the work of one
  * append. Appends that arrive in the same turn of the event loop (many HTTP requests, many
  * concurrent writers) are queued and committed together in one IMMEDIATE transaction, so one fsync
- * covers them all. Each append still runs on its own inside a savepoint (better-sqlite3 turns a
- * nested transaction function into SAVEPOINT/RELEASE, https://github.com/WiseLibs/better-sqlite3/blob/master/docs/api.md#transactionfunction---function),
- * so one WrongExpectedRevision rolls back only its own append and every caller gets its own
- * result; appends to the same stream in one group see each other in arrival order. Nobody is
- * answered before the group's commit returns, and `onCommitted` (the live feed) is told after it.
+ * covers them all. Every caller still gets its own result: an append refused by its checks
+ * (WrongExpectedRevision, EventIdInUse, …) has written nothing (see checkAppend), so the others go
+ * on without it; appends to the same stream in one group see each other in arrival order. Stream
+ * heads come from memory (CachedHeadLookups), event ids from the database.
+ * Should an insert fail after its checks (the disk, a broken invariant), the group is rolled back
+ * and run again append by append, each in a savepoint (better-sqlite3 turns a nested transaction
+ * function into SAVEPOINT/RELEASE, https://github.com/WiseLibs/better-sqlite3/blob/master/docs/api.md#transactionfunction---function),
+ * so that failure stays with its own append, as it always did.
+ * Nobody is answered before the group's commit returns, and `onCommitted` (the live feed) is told after it.
  */
 export class SqliteGroupCommit {
   private queue: QueuedAppend[] = [];
   private flushScheduled = false;
-  private readonly appendOne: Transaction<typeof appendBatch>;
-  private readonly commitGroup: Transaction<(group: readonly QueuedAppend[], recordedAt: string) => Outcome[]>;
+  private readonly commitGroup: GroupCommit;
+  private readonly commitAppendByAppend: GroupCommit;
+  private readonly cachedLookups: CachedHeadLookups;
 
   constructor(
     db: SqliteDatabase,
@@ -37,11 +52,31 @@ export class SqliteGroupCommit {
     private readonly clock: Clock,
     private readonly onCommitted: () => void,
   ) {
-    this.appendOne = db.transaction(appendBatch);
-    this.commitGroup = db.transaction((group, recordedAt) =>
+    const cached = new CachedHeadLookups(db, statements);
+    this.cachedLookups = cached;
+    this.commitGroup = db.transaction((group, recordedAt) => {
+      cached.beginGroup();
+      return group.map(({ streamId, events, expected }): Outcome => {
+        let checked: CheckedAppend;
+        try {
+          checked = checkAppend(cached, recordedAt, streamId, events, expected);
+        } catch (error) {
+          return { ok: false, error };
+        }
+        try {
+          return { ok: true, result: insertChecked(statements, cached, checked) };
+        } catch (error) {
+          // A failed insert may have left part of this append's rows: the whole group goes back.
+          throw new InsertFailed(error);
+        }
+      });
+    });
+    const lookups = lookupsByStatement(statements);
+    const appendOne = db.transaction(appendBatch);
+    this.commitAppendByAppend = db.transaction((group, recordedAt) =>
       group.map(({ streamId, events, expected }): Outcome => {
         try {
-          return { ok: true, result: this.appendOne(statements, recordedAt, streamId, events, expected) };
+          return { ok: true, result: appendOne(statements, lookups, recordedAt, streamId, events, expected) };
         } catch (error) {
           return { ok: false, error };
         }
@@ -65,14 +100,22 @@ export class SqliteGroupCommit {
     const group = this.queue;
     this.queue = [];
     if (group.length === 0) return;
+    const recordedAt = this.clock.now();
     let outcomes: Outcome[];
     try {
       // IMMEDIATE takes the write lock before the checks, so no other connection (a CLI) can move
       // a stream between reading its head and inserting.
-      outcomes = this.commitGroup.immediate(group, this.clock.now());
+      outcomes = this.commitGroup.immediate(group, recordedAt);
     } catch (error) {
-      for (const queued of group) queued.reject(error);
-      return;
+      // Rolled back: the heads cached from its inserts are gone with them.
+      this.cachedLookups.forget();
+      try {
+        if (!(error instanceof InsertFailed)) throw error;
+        outcomes = this.commitAppendByAppend.immediate(group, recordedAt);
+      } catch (groupError) {
+        for (const queued of group) queued.reject(groupError);
+        return;
+      }
     }
     if (outcomes.some((outcome) => outcome.ok && !outcome.result.duplicate)) this.onCommitted();
     outcomes.forEach((outcome, index) => {
