@@ -7,6 +7,7 @@ export * from './statistics/adopter-categories';
 export * from './statistics/nelder-mead';
 export * from './statistics/bass-diffusion';
 export * from './time/calendar';
+export * from './time/as-of-stretch';
 // Figures the regional and national views derive at query time from their stored documents.
 export * from './figures/cumulative-spread';
 export * from './figures/gain-sustainability';
@@ -19,3 +20,6 @@ export * from './read-models/team-index';
 export * from './read-models/spiral-index';
 export * from './read-models/area-penetration';
 export * from './read-models/adopters';
+// Change stamps: view readers hold what they derived until a projection's views change.
+export * from './read-models/change-stamp';
+export * from './read-models/stamped-cache';

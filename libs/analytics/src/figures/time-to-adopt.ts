@@ -1,5 +1,5 @@
 import { kaplanMeier, type KaplanMeierCurve } from '../statistics/kaplan-meier';
-import { daysBetween, earlierOf, isAtOrBefore } from '../time/calendar';
+import { DAY_MS, daysBetween, earlierOf, isAtOrBefore } from '../time/calendar';
 
 export interface TimeToAdoptInput {
   readonly publishedAt: string | null;
@@ -37,13 +37,17 @@ export function timeToAdopt(input: TimeToAdoptInput): TimeToAdopt {
   if (publishedAt === null) return { estimated: false, reason: 'the practice has not been published' };
   if (!isAtOrBefore(publishedAt, asOf)) return { estimated: false, reason: `the practice was not published by ${asOf}` };
   const followedUntil = retiredAt === null ? asOf : earlierOf(asOf, retiredAt);
-  const adopted = input.adoptedAt.filter((at) => isAtOrBefore(at, followedUntil));
+  // Each instant parsed once (the national view reads this for every practice on every request):
+  // the same comparisons and day counts as isAtOrBefore and daysBetween.
+  const [published, until] = [Date.parse(publishedAt), Date.parse(followedUntil)];
+  const adopted = input.adoptedAt.map((at) => Date.parse(at)).filter((at) => at <= until);
   const teams = Math.max(input.teamsRegistered, adopted.length);
   if (teams === 0) return { estimated: false, reason: 'no teams were registered' };
   const censorAt = daysBetween(publishedAt, followedUntil);
   const curve = kaplanMeier([
-    ...adopted.map((at) => ({ time: Math.max(0, daysBetween(publishedAt, at)), event: true })),
-    ...Array.from({ length: teams - adopted.length }, () => ({ time: censorAt, event: false })),
+    ...adopted.map((at) => ({ time: Math.max(0, (at - published) / DAY_MS), event: true })),
+    // The teams not yet adopting, all censored at the end of follow-up: one entry, read on every national view.
+    ...(teams > adopted.length ? [{ time: censorAt, event: false, count: teams - adopted.length }] : []),
   ]);
   const last = curve.steps.at(-1)?.survival ?? 1;
   return { estimated: true, unit: 'days', followedUntil, teams, adopted: adopted.length, notYetAdopted: teams - adopted.length, adoptedShare: 1 - last, curve };

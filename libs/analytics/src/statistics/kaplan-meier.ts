@@ -2,6 +2,8 @@
 export interface SurvivalObservation {
   readonly time: number;
   readonly event: boolean;
+  /** How many subjects share this time and outcome (1 when absent): many censored at one time are one entry. */
+  readonly count?: number;
 }
 
 /** One distinct time: who was at risk just before it, what happened at it, and S(t) just after it. */
@@ -31,14 +33,18 @@ export interface KaplanMeierCurve {
  */
 export function kaplanMeier(observations: readonly SurvivalObservation[]): KaplanMeierCurve {
   const byTime = new Map<number, { events: number; censored: number }>();
-  for (const { time, event } of observations) {
+  let subjects = 0;
+  let eventCount = 0;
+  for (const { time, event, count = 1 } of observations) {
     const tally = byTime.get(time) ?? { events: 0, censored: 0 };
-    if (event) tally.events += 1;
-    else tally.censored += 1;
+    if (event) tally.events += count;
+    else tally.censored += count;
     byTime.set(time, tally);
+    subjects += count;
+    if (event) eventCount += count;
   }
   const steps: KaplanMeierStep[] = [];
-  let atRisk = observations.length;
+  let atRisk = subjects;
   let survival = 1;
   let median: number | null = null;
   for (const time of [...byTime.keys()].sort((a, b) => a - b)) {
@@ -48,6 +54,5 @@ export function kaplanMeier(observations: readonly SurvivalObservation[]): Kapla
     if (median === null && survival <= 0.5) median = time;
     atRisk -= events + censored;
   }
-  const events = observations.filter((observation) => observation.event).length;
-  return { subjects: observations.length, events, censored: observations.length - events, steps, median };
+  return { subjects, events: eventCount, censored: subjects - eventCount, steps, median };
 }

@@ -20,6 +20,16 @@ describe('kaplanMeier', () => {
     expect(curve).toMatchObject({ subjects: 21, events: 9, censored: 12 });
   });
 
+  it('reads subjects sharing a time and outcome given once with their count as if listed one by one', () => {
+    const counted: SurvivalObservation[] = [
+      { time: 6, event: true, count: 3 },
+      { time: 6, event: false },
+      ...remission.filter((observation) => observation.time !== 6 && observation.time !== 32),
+      { time: 32, event: false, count: 2 },
+    ];
+    expect(kaplanMeier(counted)).toEqual(curve);
+  });
+
   it('multiplies (1 − d/n) at each event time, by hand', () => {
     // t=6: 21 at risk, 3 events: 18/21 = 0.8571; the one censored at 6 leaves 17.
     expect(at(6)).toMatchObject({ atRisk: 21, events: 3, censored: 1 });

@@ -12,4 +12,6 @@ export const NATIONAL_COLLECTIONS = {
   measures: 'national-measures',
   /** One per team: where it belongs and how many of its spirals are live. */
   teams: 'national-teams',
+  /** One document: how many events have changed the view, so readers know when theirs is current. */
+  changes: 'national-changes',
 } as const;

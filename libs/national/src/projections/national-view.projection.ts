@@ -1,4 +1,4 @@
-import { indexTeamRegistered, SPIRAL_EVENT_TYPES, updateDocument, type DocumentSession } from '@spiral/analytics';
+import { applyStamped, indexTeamRegistered, SPIRAL_EVENT_TYPES, updateDocument, type DocumentSession } from '@spiral/analytics';
 import { streamKindOf, type EventEnvelope } from '@spiral/event-catalogue';
 import type { Projection } from '@spiral/projections';
 import { foldFieldTestEvent, type FieldTestDocument } from './field-test-document';
@@ -19,14 +19,43 @@ async function applyFieldTestEvent(views: DocumentSession, event: EventEnvelope)
   if (test !== undefined) views.put(C.fieldTests, fieldTestId, test);
 }
 
+const NATIONAL_VIEW_VERSION = 2;
+
+async function applyNationalEvent(views: DocumentSession, event: EventEnvelope): Promise<void> {
+  const kind = streamKindOf(event.streamId);
+  switch (kind) {
+    case 'spiral':
+      return applyNationalSpiralEvent(views, event);
+    case 'team':
+      return applyTeamRegistered(views, event);
+    case 'practice': {
+      const practiceId = (event.data as { practiceId: string }).practiceId;
+      return updateDocument<PracticeDocument>(views, C.practices, practiceId, emptyPractice, (practice) => withPracticeEvent(practice, event));
+    }
+    case 'fieldTest':
+      return applyFieldTestEvent(views, event);
+    case 'region':
+    case 'network':
+    case 'nationalPriorities':
+    case undefined:
+      return;
+    default: {
+      const unexpected: never = kind;
+      return unexpected;
+    }
+  }
+}
+
 /**
  * SPEC "Views", national: per practice its catalogue facts, adopters, their gains and impact; field
  * tests; per region the penetration counts behind geographical variation. As in the regional view,
- * each event is applied first to its own stream's document, which keeps the stream's last revision.
+ * each event is applied first to its own stream's document, which keeps the stream's last revision,
+ * and the events that changed something are counted in the change stamp.
  */
 export const nationalViewProjection: Projection = {
   name: 'national-view',
-  version: 1,
+  // 2: the change stamp (national-changes), which lets readers hold the view between changes.
+  version: NATIONAL_VIEW_VERSION,
   collections: Object.values(C),
   eventTypes: new Set([
     ...SPIRAL_EVENT_TYPES,
@@ -39,28 +68,7 @@ export const nationalViewProjection: Projection = {
     'FieldTestSiteReported',
     'FieldTestConcluded',
   ]),
-  async apply(event, views) {
-    const kind = streamKindOf(event.streamId);
-    switch (kind) {
-      case 'spiral':
-        return applyNationalSpiralEvent(views, event);
-      case 'team':
-        return applyTeamRegistered(views, event);
-      case 'practice': {
-        const practiceId = (event.data as { practiceId: string }).practiceId;
-        return updateDocument<PracticeDocument>(views, C.practices, practiceId, emptyPractice, (practice) => withPracticeEvent(practice, event));
-      }
-      case 'fieldTest':
-        return applyFieldTestEvent(views, event);
-      case 'region':
-      case 'network':
-      case 'nationalPriorities':
-      case undefined:
-        return;
-      default: {
-        const unexpected: never = kind;
-        return unexpected;
-      }
-    }
+  apply(event, views) {
+    return applyStamped(views, { collection: C.changes, generation: NATIONAL_VIEW_VERSION }, (counted) => applyNationalEvent(counted, event));
   },
 };

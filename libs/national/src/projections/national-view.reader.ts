@@ -1,48 +1,57 @@
+import { CHANGE_STAMP_ID, mayHoldViewsOf, StampedCache, stretchOf, type ChangeStamp } from '@spiral/analytics';
 import type { ViewStore } from '@spiral/ports';
 import { storedCollection } from '@spiral/projections';
 import type { FieldTestDocument } from './field-test-document';
 import { NATIONAL_COLLECTIONS as C } from './national-collections';
 import type { NationalRegionDocument } from './national-region-document';
 import type { NationalView, PracticeSpread } from './national-view';
+import { judgedAt, nationalDocuments, nationalViewAt, type NationalDocuments } from './national-view.snapshot';
 import { nationalViewProjection } from './national-view.projection';
 import type { PracticeDocument } from './practice-document';
-import { practiceFigures } from './practice-figures';
 import { practiceSpread } from './practice-spread';
-import { regionalVariation, teamsRegisteredBy } from './regional-variation';
+import { teamsRegisteredBy } from './regional-variation';
 
 /**
  * Reads the stored national view: the practice, field-test and region documents (dozens, not the
- * events), with KM, Rogers, Bass, impact, sustainability and variation derived at asOf.
+ * events), with KM, Rogers, Bass, impact, sustainability and variation derived at asOf. While the
+ * projection's change stamp stands, the documents are held, and so are the figures judged in each
+ * stretch of time between the instants they compare asOf with; only time to adopt, which moves
+ * with asOf itself, is derived on every read.
  */
 export class NationalViewReader {
-  constructor(private readonly views: ViewStore) {}
+  private readonly cache: StampedCache;
+
+  constructor(private readonly views: ViewStore) {
+    const stamp = storedCollection(nationalViewProjection, C.changes);
+    this.cache = new StampedCache(() => (mayHoldViewsOf(views) ? views.get<ChangeStamp>(stamp, CHANGE_STAMP_ID) : Promise.resolve(undefined)));
+  }
 
   private find<T extends Record<string, unknown>>(name: string): Promise<T[]> {
     return this.views.find<T>(storedCollection(nationalViewProjection, name));
   }
 
-  async read(asOf: string): Promise<NationalView> {
+  private async documents(): Promise<NationalDocuments> {
     const [practices, fieldTests, regions] = await Promise.all([
       this.find<PracticeDocument>(C.practices),
       this.find<FieldTestDocument>(C.fieldTests),
       this.find<NationalRegionDocument>(C.regions),
     ]);
-    const teamsRegistered = teamsRegisteredBy(regions, asOf);
-    return {
-      asOf,
-      teamsRegistered,
-      practices: practices
-        .filter((practice) => practice.status !== 'unknown')
-        .map((practice) => practiceFigures(practice, { asOf, teamsRegistered, fieldTests })),
-      variation: regionalVariation(regions),
-    };
+    return nationalDocuments(practices, fieldTests, regions);
+  }
+
+  async read(asOf: string): Promise<NationalView> {
+    const snapshot = await this.cache.snapshot();
+    const documents = await snapshot.part('documents', () => this.documents());
+    const stretch = stretchOf(documents.instants, asOf);
+    const judged = stretch === undefined ? judgedAt(documents, asOf) : await snapshot.part(`judged:${stretch}`, () => Promise.resolve(judgedAt(documents, asOf)));
+    return nationalViewAt(documents, judged, asOf);
   }
 
   /** Undefined for a practice the catalogue has not proposed. */
   async spread(practiceId: string, options: { readonly asOf: string; readonly onlyRegion?: string }): Promise<PracticeSpread | undefined> {
-    const practice = await this.views.get<PracticeDocument>(storedCollection(nationalViewProjection, C.practices), practiceId);
-    if (practice === undefined || practice.status === 'unknown') return undefined;
-    const teamsRegistered = teamsRegisteredBy(await this.find<NationalRegionDocument>(C.regions), options.asOf);
-    return practiceSpread(practice, { ...options, teamsRegistered });
+    const documents = await (await this.cache.snapshot()).part('documents', () => this.documents());
+    const practice = documents.practices.find((candidate) => candidate.practiceId === practiceId);
+    if (practice === undefined) return undefined;
+    return practiceSpread(practice, { ...options, teamsRegistered: teamsRegisteredBy(documents.regions, options.asOf) });
   }
 }

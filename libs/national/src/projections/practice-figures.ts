@@ -1,4 +1,4 @@
-import { cumulativeSpread, gainSustainability, isAtOrBefore, monthOf, spreadTotals, timeToAdopt } from '@spiral/analytics';
+import { cumulativeSpread, gainSustainability, isAtOrBefore, monthOf, spreadTotals, timeToAdopt, type TeamAdoption, type TimeToAdopt } from '@spiral/analytics';
 import type { FieldTestDocument } from './field-test-document';
 import type { FieldTestSummary, PracticeFigures } from './national-view';
 import { adoptionsBy, categorisation, categoriesFigure } from './practice-adoptions';
@@ -28,6 +28,12 @@ function fieldTestSummaries(practiceId: string, tests: readonly FieldTestDocumen
     });
 }
 
+/** Time to adopt: the one figure that moves with asOf itself rather than with which facts precede it. */
+export function practiceTimeToAdopt(practice: PracticeDocument, adoptions: readonly TeamAdoption[], context: Pick<PracticeContext, 'asOf' | 'teamsRegistered'>): TimeToAdopt {
+  const { asOf, teamsRegistered } = context;
+  return timeToAdopt({ publishedAt: practice.publishedAt, retiredAt: practice.retiredAt, asOf, adoptedAt: adoptions.map((adoption) => adoption.at), teamsRegistered });
+}
+
 /** Every figure of one practice, from its document, judged at asOf. */
 export function practiceFigures(practice: PracticeDocument, context: PracticeContext): PracticeFigures {
   const { asOf, teamsRegistered } = context;
@@ -44,13 +50,7 @@ export function practiceFigures(practice: PracticeDocument, context: PracticeCon
     retiredAt: practice.retiredAt,
     targetMeasures: practice.targetMeasures,
     spread: { ...spreadTotals(adoptions), byMonth: adoptions.length === 0 ? [] : cumulativeSpread(adoptions, from === undefined ? {} : { from }) },
-    timeToAdopt: timeToAdopt({
-      publishedAt: practice.publishedAt,
-      retiredAt: practice.retiredAt,
-      asOf,
-      adoptedAt: adoptions.map((adoption) => adoption.at),
-      teamsRegistered,
-    }),
+    timeToAdopt: practiceTimeToAdopt(practice, adoptions, { asOf, teamsRegistered }),
     adopterCategories: categoriesFigure(practice, categorisation(adoptions)),
     fieldTests: fieldTestSummaries(practice.practiceId, context.fieldTests, asOf),
     impact: practiceImpact(practice, asOf),

@@ -8,4 +8,6 @@ export const REGIONAL_COLLECTIONS = {
   teams: 'regional-teams',
   /** One per network or community of practice. */
   networks: 'regional-networks',
+  /** One document: how many events have changed the view, so readers know when theirs is current. */
+  changes: 'regional-changes',
 } as const;

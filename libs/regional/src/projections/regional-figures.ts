@@ -47,8 +47,9 @@ export function adoptionCurves(region: RegionDocument, asOf: string): PracticeAd
 export function stalledSpirals(live: readonly SpiralSummary[], asOf: string, stalledDays: number): StalledSpiral[] {
   return live
     .filter((spiral) => isAtOrBefore(spiral.lastEventAt, asOf) && daysBetween(spiral.lastEventAt, asOf) >= stalledDays)
-    .sort((a, b) => Date.parse(a.lastEventAt) - Date.parse(b.lastEventAt) || (a.spiralId < b.spiralId ? -1 : 1))
-    .map(({ spiralId, teamId, orgCode, step, lastEventAt }) => ({
+    .map((spiral) => ({ spiral, lastEventMs: Date.parse(spiral.lastEventAt) })) // parsed once, not per comparison
+    .sort((a, b) => a.lastEventMs - b.lastEventMs || (a.spiral.spiralId < b.spiral.spiralId ? -1 : 1))
+    .map(({ spiral: { spiralId, teamId, orgCode, step, lastEventAt } }) => ({
       spiralId,
       teamId,
       orgCode,

@@ -2,7 +2,7 @@ import { combinedPenetration, dateOf, isAtOrBefore, penetrationOf, type SpiralSu
 import type { NetworkDocument } from './network-document';
 import type { RegionDocument } from './region-document';
 import { adoptionCurves, funnelOf, stalledSpirals, strategiesWithReach, sustainedRateOf } from './regional-figures';
-import type { RegionalView } from './regional-view';
+import type { PracticeAdoption, RegionalView, RegionComparison, SpreadStrategyView } from './regional-view';
 
 export interface RegionalViewInput {
   readonly region: RegionDocument;
@@ -12,23 +12,49 @@ export interface RegionalViewInput {
   readonly networks: readonly NetworkDocument[];
 }
 
-/**
- * The regional view from its stored documents. Counts (funnel, penetration, gains, support) are
- * the view as it stands; `asOf` judges what depends on time: stalled spirals, adoption curves,
- * which priorities stand. A view of the past as it stood then is a replay (SPEC "Analysts").
- */
-export function regionalView(input: RegionalViewInput, options: { readonly asOf: string; readonly stalledDays: number }): RegionalView {
-  const { region, regions, liveSpirals, networks } = input;
-  const { asOf, stalledDays } = options;
+export interface RegionalViewOptions {
+  readonly asOf: string;
+  readonly stalledDays: number;
+}
+
+/** The figures that follow the region's adoptions and strategies known by asOf (SPEC "Views": adoption over time, spread). */
+export interface AdoptionFigures {
+  readonly adoption: readonly PracticeAdoption[];
+  readonly spreadStrategies: readonly SpreadStrategyView[];
+}
+
+export function adoptionFiguresAt(region: RegionDocument, asOf: string): AdoptionFigures {
+  return { adoption: adoptionCurves(region, asOf), spreadStrategies: strategiesWithReach(region, asOf) };
+}
+
+/** How the regions compare: counts as they stand, whatever asOf. */
+export function regionComparison(regions: readonly RegionDocument[]): RegionComparison {
   const byCode = [...regions].sort((a, b) => (a.shaCode < b.shaCode ? -1 : 1));
   const penetrations = byCode.map((other) => ({ shaCode: other.shaCode, penetration: penetrationOf(other.organisations) }));
+  return {
+    national: {
+      penetration: combinedPenetration(penetrations.map((entry) => entry.penetration)),
+      sustainedRate: sustainedRateOf(byCode.map((other) => other.gains)),
+      funnel: funnelOf(byCode.map((other) => other.funnel)),
+    },
+    regions: penetrations,
+  };
+}
+
+/** The view from its parts, some of them held by a reader (the comparison, the adoption figures in asOf's stretch). */
+export function regionalViewOf(
+  parts: { readonly region: RegionDocument; readonly comparison: RegionComparison; readonly adoptionFigures: AdoptionFigures; readonly liveSpirals: readonly SpiralSummary[]; readonly networks: readonly NetworkDocument[] },
+  options: RegionalViewOptions,
+): RegionalView {
+  const { region, comparison, adoptionFigures, liveSpirals, networks } = parts;
+  const { asOf, stalledDays } = options;
   return {
     shaCode: region.shaCode,
     asOf,
     stalledDays,
     funnel: funnelOf([region.funnel]),
     penetration: penetrationOf(region.organisations),
-    adoption: adoptionCurves(region, asOf),
+    adoption: adoptionFigures.adoption,
     sustainedRate: sustainedRateOf([region.gains]),
     stalled: stalledSpirals(liveSpirals, asOf, stalledDays),
     support: { total: Object.values(region.support).reduce((sum, n) => sum + n, 0), byKind: region.support },
@@ -37,14 +63,17 @@ export function regionalView(input: RegionalViewInput, options: { readonly asOf:
       .map(({ networkId, name, kind, members }) => ({ networkId, name, kind, members }))
       .sort((a, b) => a.name.localeCompare(b.name) || (a.networkId < b.networkId ? -1 : 1)),
     priorities: region.priorities.map((priority) => ({ ...priority, standing: priority.until === null || priority.until >= dateOf(asOf) })),
-    spreadStrategies: strategiesWithReach(region, asOf),
-    comparison: {
-      national: {
-        penetration: combinedPenetration(penetrations.map((entry) => entry.penetration)),
-        sustainedRate: sustainedRateOf(byCode.map((other) => other.gains)),
-        funnel: funnelOf(byCode.map((other) => other.funnel)),
-      },
-      regions: penetrations,
-    },
+    spreadStrategies: adoptionFigures.spreadStrategies,
+    comparison,
   };
+}
+
+/**
+ * The regional view from its stored documents. Counts (funnel, penetration, gains, support) are
+ * the view as it stands; `asOf` judges what depends on time: stalled spirals, adoption curves,
+ * which priorities stand. A view of the past as it stood then is a replay (SPEC "Analysts").
+ */
+export function regionalView(input: RegionalViewInput, options: RegionalViewOptions): RegionalView {
+  const { region, regions, liveSpirals, networks } = input;
+  return regionalViewOf({ region, comparison: regionComparison(regions), adoptionFigures: adoptionFiguresAt(region, options.asOf), liveSpirals, networks }, options);
 }

@@ -1,4 +1,4 @@
-import { indexSpiralEvent, indexTeamRegistered, SPIRAL_EVENT_TYPES, updateDocument, type DocumentSession } from '@spiral/analytics';
+import { applyStamped, indexSpiralEvent, indexTeamRegistered, SPIRAL_EVENT_TYPES, updateDocument, type DocumentSession } from '@spiral/analytics';
 import { streamKindOf, type EventEnvelope } from '@spiral/event-catalogue';
 import type { Projection } from '@spiral/projections';
 import { foldNetworkEvent, type NetworkDocument } from './network-document';
@@ -26,15 +26,42 @@ async function applyNetworkEvent(views: DocumentSession, event: EventEnvelope): 
   if (network !== undefined) views.put(C.networks, networkId, network);
 }
 
+const REGIONAL_VIEW_VERSION = 2;
+
+async function applyRegionalEvent(views: DocumentSession, event: EventEnvelope): Promise<void> {
+  const kind = streamKindOf(event.streamId);
+  switch (kind) {
+    case 'spiral':
+      return applySpiralEvent(views, event);
+    case 'team':
+      return applyTeamRegistered(views, event);
+    case 'region':
+      return updateRegion(views, (event.data as { shaCode: string }).shaCode, (region) => withRegionEvent(region, event));
+    case 'network':
+      return applyNetworkEvent(views, event);
+    case 'practice':
+    case 'fieldTest':
+    case 'nationalPriorities':
+    case undefined:
+      return;
+    default: {
+      const unexpected: never = kind;
+      return unexpected;
+    }
+  }
+}
+
 /**
  * SPEC "Views", regional: one document per SHA with the funnel, penetration counts, adopters by
  * practice, gain counts, support, priorities and spread strategies; spiral summaries for stalled
  * spirals; network documents. Every event is applied first to the document of its own stream,
- * which keeps that stream's last revision, so a redelivered event changes nothing anywhere.
+ * which keeps that stream's last revision, so a redelivered event changes nothing anywhere; the
+ * events that changed something are counted in the change stamp.
  */
 export const regionalViewProjection: Projection = {
   name: 'regional-view',
-  version: 1,
+  // 2: the change stamp (regional-changes), which lets readers hold the view between changes.
+  version: REGIONAL_VIEW_VERSION,
   collections: Object.values(C),
   eventTypes: new Set([
     ...SPIRAL_EVENT_TYPES,
@@ -45,26 +72,7 @@ export const regionalViewProjection: Projection = {
     'NetworkFormed',
     'NetworkJoined',
   ]),
-  async apply(event, views) {
-    const kind = streamKindOf(event.streamId);
-    switch (kind) {
-      case 'spiral':
-        return applySpiralEvent(views, event);
-      case 'team':
-        return applyTeamRegistered(views, event);
-      case 'region':
-        return updateRegion(views, (event.data as { shaCode: string }).shaCode, (region) => withRegionEvent(region, event));
-      case 'network':
-        return applyNetworkEvent(views, event);
-      case 'practice':
-      case 'fieldTest':
-      case 'nationalPriorities':
-      case undefined:
-        return;
-      default: {
-        const unexpected: never = kind;
-        return unexpected;
-      }
-    }
+  apply(event, views) {
+    return applyStamped(views, { collection: C.changes, generation: REGIONAL_VIEW_VERSION }, (counted) => applyRegionalEvent(counted, event));
   },
 };
