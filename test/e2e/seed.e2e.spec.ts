@@ -71,6 +71,12 @@ describe('spiral seed (size small) through the command layer', () => {
     expect(first.headAfter).toBe(first.eventsStored);
   });
 
+  it('says where its time went: planning, writing through the command layer, the views catching up', () => {
+    const { plan, write, views } = first.phaseSeconds;
+    [plan, write, views].forEach((seconds) => expect(seconds).toBeGreaterThan(0));
+    expect(plan + write + views).toBeLessThanOrEqual(first.seconds);
+  });
+
   it('stores nothing new when run again with the same flags', async () => {
     const second = await seed();
     expect(second.eventsStored).toBe(0);

@@ -1,4 +1,5 @@
-export const HISTORY_SIZES = ['small', 'default', 'large'] as const;
+/** The `spiral seed --size` values (apps/cli seed-size.ts; an app imports no other): xlarge is issue #7's 1,000,000 events. */
+export const HISTORY_SIZES = ['small', 'default', 'large', 'xlarge'] as const;
 export type HistorySize = (typeof HISTORY_SIZES)[number];
 
 /** How much each benchmark does: `quick` fits a CI job (a minute or two), `full` is for the docs. */
@@ -33,7 +34,8 @@ export const BENCH_PLANS: Readonly<Record<BenchPlan['mode'], BenchPlan>> = {
     runs: 3,
     append: { events: 50_000, appenders: 256 },
     commands: { rates: [0.25, 0.5, 0.75], connections: 64, durationMs: 10_000 },
-    // large (≈ 3× default) is added with --histories when its seed can be afforded (see docs/benchmarks.md).
+    // large (≈ 3× default) and xlarge (≈ 1,000,000 events) are added with --histories when their seeds
+    // can be afforded (see docs/benchmarks.md).
     histories: ['small', 'default'],
     queryDurationMs: 5_000,
     distributed: { runs: 1, events: 2_000, lagRate: 10, lagDurationMs: 30_000 },

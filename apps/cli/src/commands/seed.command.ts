@@ -19,8 +19,8 @@ measurements from 2002-04 to 2006-06. Everything but the SHA names is synthetic,
 codes: SHAs S01..S28, organisations S01-O01.., teams and spirals with derived ids.
 
 Every fact goes through the command layer (the same handlers and deciders as the HTTP API).
-Gains are not seeded: SPC decides them from the measurements, and its process manager records
-them when the system next starts on the folder (spiral start), as the views catch up.
+Gains are not planned: SPC decides them from the measurements, and its process manager records
+them as the seed writes each spiral's points, dated by the point that fired them.
 
 The same flags give the same history. Each command carries an idempotency key made of the size,
 the random seed and its place in the story, so running seed again on the same data folder with
@@ -30,13 +30,14 @@ seed a fresh folder instead.
 Examples:
   $ spiral seed                          # default size into SPIRAL_DATA_DIR or ./data
   $ spiral seed --size small --data-dir /tmp/spiral-demo
-  $ spiral seed --size large --random-seed 7`;
+  $ spiral seed --size large --random-seed 7
+  $ spiral seed --size xlarge --data-dir /tmp/spiral-1m   # issue #7's million events`;
 
 /** `spiral seed`: commander wiring only; the planning and writing live in ../seed. */
 export function seedCommand(): Command {
   return new Command('seed')
     .description('write a realistic synthetic health service (the 28 SHAs of 2002–2006, years of history) into the data folder')
-    .addOption(new Option('--size <size>', 'how much history: small (a few SHAs, seconds), default (all 28, about a minute), large (benchmarks)').choices(SEED_SIZES).default('default'))
+    .addOption(new Option('--size <size>', 'how much history: small (a few SHAs, ~4,000 events, seconds), default (all 28, ~98,500 events, minutes), large (~313,000 events) and xlarge (~1,000,000 events, about half an hour) for benchmarks').choices(SEED_SIZES).default('default'))
     .option('--random-seed <n>', 'seed of the random draws; the same seed gives the same history', wholeNumber, DEFAULT_RANDOM_SEED)
     .option('--data-dir <dir>', 'data folder of the embedded store (default: SPIRAL_DATA_DIR or ./data)')
     .addHelpText('after', HELP)

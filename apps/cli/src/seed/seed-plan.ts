@@ -61,26 +61,53 @@ const PEER_POOL = 6;
  * something by then, from the same region when there are any, the most recent first.
  */
 function peerFinder(spirals: readonly SpiralTimeline[]): SpiralSurroundings['peersOf'] {
-  const adoptersByMeasure = new Map<string, SpiralTimeline[]>();
+  const byMeasure = new Map<string, SpiralTimeline[]>();
+  const byMeasureInRegion = new Map<string, SpiralTimeline[]>();
   for (const spiral of spirals) {
     if (spiral.adoptedAt === undefined) continue;
-    const list = adoptersByMeasure.get(spiral.template.key) ?? [];
-    list.push(spiral);
-    adoptersByMeasure.set(spiral.template.key, list);
+    push(byMeasure, spiral.template.key, spiral);
+    push(byMeasureInRegion, `${spiral.template.key}|${spiral.team.shaCode}`, spiral);
   }
-  adoptersByMeasure.forEach((list) => list.sort((a, b) => (b.adoptedAt ?? 0) - (a.adoptedAt ?? 0)));
+  const newestFirst = (a: SpiralTimeline, b: SpiralTimeline) => (b.adoptedAt ?? 0) - (a.adoptedAt ?? 0);
+  byMeasure.forEach((list) => list.sort(newestFirst));
+  byMeasureInRegion.forEach((list) => list.sort(newestFirst));
   return (spiral: SpiralTimeline, at: Instant, random: Random) => {
-    // Newest first, so the walk stops as soon as it has enough recent ones.
-    const sameRegion: SpiralTimeline[] = [];
-    const anywhere: SpiralTimeline[] = [];
-    for (const peer of adoptersByMeasure.get(spiral.template.key) ?? []) {
-      if (sameRegion.length === PEER_POOL) break;
-      if ((peer.adoptedAt ?? at) >= at || peer.team.teamId === spiral.team.teamId) continue;
-      if (peer.team.shaCode === spiral.team.shaCode) sameRegion.push(peer);
-      else if (anywhere.length < PEER_POOL) anywhere.push(peer);
-    }
-    return random.sample(sameRegion.length > 0 ? sameRegion : anywhere, random.int(0, 2)).map(({ spiralId }) => spiralId);
+    // Newest first: the first few adopted before `at` by another team, from the same region when
+    // there are any, else from other regions (each list found by binary search, so planning stays
+    // linear in the spirals).
+    const { shaCode, teamId } = spiral.team;
+    const sameRegion = newestBefore(byMeasureInRegion.get(`${spiral.template.key}|${shaCode}`), at, (peer) => peer.team.teamId !== teamId);
+    const pool = sameRegion.length > 0 ? sameRegion : newestBefore(byMeasure.get(spiral.template.key), at, (peer) => peer.team.shaCode !== shaCode);
+    return random.sample(pool, random.int(0, 2)).map(({ spiralId }) => spiralId);
   };
+}
+
+function push(lists: Map<string, SpiralTimeline[]>, key: string, spiral: SpiralTimeline): void {
+  const list = lists.get(key);
+  if (list === undefined) lists.set(key, [spiral]);
+  else list.push(spiral);
+}
+
+/** The first PEER_POOL adopters (sorted newest first) adopted strictly before `at` that `keep` accepts. */
+function newestBefore(adopters: readonly SpiralTimeline[] = [], at: Instant, keep: (peer: SpiralTimeline) => boolean): SpiralTimeline[] {
+  const found: SpiralTimeline[] = [];
+  for (let index = firstAdoptedBefore(adopters, at); index < adopters.length && found.length < PEER_POOL; index++) {
+    const peer = adopters[index];
+    if (peer !== undefined && keep(peer)) found.push(peer);
+  }
+  return found;
+}
+
+/** In adopters sorted newest first, the index of the first adopted strictly before `at`. */
+function firstAdoptedBefore(adopters: readonly SpiralTimeline[], at: Instant): number {
+  let low = 0;
+  let high = adopters.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((adopters[middle]?.adoptedAt ?? at) >= at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** What the plan holds, for the summary and the tests. */

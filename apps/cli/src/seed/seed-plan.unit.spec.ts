@@ -3,7 +3,7 @@ import { STRATEGIC_HEALTH_AUTHORITIES } from './reference/strategic-health-autho
 import { Random } from './prng';
 import { buildSeedPlan, planFigures, type SeedPlan } from './seed-plan';
 import { DEFAULT_RANDOM_SEED, SEED_PROFILES } from './seed-size';
-import { buildStructure } from './seed-structure';
+import { buildStructure, teamsOf } from './seed-structure';
 import { SeedContext } from './story';
 
 const small = buildSeedPlan({ size: 'small', randomSeed: DEFAULT_RANDOM_SEED });
@@ -40,6 +40,40 @@ describe('the seed plan', () => {
       organisations.forEach(({ teams }) => expect(teams.length).toBeGreaterThanOrEqual(3));
       organisations.forEach(({ teams }) => expect(teams.length).toBeLessThanOrEqual(10));
     }
+  });
+
+  it('sizes xlarge as the service of 2002 stood: 28 SHAs, 15–25 trusts and PCTs each, 12–22 teams each', () => {
+    const shas = buildStructure(new SeedContext('xlarge', DEFAULT_RANDOM_SEED), SEED_PROFILES.xlarge, Random.seeded(DEFAULT_RANDOM_SEED).fork('structure'));
+    expect(shas).toHaveLength(28);
+    for (const { organisations } of shas) {
+      expect(organisations.length).toBeGreaterThanOrEqual(15);
+      expect(organisations.length).toBeLessThanOrEqual(25);
+      organisations.forEach(({ teams }) => expect(teams.length).toBeGreaterThanOrEqual(12));
+      organisations.forEach(({ teams }) => expect(teams.length).toBeLessThanOrEqual(22));
+    }
+    // About three times large's 3,387 teams, which with its spirals gives about 1,000,000 events.
+    expect(teamsOf(shas).length).toBeGreaterThan(9_000);
+  });
+
+  it('learns from other teams\' spirals on the same measure adopted before, from its own region when there are any', () => {
+    const byId = new Map(small.spirals.map((spiral) => [spiral.spiralId, spiral]));
+    let cited = 0;
+    for (const { aggregateId, at, envelope } of small.commands) {
+      if (envelope.command.type !== 'PullKnowledge') continue;
+      const spiral = byId.get(aggregateId);
+      const peers = envelope.command.peerSpiralIds.map((peerId) => byId.get(peerId));
+      const regional = small.spirals.some(
+        (other) => other.template.key === spiral?.template.key && other.team.shaCode === spiral.team.shaCode && other.team.teamId !== spiral.team.teamId && (other.adoptedAt ?? at) < at,
+      );
+      for (const peer of peers) {
+        expect(peer?.template.key).toBe(spiral?.template.key);
+        expect(peer?.adoptedAt).toBeLessThan(at);
+        expect(peer?.team.teamId).not.toBe(spiral?.team.teamId);
+        if (regional) expect(peer?.team.shaCode).toBe(spiral?.team.shaCode);
+      }
+      cited += peers.length;
+    }
+    expect(cited).toBeGreaterThan(20);
   });
 
   it('writes every stream in time order, within the SHAs\' lifetime, each command with its own key', () => {

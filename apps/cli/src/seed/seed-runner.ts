@@ -4,14 +4,17 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import type { AggregateCommand, CommandResult } from '@spiral/command-handling';
 import { EmbeddedModule, type EmbeddedConfig } from '@spiral/embedded-system';
-import { ExecuteSpiralCommand, ExecuteTeamCommand, GainsProcessManagerHost, LOCAL_PROCESS_MANAGERS, type LocalProcessManagersOptions } from '@spiral/local';
-import { ExecuteFieldTestCommand, ExecuteNationalPrioritiesCommand, ExecutePracticeCommand } from '@spiral/national';
-import { ExecuteNetworkCommand, ExecuteRegionCommand } from '@spiral/regional';
+import { GainsProcessManagerHost, LOCAL_PROCESS_MANAGERS, type LocalProcessManagersOptions } from '@spiral/local';
 import { EVENT_STORE, type EventStore } from '@spiral/ports';
 import { applyHistory, Projections } from '@spiral/projections';
+import { messageFor } from './bus-message';
+import { mayMoveChart } from './chart-commands';
 import type { PlannedCommand } from './planned-command';
 import { buildSeedPlan, planFigures, type PlanFigures, type SeedPlan, type SeedPlanOptions } from './seed-plan';
 import { silentProgress, type SeedProgress } from './seed-progress';
+
+/** The plan without its commands: they are let go once written (≈ 400 MB at xlarge), before the views catch up. */
+export type SeedPlanOutline = Omit<SeedPlan, 'commands'>;
 
 export interface SeedRunOptions extends SeedPlanOptions {
   /** The embedded system's configuration; its data folder is where the history goes. */
@@ -25,7 +28,7 @@ export interface SeedRunOptions extends SeedPlanOptions {
 }
 
 export interface SeedRunResult {
-  readonly plan: SeedPlan;
+  readonly plan: SeedPlanOutline;
   readonly figures: PlanFigures;
   /** New events only: a command found already stored (a re-run) adds none. */
   readonly eventsStored: number;
@@ -35,6 +38,8 @@ export interface SeedRunResult {
   readonly headBefore: number;
   readonly headAfter: number;
   readonly seconds: number;
+  /** Where the time went: planning, writing through the command layer, the views catching up. */
+  readonly phaseSeconds: { readonly plan: number; readonly write: number; readonly views: number };
 }
 
 const PROGRESS_EVERY = 100;
@@ -46,8 +51,9 @@ const VIEWS_CATCH_UP_MS = 60_000;
 /**
  * The gains process manager does not follow the feed while seeding: it would race the seeding loop
  * into a spiral's stream and date its gains by when it caught up. The seeder asks it instead to settle
- * each spiral right after writing to it, so every gain SPC shows is recorded in time order, dated by
- * the point that fired it and before the seed's later steps (a close) on that spiral.
+ * each spiral right after each write that can move its chart (see chart-commands.ts), so every gain
+ * SPC shows is recorded in time order, dated by the point that fired it and before the seed's later
+ * steps (a close) on that spiral.
  */
 const GAINS_SETTLED_BY_THE_SEEDER: LocalProcessManagersOptions = { gains: false };
 
@@ -60,30 +66,6 @@ function seedingModule(config: EmbeddedConfig): DynamicModule {
   return { module: SeedingOptionsModule, imports: [EmbeddedModule.forRoot({ ...config, logLevel: 'silent' })] };
 }
 
-/** The same bus message the HTTP controllers send for each aggregate. */
-function messageFor(planned: PlannedCommand): AggregateCommand<unknown> {
-  switch (planned.kind) {
-    case 'team':
-      return new ExecuteTeamCommand(planned.aggregateId, planned.envelope);
-    case 'spiral':
-      return new ExecuteSpiralCommand(planned.aggregateId, planned.envelope);
-    case 'region':
-      return new ExecuteRegionCommand(planned.aggregateId, planned.envelope);
-    case 'network':
-      return new ExecuteNetworkCommand(planned.aggregateId, planned.envelope);
-    case 'practice':
-      return new ExecutePracticeCommand(planned.aggregateId, planned.envelope);
-    case 'fieldTest':
-      return new ExecuteFieldTestCommand(planned.aggregateId, planned.envelope);
-    case 'nationalPriorities':
-      return new ExecuteNationalPrioritiesCommand(planned.envelope);
-    default: {
-      const unexpected: never = planned;
-      return unexpected;
-    }
-  }
-}
-
 /**
  * Writes the planned history through the command layer: the embedded system's own modules in an
  * application context (no HTTP), each command on the CommandBus to the handler a request would
@@ -92,7 +74,10 @@ function messageFor(planned: PlannedCommand): AggregateCommand<unknown> {
  */
 export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
   const startedAt = Date.now();
-  const plan = buildSeedPlan(options);
+  // The commands are held in `toWrite` only until written (see SeedPlanOutline).
+  const toWrite = planSeed(options);
+  const { plan, figures } = toWrite;
+  const plannedAt = Date.now();
   const progress = options.progress ?? silentProgress;
   const app = await NestFactory.createApplicationContext(seedingModule(options.config), { logger: false });
   let bulk: { finish(): Promise<void> } | undefined;
@@ -112,33 +97,43 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
     let eventsStored = 0;
     let commandsReplayed = 0;
     let gainsRecorded = 0;
-    progress.start(plan.commands.length);
-    for (const [index, planned] of plan.commands.entries()) {
+    progress.start(figures.commands);
+    const writingAt = Date.now();
+    for (const [index, planned] of toWrite.commands.entries()) {
       const result = await send(bus, planned);
       if (result.replayed) commandsReplayed += 1;
       else eventsStored += result.eventIds.length;
-      if (planned.kind === 'spiral') {
+      if (mayMoveChart(planned)) {
         const recorded = await gains.settle(planned.aggregateId);
         gainsRecorded += recorded;
         eventsStored += recorded;
       }
-      if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === plan.commands.length) progress.update(index + 1, eventsStored);
+      if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === figures.commands) progress.update(index + 1, eventsStored);
     }
+    toWrite.commands = [];
     const headAfter = await store.headPosition();
     await gains.settledUpTo(headAfter);
     await bulk?.finish();
+    const writtenAt = Date.now();
     // The views catch up on the whole seeded history in large pages, as rebuild-views builds them
     // (the feed's catch-up pages are small, and each page costs a read and a write of every view
     // document it touches); then they follow the feed again from where that left them.
     await applyHistory(store, projections.runners, { upTo: headAfter, pageSize: VIEWS_PAGE });
     for (const runner of projections.runners) await runner.start();
     await projections.caughtUp(VIEWS_CATCH_UP_MS);
-    return { plan, figures: planFigures(plan), eventsStored, commandsReplayed, gainsRecorded, headBefore, headAfter, seconds: (Date.now() - startedAt) / 1000 };
+    const seconds = (from: number, to: number) => (to - from) / 1000;
+    const phaseSeconds = { plan: seconds(startedAt, plannedAt), write: seconds(writingAt, writtenAt), views: seconds(writtenAt, Date.now()) };
+    return { plan, figures, eventsStored, commandsReplayed, gainsRecorded, headBefore, headAfter, seconds: seconds(startedAt, Date.now()), phaseSeconds };
   } finally {
     progress.stop();
     await bulk?.finish();
     await app.close();
   }
+}
+
+function planSeed(options: SeedPlanOptions): { plan: SeedPlanOutline; figures: PlanFigures; commands: readonly PlannedCommand[] } {
+  const { commands, ...plan } = buildSeedPlan(options);
+  return { plan, figures: planFigures({ ...plan, commands }), commands };
 }
 
 /** A refusal here is a bug in the plan, so it names the command by its story and step. */

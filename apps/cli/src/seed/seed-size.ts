@@ -1,5 +1,8 @@
-/** How much history `spiral seed` writes: `small` for tests, `default` for a demo, `large` for benchmarks. */
-export const SEED_SIZES = ['small', 'default', 'large'] as const;
+/**
+ * How much history `spiral seed` writes: `small` for tests, `default` for a demo, `large` (about
+ * 310,000 events) and `xlarge` (about 1,000,000) for benchmarks.
+ */
+export const SEED_SIZES = ['small', 'default', 'large', 'xlarge'] as const;
 export type SeedSize = (typeof SEED_SIZES)[number];
 
 export interface SeedProfile {
@@ -18,6 +21,10 @@ export const SEED_PROFILES: Readonly<Record<SeedSize, SeedProfile>> = {
   default: { shas: 28, organisationsPerSha: [5, 15], teamsPerOrganisation: [3, 10], spiralsPerTeam: [3, 5, 3, 1] },
   // For benchmarks: more teams and more spirals per team.
   large: { shas: 28, organisationsPerSha: [8, 15], teamsPerOrganisation: [6, 14], spiralsPerTeam: [0, 2, 4, 4, 2, 1] },
+  // Issue #7's million events: the service at its real breadth (about 600 trusts and PCTs under the 28
+  // SHAs of 2002, so 15–25 organisations each), more clinical teams in each, and teams that take
+  // on every measure their kind offers more often. Same years: the SHAs' lifetime bounds the history.
+  xlarge: { shas: 28, organisationsPerSha: [15, 25], teamsPerOrganisation: [12, 22], spiralsPerTeam: [0, 1, 3, 4, 3, 2] },
 };
 
 export function isSeedSize(value: string): value is SeedSize {

@@ -5,7 +5,7 @@ const number = new Intl.NumberFormat('en-GB');
 
 /** What `spiral seed` prints when it is done: what exists now, and how fast it was written. */
 export function seedSummary(result: SeedRunResult, dataDir: string): string {
-  const { figures, plan } = result;
+  const { figures, plan, phaseSeconds: phase } = result;
   const lastSha = plan.shas.at(-1)?.code ?? 'S01';
   const steps = SPIRAL_STEPS.map((step) => `${step} ${number.format(figures.spiralsByStep[step])}`).join(', ');
   const perSecond = (count: number) => number.format(result.seconds > 0 ? Math.round(count / result.seconds) : 0);
@@ -23,5 +23,6 @@ export function seedSummary(result: SeedRunResult, dataDir: string): string {
     `  ${number.format(result.gainsRecorded)} gains recorded by SPC from the seeded measurements (a spiral with a gain achieved moves on to sustainability)`,
     `  ${figures.practicesProposed} practices proposed, ${figures.practicesPublished} published`,
     `  ${number.format(result.eventsStored)} events stored in ${result.seconds.toFixed(1)} s (${perSecond(result.eventsStored)} events/s, ${perSecond(figures.commands)} commands/s)${already}`,
+    `  of which: planning ${phase.plan.toFixed(1)} s, writing through the command layer ${phase.write.toFixed(1)} s, views catching up ${phase.views.toFixed(1)} s`,
   ].join('\n');
 }
