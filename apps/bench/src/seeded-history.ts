@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { HistorySize } from './bench-plan';
 import { CLI_MAIN, runMeasured } from './child-run';
 
 export interface SeededHistory {
-  readonly size: string;
+  readonly size: HistorySize;
   readonly dataDir: string;
   readonly events: number;
   readonly seedSeconds: number;
@@ -16,7 +17,7 @@ const STORED = /([\d,]+) events stored in ([\d.]+) s/;
  * A seeded data folder per size under `cacheDir`, made once by `spiral seed` (its time and peak
  * RSS recorded beside it) and reused by later runs, since a large seed takes long.
  */
-export async function seededHistory(cacheDir: string, size: string, onProgress: (line: string) => void): Promise<SeededHistory> {
+export async function seededHistory(cacheDir: string, size: HistorySize, onProgress: (line: string) => void): Promise<SeededHistory> {
   const dataDir = join(cacheDir, `seed-${size}`);
   const record = join(cacheDir, `seed-${size}.json`);
   if (existsSync(record)) return JSON.parse(readFileSync(record, 'utf8')) as SeededHistory;

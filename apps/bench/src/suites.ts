@@ -70,8 +70,9 @@ async function replaySuite(context: SuiteContext): Promise<Figure[]> {
     const size = `${history.events.toLocaleString('en-GB')} events (seed ${history.size})`;
     const benchmark = `2 replay, ${size}`;
     figures.push({ benchmark, name: 'spiral seed (once)', unit: 'events/s', runs: [history.events / history.seedSeconds], note: `${history.seedSeconds.toFixed(0)} s, peak RSS ${(history.seedPeakRssBytes / MiB).toFixed(0)} MiB` });
-    const runs = await repeat(context.plan.runs, async (index) => {
-      context.say(`replay: ${size}, run ${index + 1}/${context.plan.runs}`);
+    const replayRuns = context.plan.replayRuns[history.size] ?? context.plan.runs;
+    const runs = await repeat(replayRuns, async (index) => {
+      context.say(`replay: ${size}, run ${index + 1}/${replayRuns}`);
       return replay(history.dataDir, (line) => context.say(`  ${line}`));
     });
     figures.push({ benchmark, name: 'rebuild-views', unit: 'events/s', runs: runs.map((run) => run.rebuildPerSecond) });

@@ -38,13 +38,45 @@ export class CommitJournal {
   private readonly journal: Collection<JournalChunk>;
   /** Projections this instance has brought to a clean state; a failed commit leaves the set. */
   private readonly clean = new Set<string>();
+  /** Per projection, the work of this instance in turn: a checkpoint read must not recover a commit in flight. */
+  private readonly turns = new Map<string, Promise<unknown>>();
 
   constructor(private readonly db: Db) {
     this.checkpoints = db.collection<Checkpoint>(CHECKPOINTS);
     this.journal = db.collection<JournalChunk>(JOURNAL);
   }
 
-  async commit(projection: string, changes: readonly PlannedChange[], position: number): Promise<void> {
+  commit(projection: string, changes: readonly PlannedChange[], position: number): Promise<void> {
+    return this.inTurn(projection, () => this.commitAlone(projection, changes, position));
+  }
+
+  checkpoint(projection: string): Promise<number> {
+    return this.inTurn(projection, async () => {
+      await this.recover(projection);
+      return (await this.checkpoints.findOne({ _id: projection }))?.position ?? 0;
+    });
+  }
+
+  /** Forgets the projection's checkpoint and journal (its views are dropped by the caller). */
+  forget(projection: string): Promise<void> {
+    return this.inTurn(projection, async () => {
+      await this.checkpoints.deleteOne({ _id: projection });
+      await this.journal.deleteMany({ projection });
+      this.clean.add(projection);
+    });
+  }
+
+  private inTurn<T>(projection: string, work: () => Promise<T>): Promise<T> {
+    const result = (this.turns.get(projection) ?? Promise.resolve()).then(work);
+    const settled = result.catch(() => undefined);
+    this.turns.set(projection, settled);
+    void settled.then(() => {
+      if (this.turns.get(projection) === settled) this.turns.delete(projection);
+    });
+    return result;
+  }
+
+  private async commitAlone(projection: string, changes: readonly PlannedChange[], position: number): Promise<void> {
     await this.recover(projection);
     this.clean.delete(projection);
     if (changes.length > 0) {
@@ -55,18 +87,6 @@ export class CommitJournal {
       await this.apply(changes);
     }
     await this.finish(projection, position, changes.length > 0);
-    this.clean.add(projection);
-  }
-
-  async checkpoint(projection: string): Promise<number> {
-    await this.recover(projection);
-    return (await this.checkpoints.findOne({ _id: projection }))?.position ?? 0;
-  }
-
-  /** Forgets the projection's checkpoint and journal (its views are dropped by the caller). */
-  async forget(projection: string): Promise<void> {
-    await this.checkpoints.deleteOne({ _id: projection });
-    await this.journal.deleteMany({ projection });
     this.clean.add(projection);
   }
 

@@ -1,7 +1,9 @@
 import { describeWithEngine } from '@spiral/adapters-kafka/testing';
 import { rejectionOf, uniqueName, viewStoreContract, type ViewStoreHarness } from '@spiral/ports/testing';
 import { MongoClient } from 'mongodb';
+import { planChanges } from './mongo-view-commit';
 import { MongoViewStore } from './mongo-view-store';
+import { writeChanges } from './mongo-view-writes';
 
 const url = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
 /** host:port of the URL's first host, for the reachability check. */
@@ -83,6 +85,26 @@ describeWithEngine('MongoViewStore', { name: 'MongoDB', variable: 'MONGO_URL', a
       const reopened = await harness.reopen();
       expect(await reopened.checkpoint(projection)).toBe(8);
       expect(await reopened.find(collection)).toEqual([{ n: 1 }, { n: 1 }]);
+    });
+
+    it('reads a checkpoint only between commits, never recovering one in flight', async () => {
+      const [projection, collection] = [uniqueName('projection'), uniqueName('docs')];
+      const changes = Array.from({ length: 300 }, (_, n) => ({ kind: 'put', collection, id: `d${n}`, document: { n } }) as const);
+      const [, during] = await Promise.all([harness.store.commit(projection, changes, 5), harness.store.checkpoint(projection)]);
+      expect(during).toBe(5);
+      expect(await harness.store.find(collection)).toHaveLength(300);
+    });
+
+    it('writes the same changes twice at once without refusing either (a recovery racing the commit)', async () => {
+      const collection = uniqueName('docs');
+      const raw = await MongoClient.connect(url);
+      try {
+        const planned = planChanges(Array.from({ length: 200 }, (_, n) => ({ kind: 'put', collection, id: `d${n}`, document: { n } }) as const));
+        await Promise.all([writeChanges(raw.db(harness.database), planned), writeChanges(raw.db(harness.database), planned)]);
+      } finally {
+        await raw.close();
+      }
+      expect(await harness.store.find(collection, {}, { sortBy: 'n' })).toEqual(Array.from({ length: 200 }, (_, n) => ({ n })));
     });
 
     it("tells each turn whether another process held the projection's lease since this one's last", async () => {

@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Db } from 'mongodb';
+import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Db } from 'mongodb';
 import { toStored, type PlannedChange } from './mongo-view-commit';
 import type { StoredView } from './mongo-view-query';
 
@@ -14,6 +14,8 @@ const REPLACEMENTS_PER_BULK = 50;
  * views (the journal's recovery does): the last change per document wins, documents not stored yet
  * are inserted together (0.2 ms each there, against 2–7 ms as upserts), stored ones are replaced
  * in place (never deleted and inserted again, so a reader never misses one) and deletes go at once.
+ * A document another process stored meanwhile (a reader's checkpoint read recovering the same
+ * journal) is replaced instead of inserted.
  */
 export async function writeChanges(db: Db, changes: readonly PlannedChange[]): Promise<void> {
   for (const [collection, latest] of latestByCollection(changes)) {
@@ -24,13 +26,31 @@ export async function writeChanges(db: Db, changes: readonly PlannedChange[]): P
     if (deletes.length > 0) await views.deleteMany({ _id: { $in: deletes } });
     const puts = [...latest].flatMap(([id, json]) => (json === null ? [] : [toStored(id, json)]));
     const inserts = puts.filter((view) => !stored.has(view._id));
-    if (inserts.length > 0) await views.insertMany(inserts, { ordered: false });
-    const replacements: AnyBulkWriteOperation<StoredView>[] = puts
-      .filter((view) => stored.has(view._id))
-      .map((view) => ({ replaceOne: { filter: { _id: view._id }, replacement: view } }));
-    for (let start = 0; start < replacements.length; start += REPLACEMENTS_PER_BULK) {
-      await views.bulkWrite(replacements.slice(start, start + REPLACEMENTS_PER_BULK), { ordered: true });
-    }
+    const taken = inserts.length > 0 ? await insertNew(views, inserts) : [];
+    await replace(views, puts.filter((view) => stored.has(view._id)), false);
+    await replace(views, taken, true);
+  }
+}
+
+const DUPLICATE_KEY = 11000;
+
+/** Inserts the documents; answers those another writer stored first (refused as duplicates). */
+async function insertNew(views: Collection<StoredView>, inserts: readonly StoredView[]): Promise<StoredView[]> {
+  try {
+    await views.insertMany([...inserts], { ordered: false });
+    return [];
+  } catch (error) {
+    const refused = error instanceof MongoBulkWriteError ? error.writeErrors : undefined;
+    const list = Array.isArray(refused) ? refused : refused === undefined ? [] : [refused];
+    if (list.length === 0 || list.some((refusal) => refusal.code !== DUPLICATE_KEY)) throw error;
+    return list.map((refusal) => inserts[refusal.index] as StoredView);
+  }
+}
+
+async function replace(views: Collection<StoredView>, stored: readonly StoredView[], upsert: boolean): Promise<void> {
+  const replacements: AnyBulkWriteOperation<StoredView>[] = stored.map((view) => ({ replaceOne: { filter: { _id: view._id }, replacement: view, upsert } }));
+  for (let start = 0; start < replacements.length; start += REPLACEMENTS_PER_BULK) {
+    await views.bulkWrite(replacements.slice(start, start + REPLACEMENTS_PER_BULK), { ordered: true });
   }
 }
 
