@@ -3,7 +3,7 @@ import { applyHistory, ProjectionRunner } from '@spiral/projections';
 import { viewsHash } from '@spiral/projections/testing';
 import { SqliteViewStore } from '@spiral/adapters-embedded';
 import type { Clock, EventFeed, EventStore, ViewStore } from '@spiral/ports';
-import { isBatch, isCommit, type ProjectorProcess } from './projector-process';
+import { isBatch, isCaughtUp, isCommit, type ProjectorLine, type ProjectorProcess } from './projector-process';
 
 export interface CrashFigures {
   readonly kills: number;
@@ -21,6 +21,9 @@ export { mulberry32 as seededRandom } from '../../../apps/cli/src/seed/prng';
  * inside the batch. Stops early if the projector reports it is current before a kill. Leaves the
  * projector running for the last time.
  */
+/** A restarted projector has recovered at its first commit, or when it finds nothing left to apply (killed after its last commit). */
+const resumed = (line: ProjectorLine): boolean => isCommit(line) || isCaughtUp(line);
+
 export async function killRepeatedly(projector: ProjectorProcess, kills: number, spread: number, random: () => number, timeoutMs: number): Promise<CrashFigures> {
   const recoverySeconds: number[] = [];
   let killsInsideBatch = 0;
@@ -28,7 +31,7 @@ export async function killRepeatedly(projector: ProjectorProcess, kills: number,
   for (; done < kills; done++) {
     const restarted = Date.now();
     projector.start();
-    await projector.until(isCommit, timeoutMs);
+    await projector.until(resumed, timeoutMs);
     recoverySeconds.push((Date.now() - restarted) / 1000);
     let skip = Math.floor(random() * spread);
     const aimed = await projector.until((line) => ('caughtUp' in line && line.caughtUp > 0) || (isBatch(line) && skip-- <= 0), timeoutMs);
@@ -39,7 +42,7 @@ export async function killRepeatedly(projector: ProjectorProcess, kills: number,
   if (done === kills) {
     const restarted = Date.now();
     projector.start();
-    await projector.until(isCommit, timeoutMs);
+    await projector.until(resumed, timeoutMs);
     recoverySeconds.push((Date.now() - restarted) / 1000);
   }
   return { kills: done, killsInsideBatch, recoverySeconds };

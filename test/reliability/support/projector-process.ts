@@ -61,7 +61,7 @@ export class ProjectorProcess {
       const hear = (line: ProjectorLine) => {
         if (check(line)) done(() => resolve(line));
       };
-      const exited = (code: number | null) => done(() => reject(new Error(`the projector exited (${code}) first: ${this.stderr.slice(-1_000)}`)));
+      const exited = (code: number | null) => done(() => reject(new Error(`the projector exited (${code}) first: ${this.stderr.slice(-4_000)}`)));
       const timer = setTimeout(() => done(() => reject(new Error(`no such line from the projector in ${timeoutMs} ms: ${this.stderr.slice(-1_000)}`))), timeoutMs);
       this.listeners.push(hear);
       child?.once('exit', exited);
