@@ -1,4 +1,4 @@
-import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Db } from 'mongodb';
+import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Db, type WriteError } from 'mongodb';
 import { toStored, type PlannedChange } from './mongo-view-commit';
 import type { StoredView } from './mongo-view-query';
 
@@ -40,10 +40,9 @@ async function insertNew(views: Collection<StoredView>, inserts: readonly Stored
     await views.insertMany([...inserts], { ordered: false });
     return [];
   } catch (error) {
-    const refused = error instanceof MongoBulkWriteError ? error.writeErrors : undefined;
-    const list = Array.isArray(refused) ? refused : refused === undefined ? [] : [refused];
-    if (list.length === 0 || list.some((refusal) => refusal.code !== DUPLICATE_KEY)) throw error;
-    return list.map((refusal) => inserts[refusal.index] as StoredView);
+    const refused: WriteError[] = error instanceof MongoBulkWriteError ? ([] as WriteError[]).concat(error.writeErrors) : [];
+    if (refused.length === 0 || refused.some((refusal) => refusal.code !== DUPLICATE_KEY)) throw error;
+    return refused.map((refusal) => inserts[refusal.index] as StoredView);
   }
 }
 
