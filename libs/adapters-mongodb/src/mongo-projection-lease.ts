@@ -59,7 +59,10 @@ export class ProjectionLeases {
   async hold<T>(projection: string, work: (turn: ExclusiveTurn) => Promise<T>): Promise<T> {
     await this.take(projection);
     try {
-      const last = await this.lastHolders.findOneAndUpdate({ _id: projection }, { $set: { holder: this.holder } }, { upsert: true, returnDocument: 'before' });
+      // A read, then a write only when it changes: findAndModify, one read-then-write on FerretDB's
+      // SQLite backend, was under suspicion when FerretDB stopped answering (docs/benchmarks.md).
+      const last = await this.lastHolders.findOne({ _id: projection });
+      if (last?.holder !== this.holder) await this.lastHolders.updateOne({ _id: projection }, { $set: { holder: this.holder } }, { upsert: true });
       return await work({ othersMayHaveWritten: last?.holder !== this.holder });
     } finally {
       await this.leases.deleteOne({ _id: projection, holder: this.holder });
