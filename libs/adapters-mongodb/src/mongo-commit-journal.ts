@@ -1,4 +1,5 @@
 import { ObjectId, type Collection, type Db } from 'mongodb';
+import { Lane } from './lane';
 import { CHECKPOINTS, JOURNAL, type PlannedChange } from './mongo-view-commit';
 import { writeChanges } from './mongo-view-writes';
 
@@ -39,7 +40,9 @@ export class CommitJournal {
   /** Projections this instance has brought to a clean state; a failed commit leaves the set. */
   private readonly clean = new Set<string>();
   /** Per projection, the work of this instance in turn: a checkpoint read must not recover a commit in flight. */
-  private readonly turns = new Map<string, Promise<unknown>>();
+  private readonly turns = new Map<string, Lane>();
+  /** Every projection's replacements of stored documents, one bulk at a time (see writeChanges). */
+  private readonly replacements = new Lane();
 
   constructor(private readonly db: Db) {
     this.checkpoints = db.collection<Checkpoint>(CHECKPOINTS);
@@ -67,13 +70,9 @@ export class CommitJournal {
   }
 
   private inTurn<T>(projection: string, work: () => Promise<T>): Promise<T> {
-    const result = (this.turns.get(projection) ?? Promise.resolve()).then(work);
-    const settled = result.catch(() => undefined);
-    this.turns.set(projection, settled);
-    void settled.then(() => {
-      if (this.turns.get(projection) === settled) this.turns.delete(projection);
-    });
-    return result;
+    const lane = this.turns.get(projection) ?? new Lane();
+    this.turns.set(projection, lane);
+    return lane.run(work);
   }
 
   private async commitAlone(projection: string, changes: readonly PlannedChange[], position: number): Promise<void> {
@@ -106,7 +105,7 @@ export class CommitJournal {
   }
 
   private apply(changes: readonly PlannedChange[]): Promise<void> {
-    return writeChanges(this.db, changes);
+    return writeChanges(this.db, changes, this.replacements);
   }
 
   /** Moves the checkpoint (when given) and clears the pending mark, then the journal. */

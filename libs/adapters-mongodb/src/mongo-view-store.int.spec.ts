@@ -1,6 +1,7 @@
 import { describeWithEngine } from '@spiral/adapters-kafka/testing';
 import { rejectionOf, uniqueName, viewStoreContract, type ViewStoreHarness } from '@spiral/ports/testing';
 import { MongoClient } from 'mongodb';
+import { Lane } from './lane';
 import { planChanges } from './mongo-view-commit';
 import { MongoViewStore } from './mongo-view-store';
 import { writeChanges } from './mongo-view-writes';
@@ -100,11 +101,26 @@ describeWithEngine('MongoViewStore', { name: 'MongoDB', variable: 'MONGO_URL', a
       const raw = await MongoClient.connect(url);
       try {
         const planned = planChanges(Array.from({ length: 200 }, (_, n) => ({ kind: 'put', collection, id: `d${n}`, document: { n } }) as const));
-        await Promise.all([writeChanges(raw.db(harness.database), planned), writeChanges(raw.db(harness.database), planned)]);
+        // Two lanes: as two processes would write.
+        await Promise.all([writeChanges(raw.db(harness.database), planned, new Lane()), writeChanges(raw.db(harness.database), planned, new Lane())]);
       } finally {
         await raw.close();
       }
       expect(await harness.store.find(collection, {}, { sortBy: 'n' })).toEqual(Array.from({ length: 200 }, (_, n) => ({ n })));
+    });
+
+    // FerretDB v1.24 holds a pooled connection per statement of an update command until the command
+    // ends: five projections replacing 60 stored documents each, in bulks of 50 at once, waited on
+    // each other for ever (255 connections wanted of 100) and the database stopped answering.
+    it('replaces many stored documents for several projections at once, and finishes', async () => {
+      const collection = uniqueName('docs');
+      const projections = Array.from({ length: 5 }, () => uniqueName('projection'));
+      const puts = (projection: string, n: number) => Array.from({ length: 60 }, (_, index) => ({ kind: 'put', collection, id: `${projection}.${index}`, document: { n } }) as const);
+      await Promise.all(projections.map((projection) => harness.store.commit(projection, puts(projection, 1), 1)));
+      await Promise.all(projections.map((projection) => harness.store.commit(projection, puts(projection, 2), 2)));
+      const stored = await harness.store.find(collection);
+      expect(stored).toHaveLength(300);
+      expect(stored.every((document) => document['n'] === 2)).toBe(true);
     });
 
     it("tells each turn whether another process held the projection's lease since this one's last", async () => {

@@ -4,6 +4,7 @@ import { viewsHash } from '@spiral/projections/testing';
 import { SqliteViewStore } from '@spiral/adapters-embedded';
 import type { Clock, EventFeed, EventStore, ViewStore } from '@spiral/ports';
 import { isBatch, isCaughtUp, isCommit, type ProjectorLine, type ProjectorProcess } from './projector-process';
+import { progress } from './progress';
 
 export interface CrashFigures {
   readonly kills: number;
@@ -37,7 +38,9 @@ export async function killRepeatedly(projector: ProjectorProcess, kills: number,
     const aimed = await projector.until((line) => ('caughtUp' in line && line.caughtUp > 0) || (isBatch(line) && skip-- <= 0), timeoutMs);
     if (!isBatch(aimed)) break;
     await projector.kill9();
-    if (projector.batchesInFlight.size > 0) killsInsideBatch += 1;
+    const inside = projector.batchesInFlight.size > 0;
+    if (inside) killsInsideBatch += 1;
+    progress(`projector kill ${done + 1}/${kills} (${inside ? "inside a batch" : "between batches"}): ${projector.eventsDelivered} events delivered so far, the last restart recovered in ${recoverySeconds.at(-1)?.toFixed(1)} s`);
   }
   if (done === kills) {
     const restarted = Date.now();
