@@ -108,7 +108,7 @@ describe('the local views through HTTP', () => {
     expect((health['projections'] as { projection: string; eventsBehind: number }[]).filter(({ projection }) => projection.startsWith('local-'))).toEqual([
       expect.objectContaining({ projection: 'local-spiral-view_v1', eventsBehind: 0, running: true }),
       expect.objectContaining({ projection: 'local-team-view_v2', eventsBehind: 0, running: true }),
-      expect.objectContaining({ projection: 'local-organisation-view_v2', eventsBehind: 0, running: true }),
+      expect.objectContaining({ projection: 'local-organisation-view_v3', eventsBehind: 0, running: true }),
     ]);
   });
 });

@@ -2,7 +2,15 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@spiral/event-catalogue';
 import { assertMayRead, CurrentActor, IdParams } from '@spiral/http';
-import { ORGANISATIONS, organisationViewProjection, type OrganisationView } from '../projections/organisation-view.projection';
+import {
+  ORGANISATION_SPIRALS,
+  ORGANISATIONS,
+  organisationViewOf,
+  type OrganisationView,
+  type StoredOrganisation,
+  type StoredOrganisationSpiral,
+} from '../projections/organisation-view';
+import { organisationViewProjection } from '../projections/organisation-view.projection';
 import { TEAMS, type TeamView } from '../projections/team-view';
 import { teamViewProjection } from '../projections/team-view.projection';
 import { OrganisationCodeParams } from './organisation-code-params';
@@ -26,9 +34,10 @@ export class LocalViewsController {
   }
 
   @Get('organisations/:code/view')
-  async organisation(@Param() { code }: OrganisationCodeParams, @CurrentActor() actor: Actor): Promise<Answered<OrganisationView>> {
-    const view = await this.views.get<OrganisationView>(organisationViewProjection, ORGANISATIONS, code, 'organisation view');
-    assertMayRead(actor, { shaCode: view.shaCode, orgCode: view.id }, `the view of organisation ${code}`);
-    return answered(view);
+  async organisation(@Param() { code }: OrganisationCodeParams, @CurrentActor() actor: Actor): Promise<OrganisationView> {
+    const organisation = await this.views.get<StoredOrganisation>(organisationViewProjection, ORGANISATIONS, code, 'organisation view');
+    assertMayRead(actor, { shaCode: organisation.shaCode, orgCode: organisation.id }, `the view of organisation ${code}`);
+    const spirals = await this.views.list<StoredOrganisationSpiral>(organisationViewProjection, ORGANISATION_SPIRALS, { orgCode: code });
+    return organisationViewOf(organisation, spirals);
   }
 }

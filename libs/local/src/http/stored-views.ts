@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFound } from '@spiral/decider';
-import { VIEW_STORE, type ViewStore } from '@spiral/ports';
+import { VIEW_STORE, type ViewFilter, type ViewStore } from '@spiral/ports';
 import { storedCollection, type Projection } from '@spiral/projections';
 import type { TrackedDocument } from '../projections/source-revisions';
 
@@ -22,6 +22,11 @@ export class StoredViews {
 
   find<T extends TrackedDocument>(projection: Projection, collection: string, id: string): Promise<T | undefined> {
     return this.views.get<T>(storedCollection(projection, collection), id);
+  }
+
+  /** The documents of a collection that match the filter. */
+  list<T extends TrackedDocument>(projection: Projection, collection: string, filter: ViewFilter): Promise<T[]> {
+    return this.views.find<T>(storedCollection(projection, collection), filter);
   }
 
   /** The stored view, or 404 naming what was asked for. */

@@ -3,7 +3,8 @@ import { organisationViewProjection } from './organisation-view.projection';
 import { spiralViewProjection } from './spiral-view.projection';
 import { teamViewProjection } from './team-view.projection';
 
-export { ORGANISATIONS, organisationViewProjection, type OrganisationView } from './organisation-view.projection';
+export { ORGANISATION_SPIRALS, ORGANISATIONS, organisationViewOf, type OrganisationView } from './organisation-view';
+export { organisationViewProjection } from './organisation-view.projection';
 export { SPIRALS, spiralViewProjection, type SpiralView } from './spiral-view.projection';
 export { TEAMS, type TeamView } from './team-view';
 export { teamViewProjection } from './team-view.projection';

@@ -35,16 +35,31 @@ export interface GainFigures {
   readonly sustained: Share;
 }
 
-export function gainFigures(spirals: readonly Pick<SpiralProgress, 'gains' | 'gainStatus'>[]): GainFigures {
-  const events = spirals.reduce<GainCounts>(
-    (sum, { gains }) => ({ achieved: sum.achieved + gains.achieved, sustained: sum.sustained + gains.sustained, lost: sum.lost + gains.lost }),
-    noGains,
-  );
-  const achieved = spirals.filter(({ gains }) => gains.achieved > 0).length;
+export const noGainFigures: GainFigures = { events: noGains, spiralsAchieved: 0, spiralsHolding: 0, sustained: shareOf(0, 0) };
+
+/**
+ * The figures with one spiral's gains counted in (`sign` 1) or taken out (-1): each figure is a sum
+ * over spirals, so a view that keeps its spirals apart updates its figures by a spiral's difference.
+ */
+export function withSpiralGains(figures: GainFigures, { gains, gainStatus }: Pick<SpiralProgress, 'gains' | 'gainStatus'>, sign: 1 | -1): GainFigures {
+  const spiralsAchieved = figures.spiralsAchieved + sign * (gains.achieved > 0 ? 1 : 0);
   return {
-    events,
-    spiralsAchieved: achieved,
-    spiralsHolding: spirals.filter(({ gainStatus }) => gainStatus === 'achieved' || gainStatus === 'sustained').length,
-    sustained: shareOf(spirals.filter(({ gains }) => gains.sustained > 0).length, achieved),
+    events: {
+      achieved: figures.events.achieved + sign * gains.achieved,
+      sustained: figures.events.sustained + sign * gains.sustained,
+      lost: figures.events.lost + sign * gains.lost,
+    },
+    spiralsAchieved,
+    spiralsHolding: figures.spiralsHolding + sign * (gainStatus === 'achieved' || gainStatus === 'sustained' ? 1 : 0),
+    sustained: shareOf(figures.sustained.count + sign * (gains.sustained > 0 ? 1 : 0), spiralsAchieved),
   };
+}
+
+export function gainFigures(spirals: readonly Pick<SpiralProgress, 'gains' | 'gainStatus'>[]): GainFigures {
+  return spirals.reduce((figures, spiral) => withSpiralGains(figures, spiral, 1), noGainFigures);
+}
+
+/** The step counts with one spiral counted in (`sign` 1) or taken out (-1). */
+export function withSpiralStep(counts: StepCounts, { step }: Pick<SpiralProgress, 'step'>, sign: 1 | -1): StepCounts {
+  return { ...counts, [step]: counts[step] + sign };
 }

@@ -19,6 +19,7 @@ export function alreadyApplied(document: TrackedDocument | undefined, event: Eve
 /**
  * Read, change and write one document for one event, unless the document has applied it already.
  * `change` answers the new document (its `revisions` are set here) or undefined to leave it as it is.
+ * Answers the document before and after when it changed, for figures kept elsewhere.
  */
 export async function updateDocument<T extends TrackedDocument>(
   views: ViewSession,
@@ -26,10 +27,12 @@ export async function updateDocument<T extends TrackedDocument>(
   id: string,
   event: EventEnvelope,
   change: (current: T | undefined) => T | undefined,
-): Promise<void> {
+): Promise<{ readonly before: T | undefined; readonly after: T } | undefined> {
   const current = await views.get<T>(collection, id);
-  if (alreadyApplied(current, event)) return;
+  if (alreadyApplied(current, event)) return undefined;
   const next = change(current);
-  if (next === undefined) return;
-  views.put(collection, id, { ...next, revisions: { ...current?.revisions, [event.streamId]: event.streamRevision } });
+  if (next === undefined) return undefined;
+  const after = { ...next, revisions: { ...current?.revisions, [event.streamId]: event.streamRevision } };
+  views.put(collection, id, after);
+  return { before: current, after };
 }
