@@ -3,7 +3,7 @@ import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { NotFound } from '@spiral/decider';
 import { streamIds, type Actor, type SpiralEvent } from '@spiral/event-catalogue';
 import { assertMayRead, CurrentActor, IdParams } from '@spiral/http';
-import { SPIRALS, spiralViewProjection, type SpiralView } from '@spiral/local';
+import { chartOf, SPIRALS, spiralViewProjection, type SpiralView } from '@spiral/local';
 import { EVENT_STORE, VIEW_STORE, type EventStore, type ViewStore } from '@spiral/ports';
 import { storedCollection } from '@spiral/projections';
 import { ChartSvgQuery } from './chart-svg.query';
@@ -13,7 +13,8 @@ import { renderSvg } from './svg-chart';
 /**
  * GET /spirals/:id/chart.svg: the spiral's SPC chart as a picture for reports and emails, drawn by
  * the same option builder as the team page. Read as GET /spirals/:id reads: the stream says whose
- * spiral it is (SPEC "Access", 403 logged), the stored spiral view holds its chart and gains.
+ * spiral it is (SPEC "Access", 403 logged), the stored spiral view holds the series its chart is
+ * drawn from and its gains.
  */
 @ApiTags('local')
 @Controller('spirals')
@@ -44,7 +45,7 @@ export class SpiralChartController {
       title,
       measure,
       target,
-      chart: view?.chart ?? null,
+      chart: view === undefined ? null : chartOf(view.series).chart,
       gains: view?.recordedGains ?? [],
       history: events.map(({ type, occurredAt }) => ({ type, occurredAt })),
     };

@@ -2,13 +2,14 @@ import { streamIds, type AppraisedOption, type EventEnvelope, type Measure, type
 import type { XmrChart } from '@spiral/spc';
 import type { RecognisedSpiral, SpiralAdoption } from '../domain/spiral/spiral.state';
 import type { RecordedGain } from '../projections/spiral-progress';
+import { chartOf } from '../projections/spiral-series';
 import type { SpiralView } from '../projections/spiral-view.projection';
 import { historyOf, type HistoryEntry } from './stream-history';
 
 /**
  * The SPC chart of SPEC "HTTP API" (points with moving range and type, centre line, limits, trial,
  * signals with rule, periods and kind), with what MDC adds (near limits, groups, assurance, a
- * suggested rebase) and the spiral revision the stored chart reflects.
+ * suggested rebase) and the spiral revision of the stored series it is drawn from.
  */
 export type SpiralChartResponse = XmrChart & { readonly asOfRevision: number };
 
@@ -49,6 +50,7 @@ export interface SpiralResponse {
 
 export function spiralResponse(spiral: RecognisedSpiral, events: readonly EventEnvelope[], view: SpiralView | undefined): SpiralResponse {
   const { spiralId, step, teamId, orgCode, shaCode, title, measure, baseline, target, trigger, gap, parentSpiralId } = spiral;
+  const { chart, chartProblem } = view === undefined ? { chart: null, chartProblem: null } : chartOf(view.series);
   return {
     id: spiralId,
     revision: events.length - 1,
@@ -68,8 +70,8 @@ export function spiralResponse(spiral: RecognisedSpiral, events: readonly EventE
     cycles: spiral.cycleCount,
     measurements: measurementsOf(events),
     gains: view?.recordedGains ?? [],
-    chart: view?.chart ? { ...view.chart, asOfRevision: view.revisions[streamIds.spiral(spiralId)] ?? 0 } : null,
-    ...(view?.chartProblem ? { chartProblem: view.chartProblem } : {}),
+    chart: chart && view ? { ...chart, asOfRevision: view.revisions[streamIds.spiral(spiralId)] ?? 0 } : null,
+    ...(chartProblem ? { chartProblem } : {}),
     ...(spiral.outcome === undefined ? {} : { outcome: spiral.outcome }),
     history: historyOf(events),
   };

@@ -5,6 +5,7 @@ import { teamViewProjection } from './team-view.projection';
 
 export { ORGANISATION_SPIRALS, ORGANISATIONS, organisationViewOf, type OrganisationView } from './organisation-view';
 export { organisationViewProjection } from './organisation-view.projection';
+export { chartOf } from './spiral-series';
 export { SPIRALS, spiralViewProjection, type SpiralView } from './spiral-view.projection';
 export { TEAMS, type TeamView } from './team-view';
 export { teamViewProjection } from './team-view.projection';

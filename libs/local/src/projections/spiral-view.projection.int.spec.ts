@@ -2,6 +2,7 @@ import { MeasurementRecorded, streamIds } from '@spiral/event-catalogue';
 import { storedCollection } from '@spiral/projections';
 import { EnvelopeBuilder, projectInBatches, projectionSpec } from '@spiral/projections/testing';
 import { ADOPTED_AT, localHistory, monthOf } from './local-history.test-fixtures';
+import { chartOf } from './spiral-series';
 import { SPIRALS, spiralViewProjection, type SpiralView } from './spiral-view.projection';
 
 const spec = projectionSpec(spiralViewProjection);
@@ -14,8 +15,11 @@ async function spiralAfter(events: typeof history, spiralId: string): Promise<Sp
   return view as SpiralView;
 }
 
+/** The chart a read draws from the stored series. */
+const chartAfter = async (events: typeof history, spiralId: string) => chartOf((await spiralAfter(events, spiralId)).series);
+
 describe('the spiral view', () => {
-  it('starts at recognition with the series of its measure and no chart', async () => {
+  it('starts at recognition with the series of its measure, empty', async () => {
     const view = await spiralAfter(upTo('NeedRecognised', 'spiral-3'), 'spiral-3');
     expect(view).toMatchObject({
       id: 'spiral-3',
@@ -24,49 +28,49 @@ describe('the spiral view', () => {
       step: 'recognition',
       adoptedAt: null,
       series: { improvement: 'increase', target: 55, adoptedAt: null, points: [], rebases: [] },
-      chart: null,
-      chartProblem: null,
       recordedGains: [],
       revisions: { 'spiral-spiral-3': 0 },
     });
   });
 
-  it('draws the chart from the baseline before adoption, with trial limits while the baseline is short', async () => {
+  it('keeps a series that draws the chart from the baseline before adoption, with trial limits while the baseline is short', async () => {
     const threePoints = history.filter((e) => e.streamId === 'spiral-spiral-1').slice(0, 6);
-    const view = await spiralAfter(threePoints, 'spiral-1');
-    expect(view.chart).toMatchObject({ mean: 50, trial: true, signals: [] });
-    expect(view.chart?.points.map(({ period, movingRange, type }) => ({ period, movingRange, type }))).toEqual([
+    const { chart } = await chartAfter(threePoints, 'spiral-1');
+    expect(chart).toMatchObject({ mean: 50, trial: true, signals: [] });
+    expect(chart?.points.map(({ period, movingRange, type }) => ({ period, movingRange, type }))).toEqual([
       { period: '2004-01-01', movingRange: null, type: 'common' },
       { period: '2004-02-01', movingRange: 2, type: 'common' },
       { period: '2004-03-01', movingRange: 4, type: 'common' },
     ]);
   });
 
-  it('stores the chart with its signal and the gains recorded, and moves to sustainability', async () => {
+  it('keeps a series whose chart shows its signal, the gains recorded, and moves to sustainability', async () => {
     const view = await spiralAfter(upTo('GainSustained', 'spiral-1'), 'spiral-1');
+    const { chart } = chartOf(view.series);
     expect(view).toMatchObject({ step: 'sustainability', adoptedAt: ADOPTED_AT, gains: { achieved: 1, sustained: 1, lost: 0 }, gainStatus: 'sustained' });
-    expect(view.chart).toMatchObject({ mean: 50, trial: false, assurance: 'hitAndMiss', suggestedRebase: { fromPeriod: monthOf(12) } });
-    expect(view.chart?.signals).toEqual([{ rule: 'shift', kind: 'improvement', direction: 'up', periods: Array.from({ length: 19 }, (_, k) => monthOf(12 + k)) }]);
+    expect(chart).toMatchObject({ mean: 50, trial: false, assurance: 'hitAndMiss', suggestedRebase: { fromPeriod: monthOf(12) } });
+    expect(chart?.signals).toEqual([{ rule: 'shift', kind: 'improvement', direction: 'up', periods: Array.from({ length: 19 }, (_, k) => monthOf(12 + k)) }]);
     expect(view.recordedGains.map(({ kind, rule, periods }) => ({ kind, rule, first: periods[0], count: periods.length }))).toEqual([
       { kind: 'achieved', rule: 'shift', first: monthOf(12), count: 7 },
       { kind: 'sustained', rule: 'sustained12', first: monthOf(19), count: 12 },
     ]);
   });
 
-  it('computes the chart again when a rebase is confirmed: a new group from the rebase', async () => {
+  it('keeps a confirmed rebase in the series: the chart starts a new group from it', async () => {
     const view = await spiralAfter(history, 'spiral-1');
+    const { chart } = chartOf(view.series);
     expect(view.series.rebases).toEqual([monthOf(12)]);
-    expect(view.chart?.groups.map(({ fromPeriod }) => fromPeriod)).toEqual([monthOf(0), monthOf(12)]);
-    expect(view.chart?.signals).toEqual([]);
+    expect(chart?.groups.map(({ fromPeriod }) => fromPeriod)).toEqual([monthOf(0), monthOf(12)]);
+    expect(chart?.signals).toEqual([]);
   });
 
-  it('records a chart problem instead of failing the feed when a series cannot be charted', async () => {
+  it('keeps a series that cannot be charted without failing the feed, and a read says why', async () => {
     const b = new EnvelopeBuilder();
     const [need] = history.filter((e) => e.type === 'NeedRecognised' && e.streamId === 'spiral-spiral-3');
     const broken = b.append('spiral-spiral-3', MeasurementRecorded.create({ spiralId: 'spiral-3', period: '2004-02-30', value: 1 }));
-    const view = await spiralAfter([need!, { ...broken, streamRevision: 1, globalPosition: need!.globalPosition + 1 }], 'spiral-3');
-    expect(view.chart).toBeNull();
-    expect(view.chartProblem).toMatch(/real date/);
+    const drawn = await chartAfter([need!, { ...broken, streamRevision: 1, globalPosition: need!.globalPosition + 1 }], 'spiral-3');
+    expect(drawn.chart).toBeNull();
+    expect(drawn.chartProblem).toMatch(/real date/);
   });
 
   it('changes nothing when its events are applied again, even past the runner checkpoint', async () => {
