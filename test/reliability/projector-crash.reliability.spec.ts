@@ -37,6 +37,13 @@ afterAll(() => {
   });
 });
 
+/**
+ * Events handed to batches between kills at most: on average half a kill's share of the stream's
+ * deliveries (every event once per projection), so all the kills land before the projector is
+ * current, with room for what each kill makes it read again.
+ */
+const spreadEvents = () => Math.floor((EVENTS * ALL_PROJECTIONS.length) / KILLS);
+
 function rowOf(engines: string, head: number, figures: CrashFigures, delivered: number, mismatched: readonly string[]): Cell[] {
   const reprocessed = delivered - head * ALL_PROJECTIONS.length;
   const recovery = `${median(figures.recoverySeconds).toFixed(1)} / ${Math.max(...figures.recoverySeconds).toFixed(1)}`;
@@ -62,8 +69,7 @@ describe('1. projector crash', () => {
   it('embedded (in-process feed, SQLite views): the views after the kills equal a fresh replay', async () => {
     const viewsDir = join(dir, 'views');
     const projector = new ProjectorProcess({ eventsDir: join(dir, 'events'), views: { kind: 'sqlite', dir: viewsDir }, feed: { kind: 'in-process' }, maxBatchSize: BATCH });
-    const spread = Math.ceil(((history.length / BATCH) * ALL_PROJECTIONS.length) / KILLS);
-    const figures = await killRepeatedly(projector, KILLS, spread, seededRandom(SEED), TIMEOUT_MS);
+    const figures = await killRepeatedly(projector, KILLS, spreadEvents(), seededRandom(SEED), TIMEOUT_MS);
     await projector.until(isCaughtUp, TIMEOUT_MS);
     await projector.kill9();
     const crashed = await SqliteViewStore.open(viewsDir);
@@ -74,7 +80,8 @@ describe('1. projector crash', () => {
   }, TIMEOUT_MS);
 
   // After a kill -9, Kafka gives the dead member's partitions away only when its session times out
-  // (kafkajs: 30 s), so each restart costs up to that: full runs only, CI keeps to the embedded runner.
+  // (10 s, KafkaFeedConsumer), so each restart costs up to that: full runs only, CI keeps to the
+  // embedded runner.
   (profile === 'full' ? describe : describe.skip)('on Kafka, full runs only', () => {
     describeWithEngine('on Kafka', { name: 'Kafka', variable: 'KAFKA_BROKERS', address: kafkaBrokers()[0] ?? '' }, () => {
       describeWithEngine('and the MongoDB-wire server', { name: 'MongoDB', variable: 'MONGO_URL', address: MONGO_ADDRESS }, () => {
@@ -90,9 +97,7 @@ describe('1. projector crash', () => {
         it('Kafka feed, FerretDB views: the views after the kills equal a fresh replay', async () => {
           const config = { eventsDir: join(dir, 'events'), views: { kind: 'mongo', url: MONGO_URL, database: world.database }, feed: { kind: 'kafka', brokers: world.brokers, topicPrefix: world.topicPrefix }, maxBatchSize: BATCH } as const;
           const projector = new ProjectorProcess(config);
-          // Kafka hands out batches per partition (3 topics of 3): more, smaller batches than in process.
-          const spread = Math.ceil(((history.length / 50) * ALL_PROJECTIONS.length) / KILLS);
-          const figures = await killRepeatedly(projector, KILLS, spread, seededRandom(SEED), TIMEOUT_MS);
+          const figures = await killRepeatedly(projector, KILLS, spreadEvents(), seededRandom(SEED), TIMEOUT_MS);
           await world.drained(groups, TIMEOUT_MS);
           await projector.kill9();
           const crashed = await MongoViewStore.connect({ url: MONGO_URL, database: world.database });

@@ -17,15 +17,17 @@ export interface CrashFigures {
 export { mulberry32 as seededRandom } from '../../../apps/cli/src/seed/prng';
 
 /**
- * Starts the projector and kills it with SIGKILL `kills` times, each at the start of a batch
- * picked at random (up to `spread` batches after the restart's first commit), so the kill lands
- * inside the batch. Stops early if the projector reports it is current before a kill. Leaves the
- * projector running for the last time.
+ * Starts the projector and kills it with SIGKILL `kills` times, each at the start of a batch: the
+ * first batch after a random number of events (below `spreadEvents`) has been handed to batches
+ * since the restart's first commit, so the kill lands inside the batch. Counting events rather than
+ * batches keeps the kills spread over the stream whatever size the feed makes its batches (Kafka's
+ * vary with the partitions). Stops early if the projector reports it is current before a kill.
+ * Leaves the projector running for the last time.
  */
 /** A restarted projector has recovered at its first commit, or when it finds nothing left to apply (killed after its last commit). */
 const resumed = (line: ProjectorLine): boolean => isCommit(line) || isCaughtUp(line);
 
-export async function killRepeatedly(projector: ProjectorProcess, kills: number, spread: number, random: () => number, timeoutMs: number): Promise<CrashFigures> {
+export async function killRepeatedly(projector: ProjectorProcess, kills: number, spreadEvents: number, random: () => number, timeoutMs: number): Promise<CrashFigures> {
   const recoverySeconds: number[] = [];
   let killsInsideBatch = 0;
   let done = 0;
@@ -34,8 +36,8 @@ export async function killRepeatedly(projector: ProjectorProcess, kills: number,
     projector.start();
     await projector.until(resumed, timeoutMs);
     recoverySeconds.push((Date.now() - restarted) / 1000);
-    let skip = Math.floor(random() * spread);
-    const aimed = await projector.until((line) => ('caughtUp' in line && line.caughtUp > 0) || (isBatch(line) && skip-- <= 0), timeoutMs);
+    const aimAt = projector.eventsDelivered + Math.floor(random() * spreadEvents);
+    const aimed = await projector.until((line) => ('caughtUp' in line && line.caughtUp > 0) || (isBatch(line) && projector.eventsDelivered - line.size >= aimAt), timeoutMs);
     if (!isBatch(aimed)) break;
     await projector.kill9();
     const inside = projector.batchesInFlight.size > 0;
