@@ -11,10 +11,10 @@ import {
   type StoredOrganisationSpiral,
 } from '../projections/organisation-view';
 import { organisationViewProjection } from '../projections/organisation-view.projection';
-import { TEAMS, type TeamView } from '../projections/team-view';
+import { TEAM_SPIRALS, TEAMS, teamViewOf, type StoredTeam, type StoredTeamSpiral, type TeamView } from '../projections/team-view';
 import { teamViewProjection } from '../projections/team-view.projection';
 import { OrganisationCodeParams } from './organisation-code-params';
-import { answered, StoredViews, type Answered } from './stored-views';
+import { StoredViews } from './stored-views';
 
 /**
  * The local views (SPEC "Views"): a team's and an organisation's, as the projections stored them.
@@ -27,10 +27,10 @@ export class LocalViewsController {
   constructor(private readonly views: StoredViews) {}
 
   @Get('teams/:id/view')
-  async team(@Param() { id }: IdParams, @CurrentActor() actor: Actor): Promise<Answered<TeamView>> {
-    const view = await this.views.get<TeamView>(teamViewProjection, TEAMS, id, 'team view');
-    assertMayRead(actor, { shaCode: view.shaCode, orgCode: view.orgCode }, `the view of team ${id}`);
-    return answered(view);
+  async team(@Param() { id }: IdParams, @CurrentActor() actor: Actor): Promise<TeamView> {
+    const team = await this.views.get<StoredTeam>(teamViewProjection, TEAMS, id, 'team view');
+    assertMayRead(actor, { shaCode: team.shaCode, orgCode: team.orgCode }, `the view of team ${id}`);
+    return teamViewOf(team, await this.views.list<StoredTeamSpiral>(teamViewProjection, TEAM_SPIRALS, { teamId: id }));
   }
 
   @Get('organisations/:code/view')

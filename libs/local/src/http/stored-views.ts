@@ -4,14 +4,6 @@ import { VIEW_STORE, type ViewFilter, type ViewStore } from '@spiral/ports';
 import { storedCollection, type Projection } from '@spiral/projections';
 import type { TrackedDocument } from '../projections/source-revisions';
 
-/** A view as a reader sees it: the per-stream revisions are the projection's own bookkeeping. */
-export type Answered<T extends TrackedDocument> = Omit<T, 'revisions'>;
-
-export function answered<T extends TrackedDocument>(view: T): Answered<T> {
-  const { revisions: _bookkeeping, ...answer } = view;
-  return answer;
-}
-
 /**
  * Reads the local views as the projections stored them, never by replaying a stream: a read answers
  * what is stored, as current as the projection's checkpoint (GET /health shows its lag).

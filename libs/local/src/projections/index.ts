@@ -7,7 +7,7 @@ export { ORGANISATION_SPIRALS, ORGANISATIONS, organisationViewOf, type Organisat
 export { organisationViewProjection } from './organisation-view.projection';
 export { chartOf } from './spiral-series';
 export { SPIRALS, spiralViewProjection, type SpiralView } from './spiral-view.projection';
-export { TEAMS, type TeamView } from './team-view';
+export { TEAM_SPIRALS, TEAMS, teamViewOf, type TeamView } from './team-view';
 export { teamViewProjection } from './team-view.projection';
 
 /** The read models of the local level, built from the event feed. */

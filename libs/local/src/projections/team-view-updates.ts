@@ -5,21 +5,22 @@ import { gainOf, newSpiralProgress, progressAfter } from './spiral-progress';
 import {
   capabilitiesSection,
   cyclesSection,
-  emptyTeamView,
-  spiralsSection,
+  emptyTeam,
   supportSection,
   sustainabilitySection,
-  type TeamSpiral,
-  type TeamView,
+  withSpiralChanged,
+  type StoredTeam,
+  type StoredTeamSpiral,
 } from './team-view';
 
-function newTeamSpiral(event: Extract<LocalEvent, { type: 'NeedRecognised' }>): TeamSpiral {
-  const { spiralId, title, measure } = event.data;
-  return { spiralId, title, measure: measure.name, ...newSpiralProgress, measurements: 0, changeSupport: 0, cycles: 0, assessments: 0 };
+function newTeamSpiral(event: Extract<LocalEvent, { type: 'NeedRecognised' }>, occurredAt: string): StoredTeamSpiral {
+  const { spiralId, teamId, title, measure } = event.data;
+  const counts = { measurements: 0, changeSupport: 0, cycles: 0, assessments: 0 };
+  return { spiralId, teamId, title, measure: measure.name, ...newSpiralProgress, ...counts, recognisedAt: occurredAt, revisions: {} };
 }
 
 /** One spiral's summary after one of its events: its progress and the counts of what it recorded. */
-function teamSpiralAfter(spiral: TeamSpiral, event: LocalEvent, occurredAt: string): TeamSpiral {
+function progressedSpiral(spiral: StoredTeamSpiral, event: LocalEvent, occurredAt: string): StoredTeamSpiral {
   const next = progressAfter(spiral, event, occurredAt);
   if (event.type === 'MeasurementRecorded') return { ...next, measurements: next.measurements + 1 };
   if (event.type === 'ChangeSupportSecured') return { ...next, changeSupport: next.changeSupport + 1 };
@@ -28,40 +29,51 @@ function teamSpiralAfter(spiral: TeamSpiral, event: LocalEvent, occurredAt: stri
   return next;
 }
 
+/** A spiral's document after one of its events. */
+export function teamSpiralAfter(current: StoredTeamSpiral | undefined, event: LocalEvent, occurredAt: string): StoredTeamSpiral | undefined {
+  if (event.type === 'NeedRecognised') return current ?? newTeamSpiral(event, occurredAt);
+  return current && progressedSpiral(current, event, occurredAt);
+}
+
 /** The team-wide lists a spiral event adds to: change cycles, assessments with their scores, gains. */
-function withSpiralRecords(view: TeamView, spiralId: string, event: LocalEvent, occurredAt: string): TeamView {
+function withSpiralRecords(team: StoredTeam, spiralId: string, event: LocalEvent, occurredAt: string): StoredTeam {
   const gain = gainOf(event, occurredAt);
-  if (gain !== undefined) return { ...view, gains: { ...view.gains, recorded: [...view.gains.recorded, { spiralId, ...gain }] } };
+  if (gain !== undefined) return { ...team, gains: { ...team.gains, recorded: [...team.gains.recorded, { spiralId, ...gain }] } };
   if (event.type === 'ChangeCycleCompleted') {
     const { cycleNumber, decision } = event.data;
-    return { ...view, changeCycles: cyclesSection([...view.changeCycles.cycles, { spiralId, cycleNumber, decision, occurredAt }]) };
+    return { ...team, changeCycles: cyclesSection([...team.changeCycles.cycles, { spiralId, cycleNumber, decision, occurredAt }]) };
   }
   if (event.type === 'SustainabilityAssessed') {
     const factors = { ...event.data.factors };
     const assessment = { spiralId, assessedBy: event.data.assessedBy, date: dateOf(occurredAt), factors, score: sustainabilityScore(factors) };
-    return { ...view, sustainability: sustainabilitySection([...view.sustainability.assessments, assessment]) };
+    return { ...team, sustainability: sustainabilitySection([...team.sustainability.assessments, assessment]) };
   }
-  return view;
-}
-
-function spiralEventAfter(current: TeamView | undefined, event: LocalEvent, occurredAt: string, owner: SpiralOwner): TeamView {
-  const view = current ?? emptyTeamView(owner.teamId, owner.orgCode, owner.shaCode);
-  if (event.type === 'NeedRecognised') {
-    const known = view.spirals.some(({ spiralId }) => spiralId === owner.id);
-    return known ? view : { ...view, ...spiralsSection([...view.spirals, newTeamSpiral(event)], view.gains.recorded) };
-  }
-  const spirals = view.spirals.map((spiral) => (spiral.spiralId === owner.id ? teamSpiralAfter(spiral, event, occurredAt) : spiral));
-  return withSpiralRecords({ ...view, ...spiralsSection(spirals, view.gains.recorded) }, owner.id, event, occurredAt);
+  return team;
 }
 
 /**
- * The team's view after one event of its own stream or of one of its spirals' (`owner` names the
- * spiral's team); undefined when the event says nothing about a team the view knows.
+ * The team's document after an event of one of its spirals changed that spiral from `before` to
+ * `after`: the same document when nothing the team keeps changed (a point, mostly), so it is not
+ * written again.
  */
-export function teamViewAfter(current: TeamView | undefined, event: LocalEvent, occurredAt: string, owner: SpiralOwner | undefined): TeamView | undefined {
+export function teamAfterSpiralEvent(
+  current: StoredTeam | undefined,
+  owner: SpiralOwner,
+  { before, after }: { readonly before: StoredTeamSpiral | undefined; readonly after: StoredTeamSpiral },
+  event: LocalEvent,
+  occurredAt: string,
+): StoredTeam {
+  const team = current ?? emptyTeam(owner.teamId, owner.orgCode, owner.shaCode);
+  // progressAfter keeps the gains object unless a gain event changed it.
+  const progressed = before === undefined || before.step !== after.step || before.gains !== after.gains || before.gainStatus !== after.gainStatus;
+  return withSpiralRecords(progressed ? withSpiralChanged(team, before, after) : team, owner.id, event, occurredAt);
+}
+
+/** The team's document after an event of its own stream (registration, a capability, support). */
+export function teamAfterOwnEvent(current: StoredTeam | undefined, event: LocalEvent, occurredAt: string): StoredTeam | undefined {
   if (event.type === 'TeamRegistered') {
     const { teamId, name, orgCode, shaCode, specialty } = event.data;
-    return { ...(current ?? emptyTeamView(teamId, orgCode, shaCode)), name, orgCode, shaCode, specialty: specialty ?? null };
+    return { ...(current ?? emptyTeam(teamId, orgCode, shaCode)), name, orgCode, shaCode, specialty: specialty ?? null };
   }
   if (event.type === 'MemberCapabilityRecorded') {
     const { memberRole, capability, level } = event.data;
@@ -72,5 +84,5 @@ export function teamViewAfter(current: TeamView | undefined, event: LocalEvent, 
     const entry = { kind, description, fromShaCode: fromShaCode ?? null, occurredAt };
     return current && { ...current, supportReceived: supportSection([...current.supportReceived.received, entry]) };
   }
-  return owner === undefined ? undefined : spiralEventAfter(current, event, occurredAt, owner);
+  return undefined;
 }

@@ -1,14 +1,17 @@
 import { projectionSpec } from '@spiral/projections/testing';
 import { localHistory } from './local-history.test-fixtures';
-import { TEAMS, type TeamView } from './team-view';
+import { TEAM_SPIRALS, TEAMS, teamViewOf, type StoredTeam, type StoredTeamSpiral, type TeamView } from './team-view';
 import { teamViewProjection } from './team-view.projection';
 
 const spec = projectionSpec(teamViewProjection);
 
+/** The view as GET /teams/:id/view answers it: the team's document with its spirals' documents. */
 async function teamView(teamId: string): Promise<TeamView> {
-  const view = (await spec.given(localHistory()).view())[TEAMS]?.find((document) => document['id'] === teamId);
-  if (view === undefined) throw new Error(`no view of ${teamId}`);
-  return view as TeamView;
+  const contents = await spec.given(localHistory()).view();
+  const team = contents[TEAMS]?.find((document) => document['id'] === teamId);
+  if (team === undefined) throw new Error(`no view of ${teamId}`);
+  const spirals = (contents[TEAM_SPIRALS] ?? []).filter((spiral) => spiral['teamId'] === teamId);
+  return teamViewOf(team as StoredTeam, spirals as StoredTeamSpiral[]);
 }
 
 describe('the team view', () => {
@@ -69,6 +72,13 @@ describe('the team view', () => {
     expect(capabilities.byLevel).toEqual({ awareness: 0, practitioner: 1, expert: 0, leader: 0 });
     expect(supportReceived).toMatchObject({ count: 1, byKind: { advice: 0, resources: 0, facilitation: 1, airCover: 0 } });
     expect(supportReceived.received[0]).toMatchObject({ kind: 'facilitation', fromShaCode: 'Q01' });
+  });
+
+  it("keeps the team's document free of its spirals and their streams' revisions", async () => {
+    const contents = await spec.given(localHistory()).view();
+    expect(contents[TEAMS]?.find((team) => team['id'] === 'team-2')?.['revisions']).toEqual({ 'team-team-2': 0 });
+    expect(contents[TEAMS]?.every((team) => !('spirals' in team))).toBe(true);
+    expect(contents[TEAM_SPIRALS]?.find((spiral) => spiral['spiralId'] === 'spiral-3')).toMatchObject({ teamId: 'team-2', step: 'decision', revisions: { 'spiral-spiral-3': 2 } });
   });
 
   it('keeps the other teams apart: a lost gain of RY9 is not counted for RX1', async () => {

@@ -2,26 +2,29 @@ import type { Projection } from '@spiral/projections';
 import { localEventOf, localEventTypes, type LocalEvent } from './local-event';
 import { updateDocument } from './source-revisions';
 import { spiralOwnerOf, spiralOwnersOf } from './spiral-owners';
-import { TEAMS, type TeamView } from './team-view';
-import { teamViewAfter } from './team-view-updates';
+import { TEAM_SPIRALS, TEAMS, type StoredTeam, type StoredTeamSpiral } from './team-view';
+import { teamAfterOwnEvent, teamAfterSpiralEvent, teamSpiralAfter } from './team-view-updates';
 
 const OWNERS = spiralOwnersOf('team');
 
-/** The team whose document an event changes: its own stream names it, a spiral's owner does otherwise. */
-function teamIdOf(event: LocalEvent, ownerTeamId: string | undefined): string | undefined {
-  return 'teamId' in event.data && !('spiralId' in event.data) ? event.data.teamId : ownerTeamId;
+/** The team an event of the team's own stream names; undefined for a spiral's events. */
+function ownTeamIdOf(event: LocalEvent): string | undefined {
+  return 'teamId' in event.data && !('spiralId' in event.data) ? event.data.teamId : undefined;
 }
 
 /**
- * The local view of one team (collection `teams`, id = team id): its facts, its spirals and the step
- * each is at, change cycles, sustainability assessments with their scores and the team's mean and
- * spread over time, gains, capabilities and support received.
+ * The local view of one team: its document (collection `teams`, id = team id) with its facts,
+ * change cycles, sustainability assessments with their scores and the team's mean and spread over
+ * time, gains, capabilities and support received, and one document per spiral (`team-spirals`)
+ * with the step it is at; GET /teams/:id/view puts them together (teamViewOf).
  */
 export const teamViewProjection: Projection = {
   name: 'local-team-view',
   // v2: its own owners collection (v1 shared `spiral-owners` with the other local view).
-  version: 2,
-  collections: [TEAMS, OWNERS],
+  // v3: spirals in documents of their own: the team's document grew with every spiral (and every
+  // spiral stream's revision), and each point rewrote all of it.
+  version: 3,
+  collections: [TEAMS, TEAM_SPIRALS, OWNERS],
   eventTypes: localEventTypes(
     'TeamRegistered',
     'MemberCapabilityRecorded',
@@ -41,9 +44,21 @@ export const teamViewProjection: Projection = {
   ),
   async apply(envelope, views) {
     const event = localEventOf(envelope);
+    const teamId = ownTeamIdOf(event);
+    if (teamId !== undefined) {
+      await updateDocument<StoredTeam>(views, TEAMS, teamId, envelope, (current) => teamAfterOwnEvent(current, event, envelope.occurredAt));
+      return;
+    }
     const owner = await spiralOwnerOf(views, OWNERS, event);
-    const teamId = teamIdOf(event, owner?.teamId);
-    if (teamId === undefined) return;
-    await updateDocument<TeamView>(views, TEAMS, teamId, envelope, (current) => teamViewAfter(current, event, envelope.occurredAt, owner));
+    if (owner === undefined) return;
+    // The spiral's document says whether the event was applied already; the team's follows it in
+    // the same commit, so its lists and figures take each event once too.
+    const changed = await updateDocument<StoredTeamSpiral>(views, TEAM_SPIRALS, owner.id, envelope, (current) =>
+      teamSpiralAfter(current, event, envelope.occurredAt),
+    );
+    if (changed === undefined) return;
+    const current = await views.get<StoredTeam>(TEAMS, owner.teamId);
+    const next = teamAfterSpiralEvent(current, owner, changed, event, envelope.occurredAt);
+    if (next !== current) views.put(TEAMS, owner.teamId, next);
   },
 };

@@ -1,7 +1,7 @@
 import { CAPABILITY_LEVELS, CYCLE_DECISIONS, SUPPORT_KINDS, type CapabilityLevel, type CycleDecision, type SupportKind } from '@spiral/event-catalogue';
 import { spreadOverTime, type SpreadOnDate, type SustainabilityRatings, type SustainabilityScore } from '../domain/sustainability/sustainability-score';
 import { SUSTAINABILITY_WEIGHTS_V1 } from '../domain/sustainability/sustainability-weights.v1';
-import { countBy, gainFigures, spiralsByStep, type GainFigures, type StepCounts } from './local-figures';
+import { countBy, noGainFigures, spiralsByStep, withSpiralGains, withSpiralStep, type GainFigures, type StepCounts } from './local-figures';
 import type { SourceRevisions } from './source-revisions';
 import type { RecordedGain, SpiralProgress } from './spiral-progress';
 
@@ -72,19 +72,40 @@ export type TeamView = {
     readonly byLevel: Readonly<Record<CapabilityLevel, number>>;
   };
   readonly supportReceived: { readonly count: number; readonly byKind: Readonly<Record<SupportKind, number>>; readonly received: readonly SupportEntry[] };
-  readonly revisions: SourceRevisions;
 };
 
 export const TEAMS = 'teams';
+export const TEAM_SPIRALS = 'team-spirals';
+
+/**
+ * The team's own document (collection `teams`, id = team id): everything in the view but its
+ * spirals, which are documents of their own, so an event of one spiral (most are points) rewrites
+ * a small document, and the team's only when what it keeps changes. Its figures over spirals are
+ * sums, moved by each spiral's difference.
+ */
+export type StoredTeam = Omit<TeamView, 'spirals'> & { readonly revisions: SourceRevisions };
+
+/** One spiral of a team (collection `team-spirals`, id = spiral id). */
+export type StoredTeamSpiral = TeamSpiral & {
+  readonly teamId: string;
+  /** When its need was recognised (the event's occurredAt): the view lists spirals in that order. */
+  readonly recognisedAt: string;
+  readonly revisions: SourceRevisions;
+};
 
 /*
  * Each section of the view with its figures, built from its own list and rebuilt only when that
- * list changes: a point recorded touches the spirals alone, so the view keeps up with a feed that
- * is mostly points.
+ * list changes.
  */
 
-export function spiralsSection(spirals: readonly TeamSpiral[], recorded: TeamView['gains']['recorded']): Pick<TeamView, 'spirals' | 'spiralsByStep' | 'gains'> {
-  return { spirals, spiralsByStep: spiralsByStep(spirals), gains: { ...gainFigures(spirals), recorded } };
+/** The team's figures with one spiral counted in (`sign` 1) or taken out (-1). */
+function withSpiral(team: StoredTeam, spiral: SpiralProgress, sign: 1 | -1): StoredTeam {
+  return { ...team, spiralsByStep: withSpiralStep(team.spiralsByStep, spiral, sign), gains: { ...withSpiralGains(team.gains, spiral, sign), recorded: team.gains.recorded } };
+}
+
+/** The team's figures after one of its spirals changed from `before` (absent: new) to `after`. */
+export function withSpiralChanged(team: StoredTeam, before: SpiralProgress | undefined, after: SpiralProgress): StoredTeam {
+  return withSpiral(before === undefined ? team : withSpiral(team, before, -1), after, 1);
 }
 
 export function cyclesSection(cycles: readonly ChangeCycleEntry[]): TeamView['changeCycles'] {
@@ -112,14 +133,28 @@ export function supportSection(received: readonly SupportEntry[]): TeamView['sup
 }
 
 /** A team with nothing recorded yet; seen first through a spiral (a partial replay), its registration fills the rest. */
-export function emptyTeamView(id: string, orgCode: string, shaCode: string): TeamView {
+export function emptyTeam(id: string, orgCode: string, shaCode: string): StoredTeam {
   return {
     ...{ id, name: null, orgCode, shaCode, specialty: null },
-    ...spiralsSection([], []),
+    spiralsByStep: spiralsByStep([]),
+    gains: { ...noGainFigures, recorded: [] },
     changeCycles: cyclesSection([]),
     sustainability: sustainabilitySection([]),
     capabilities: capabilitiesSection([]),
     supportReceived: supportSection([]),
     revisions: {},
   };
+}
+
+/** The view as GET answers it: the team's document with its spirals, in the order they were recognised. */
+export function teamViewOf(team: StoredTeam, spirals: readonly StoredTeamSpiral[]): TeamView {
+  const { revisions: _bookkeeping, ...view } = team;
+  const listed = [...spirals]
+    // By when, then by id: the same order however the feed interleaved the spirals' streams.
+    .sort((a, b) => (a.recognisedAt === b.recognisedAt ? (a.spiralId < b.spiralId ? -1 : 1) : a.recognisedAt < b.recognisedAt ? -1 : 1))
+    .map(({ spiralId, title, measure, step, adoptedAt, gains, gainStatus, measurements, changeSupport, cycles, assessments }) => ({
+      ...{ spiralId, title, measure, step, adoptedAt, gains, gainStatus },
+      ...{ measurements, changeSupport, cycles, assessments },
+    }));
+  return { ...view, spirals: listed };
 }
