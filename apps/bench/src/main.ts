@@ -30,7 +30,7 @@ new Command('bench')
   .addOption(new Option('--only <names...>', 'run only these benchmarks').choices(BENCHMARKS))
   .addOption(new Option('--histories <sizes...>', 'seed sizes to replay and query, up to xlarge (1,000,000 events); default: quick small, full small default').choices(HISTORY_SIZES))
   .option('--cache-dir <dir>', 'where seeded histories are kept between runs', join(tmpdir(), 'spiral-bench-cache'))
-  .option('--write', 'write docs/benchmarks.md (a full run writes it unless --no-write)')
+  .option('--write', 'write docs/benchmarks.md (a full run of every benchmark writes it unless --no-write)')
   .option('--no-write', 'do not write docs/benchmarks.md')
   .action(async (options: BenchOptions) => {
     const chosen = BENCH_PLANS[options.full ? 'full' : 'quick'];
@@ -52,7 +52,8 @@ new Command('bench')
     console.log(textTable(figures));
     const growthTable = growth.markdown();
     if (growthTable !== '') console.log(`\ncost growth (medians by history size):\n${growthTable}`);
-    const write = options.write ?? plan.mode === 'full';
+    // A full run of some benchmarks only would replace the page's table with a part of it.
+    const write = options.write ?? (plan.mode === 'full' && options.only === undefined);
     const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
     if (write) say(`wrote ${writeBenchmarksPage(figures, growthTable, describeMachine(), command, seconds)}`);
   })
