@@ -12,10 +12,13 @@ figures; the sections below are written from a full run on this machine by the s
 - One suite: add \`-- <file name>\`, e.g. \`npm run test:reliability -- conflicts\`.
 
 Each section sits between \`<!-- suite N -->\` markers: a full run of a suite rewrites its own
-section only, from \`.reliability/figures.json\`.
+section only, from \`.reliability/figures.json\`. Notes written by hand after a section, between
+\`<!-- notes N -->\` markers, stay with it.
 `;
 
 const SECTION = /<!-- suite (\d+) -->\n[\s\S]*?<!-- \/suite \1 -->\n?/g;
+/** What people wrote about a suite's runs (faults found, what changed): kept when its section is rewritten. */
+const NOTES = /<!-- notes (\d+) -->\n[\s\S]*?<!-- \/notes \1 -->\n?/g;
 const SUMMARY = /<!-- summary -->[\s\S]*?<!-- \/summary -->\n*/;
 
 /** One row per section: its title and its **Result:** line, so the figures read at a glance. */
@@ -48,14 +51,21 @@ export function sectionOf(figures: RecordedFigures): string {
   ].join('\n');
 }
 
-/** Rewrites the suite's own section of the doc and keeps every other section as it is, in suite order. */
+const blocksOf = (text: string, pattern: RegExp): Map<number, string> =>
+  new Map([...text.matchAll(pattern)].map((match) => [Number(match[1]), match[0].endsWith('\n') ? match[0] : `${match[0]}\n`]));
+
+/**
+ * Rewrites the suite's own section of the doc and keeps every other section as it is, in suite
+ * order, each followed by its notes.
+ */
 export function writeReliabilityDoc(path: string, figures: RecordedFigures): void {
   const text = existsSync(path) ? readFileSync(path, 'utf8') : HEADER;
-  const sections = new Map<number, string>();
-  for (const match of text.matchAll(SECTION)) sections.set(Number(match[1]), match[0].endsWith('\n') ? match[0] : `${match[0]}\n`);
-  const first = text.search(/<!-- suite \d+ -->/);
+  const sections = blocksOf(text, SECTION);
+  const notes = blocksOf(text, NOTES);
+  const first = text.search(/<!-- (suite|notes) \d+ -->/);
   const header = (first === -1 ? text : text.slice(0, first)).replace(SUMMARY, '').trimEnd();
   sections.set(figures.suite, sectionOf(figures));
-  const ordered = [...sections.entries()].sort(([a], [b]) => a - b).map(([, section]) => section);
-  writeFileSync(path, `${header}\n\n${summaryOf(ordered)}\n${ordered.join('\n')}`);
+  const ordered = [...sections.entries()].sort(([a], [b]) => a - b);
+  const body = ordered.map(([suite, section]) => (notes.has(suite) ? `${section}\n${notes.get(suite)}` : section));
+  writeFileSync(path, `${header}\n\n${summaryOf(ordered.map(([, section]) => section))}\n${body.join('\n')}`);
 }

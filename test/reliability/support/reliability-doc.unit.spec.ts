@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedFigures } from './figures';
@@ -34,5 +34,20 @@ describe('writeReliabilityDoc', () => {
     expect(text).toContain('| 5. Suite 5 | five | 2026-11-26 00:00 |\n| 9. Suite 9 | second nine | 2026-11-26 00:00 |');
     expect(text.indexOf('<!-- summary -->')).toBeLessThan(text.indexOf('<!-- suite 5 -->'));
     expect(text.match(/<!-- summary -->/g)).toHaveLength(1);
+  });
+
+  it("keeps the notes written after a suite's section when the section is rewritten", () => {
+    const doc = join(folder, 'reliability.md');
+    writeReliabilityDoc(doc, figures(1, 'first one'));
+    writeReliabilityDoc(doc, figures(2, 'two'));
+    appendFileSync(doc, '\n<!-- notes 1 -->\nWhat the runs of suite 1 found.\n<!-- /notes 1 -->\n');
+    writeReliabilityDoc(doc, figures(1, 'second one'));
+    writeReliabilityDoc(doc, figures(2, 'two again'));
+    const text = readFileSync(doc, 'utf8');
+
+    expect(text.match(/What the runs of suite 1 found\./g)).toHaveLength(1);
+    expect(text.indexOf('<!-- /suite 1 -->')).toBeLessThan(text.indexOf('<!-- notes 1 -->'));
+    expect(text.indexOf('<!-- /notes 1 -->')).toBeLessThan(text.indexOf('<!-- suite 2 -->'));
+    expect(text).toContain('second one');
   });
 });
