@@ -59,4 +59,3 @@ export function organisationViewOf(organisation: StoredOrganisation, spirals: re
     .sort((a, b) => (a.spiralId < b.spiralId ? -1 : a.spiralId > b.spiralId ? 1 : 0));
   return { ...view, spirals: listed };
 }
-
