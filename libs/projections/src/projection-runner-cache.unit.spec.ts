@@ -122,6 +122,25 @@ describe('ProjectionRunner document cache', () => {
     expect(await views.get(organisations, 'RX1')).toEqual({ orgCode: 'RX1', teams: 4 });
   });
 
+  it('reads a document once per page of history, even one read on every event and never written', async () => {
+    const { views, registration } = await setUp();
+    // Reads its organisation's document on every event and writes only elsewhere, as the team view
+    // reads a team's document on every point of its spirals and seldom writes it.
+    const lookingUp: Projection = {
+      ...teamsPerOrganisation,
+      async apply(event, session) {
+        const { orgCode, teamId } = event.data as { orgCode: string; teamId: string };
+        const organisation = await session.get<{ teams: number }>('organisations', orgCode);
+        session.put('teams', teamId, { orgCode, known: organisation !== undefined });
+      },
+      collections: ['organisations', 'teams'],
+    };
+    const page = [registration(), registration(), registration()];
+    const store = { readAll: () => (async function* () { yield* await Promise.resolve(page); })() } as unknown as EventStore;
+    await applyHistory(store, [new ProjectionRunner(lookingUp, {} as EventFeed, views, {} as EventStore, systemClock)], { upTo: page.at(-1)!.globalPosition });
+    expect(views.reads).toBe(1);
+  });
+
   it('keeps at most the documents it is bounded to, the least recently used leaving first', () => {
     const cache = new ViewDocumentCache(2);
     cache.remember('c', 'a', { n: 1 });
