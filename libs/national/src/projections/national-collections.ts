@@ -1,7 +1,9 @@
 /** The national view's logical collections; the runner stores them as `<name>_v<version>`. */
 export const NATIONAL_COLLECTIONS = {
-  /** One per practice: the catalogue's facts, its adopters, their gains and their impact. */
+  /** One per practice: the catalogue's facts and its adopting teams. */
   practices: 'national-practices',
+  /** One per spiral that adopted a practice: its gains and the impact of its adoption. */
+  practiceSpirals: 'national-practice-spirals',
   /** One per field test: sites, reports, verdict. */
   fieldTests: 'national-field-tests',
   /** One per SHA: penetration counts and when its teams registered, for geographical variation. */

@@ -3,6 +3,7 @@ import type { EventEnvelope, MeasurementRecorded } from '@spiral/event-catalogue
 import { NATIONAL_COLLECTIONS as C } from './national-collections';
 import { emptyNationalRegion, withLiveTeam, type NationalRegionDocument } from './national-region-document';
 import { emptyPractice, withAdoptingSpiral, type PracticeDocument } from './practice-document';
+import { practiceSpiralAfter, type PracticeSpiralDocument } from './practice-spiral-document';
 
 /**
  * A spiral's points by period. Written only for events the spiral's summary accepted; it keeps the
@@ -28,7 +29,7 @@ async function impactOf(views: DocumentSession, spiral: SpiralSummary, measures:
 /**
  * A spiral event, nationally: the spiral's summary and its team's live count; its region's
  * penetration counts; its points; and, for a spiral that adopted a catalogue practice, the
- * practice's adopters, gains and impact.
+ * practice's adopters and the spiral's own entry of gains and impact.
  */
 export async function applyNationalSpiralEvent(views: DocumentSession, event: EventEnvelope): Promise<void> {
   const change = await indexSpiralEvent(views, { spirals: C.spirals, teams: C.teams }, event);
@@ -40,7 +41,10 @@ export async function applyNationalSpiralEvent(views: DocumentSession, event: Ev
   const measures = event.type === 'MeasurementRecorded' ? await recordPoint(views, event) : undefined;
   const practiceId = after.adoption?.practiceId;
   if (!practiceId) return;
+  await updateDocument<PracticeDocument>(views, C.practices, practiceId, emptyPractice, (practice) => withAdoptingSpiral(practice, before, after));
   const measureChanged = event.type === 'MeasurementRecorded' || event.type === 'GainAchieved';
   const impact = measureChanged ? await impactOf(views, after, measures) : undefined;
-  await updateDocument<PracticeDocument>(views, C.practices, practiceId, emptyPractice, (practice) => withAdoptingSpiral(practice, before, after, impact));
+  const current = await views.get<PracticeSpiralDocument>(C.practiceSpirals, after.spiralId);
+  const entry = practiceSpiralAfter(current ?? { spiralId: after.spiralId, practiceId, gains: [], impact: null }, before, after, impact);
+  if (entry !== undefined) views.put(C.practiceSpirals, after.spiralId, entry);
 }

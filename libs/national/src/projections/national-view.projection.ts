@@ -19,7 +19,7 @@ async function applyFieldTestEvent(views: DocumentSession, event: EventEnvelope)
   if (test !== undefined) views.put(C.fieldTests, fieldTestId, test);
 }
 
-const NATIONAL_VIEW_VERSION = 2;
+const NATIONAL_VIEW_VERSION = 3;
 
 async function applyNationalEvent(views: DocumentSession, event: EventEnvelope): Promise<void> {
   const kind = streamKindOf(event.streamId);
@@ -47,14 +47,16 @@ async function applyNationalEvent(views: DocumentSession, event: EventEnvelope):
 }
 
 /**
- * SPEC "Views", national: per practice its catalogue facts, adopters, their gains and impact; field
- * tests; per region the penetration counts behind geographical variation. As in the regional view,
- * each event is applied first to its own stream's document, which keeps the stream's last revision,
- * and the events that changed something are counted in the change stamp.
+ * SPEC "Views", national: per practice its catalogue facts and adopters; per adopting spiral its
+ * gains and impact; field tests; per region the penetration counts behind geographical variation.
+ * As in the regional view, each event is applied first to its own stream's document, which keeps
+ * the stream's last revision, and the events that changed something are counted in the change stamp.
  */
 export const nationalViewProjection: Projection = {
   name: 'national-view',
   // 2: the change stamp (national-changes), which lets readers hold the view between changes.
+  // 3: adopting spirals' gains and impact in documents of their own (national-practice-spirals):
+  // in the practice's document, each of their points copied maps that grow with its spread.
   version: NATIONAL_VIEW_VERSION,
   collections: Object.values(C),
   eventTypes: new Set([

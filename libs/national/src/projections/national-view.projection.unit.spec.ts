@@ -8,7 +8,7 @@ const spec = projectionSpec(nationalViewProjection);
 const at = (date: string) => `${date}T00:00:00.000Z`;
 
 describe('national view projection: the sample health service', () => {
-  it('keeps a practice’s catalogue facts, first adoption per team, gains and impact', async () => {
+  it('keeps a practice’s catalogue facts and first adoption per team, and each adopting spiral’s gains and impact', async () => {
     const contents = await spec.given(events).view();
     const practice = contents[C.practices]!.find((document) => document.practiceId === 'p-nurse-led');
     expect(practice).toMatchObject({
@@ -23,15 +23,18 @@ describe('national view projection: the sample health service', () => {
         t4: { spiralId: 's4', orgCode: 'RY1', shaCode: 'Q02', at: at('2004-05-10') },
         t5: { spiralId: 's6', orgCode: 'RY2', shaCode: 'Q02', at: at('2004-08-01') },
       },
-      gains: {
-        s1: [{ achievedAt: at('2004-06-05'), sustainedAt: at('2005-03-01'), lostAt: null }],
-        s2: [{ achievedAt: at('2004-07-02'), sustainedAt: null, lostAt: at('2004-10-01') }],
-      },
-      impact: {
-        // (66 − 49.5) / 66 and (80 − 60) / 80.
-        s1: { baseline: { value: 66, points: 3, source: 'measured' }, after: { mean: 49.5, points: 2 }, relativeImprovement: 0.25, teamId: 't1', measure: 'Door-to-needle time' },
-        s2: { baseline: { value: 80, points: 1, source: 'measured' }, after: { mean: 60, points: 2 }, relativeImprovement: 0.25 },
-      },
+    });
+    const spirals = contents[C.practiceSpirals]!.filter((document) => document.practiceId === 'p-nurse-led');
+    expect(spirals.map((document) => document.spiralId).sort()).toEqual(['s1', 's2']);
+    expect(spirals.find((document) => document.spiralId === 's1')).toMatchObject({
+      gains: [{ achievedAt: at('2004-06-05'), sustainedAt: at('2005-03-01'), lostAt: null }],
+      // (66 − 49.5) / 66
+      impact: { baseline: { value: 66, points: 3, source: 'measured' }, after: { mean: 49.5, points: 2 }, relativeImprovement: 0.25, teamId: 't1', measure: 'Door-to-needle time' },
+    });
+    expect(spirals.find((document) => document.spiralId === 's2')).toMatchObject({
+      gains: [{ achievedAt: at('2004-07-02'), sustainedAt: null, lostAt: at('2004-10-01') }],
+      // (80 − 60) / 80
+      impact: { baseline: { value: 80, points: 1, source: 'measured' }, after: { mean: 60, points: 2 }, relativeImprovement: 0.25 },
     });
   });
 

@@ -9,14 +9,17 @@ import { NATIONAL_COLLECTIONS as C } from './national-collections';
 import type { NationalRegionDocument } from './national-region-document';
 import { NationalViewReader } from './national-view.reader';
 import { nationalViewProjection } from './national-view.projection';
+import { practicesOf } from './practice';
 import type { PracticeDocument } from './practice-document';
+import type { PracticeSpiralDocument } from './practice-spiral-document';
 import { practiceFigures } from './practice-figures';
 import { regionalVariation, teamsRegisteredBy } from './regional-variation';
 
 /** The view as the reader computed it before it held anything: every figure from the documents at asOf. */
 async function computedAfresh(views: ViewStore, asOf: string) {
   const find = <T extends Record<string, unknown>>(name: string) => views.find<T>(storedCollection(nationalViewProjection, name));
-  const [practices, fieldTests, regions] = [await find<PracticeDocument>(C.practices), await find<FieldTestDocument>(C.fieldTests), await find<NationalRegionDocument>(C.regions)];
+  const practices = practicesOf(await find<PracticeDocument>(C.practices), await find<PracticeSpiralDocument>(C.practiceSpirals));
+  const [fieldTests, regions] = [await find<FieldTestDocument>(C.fieldTests), await find<NationalRegionDocument>(C.regions)];
   const teamsRegistered = teamsRegisteredBy(regions, asOf);
   return {
     asOf,

@@ -7,13 +7,15 @@ import type { NationalRegionDocument } from './national-region-document';
 import type { NationalView, PracticeSpread } from './national-view';
 import { judgedAt, nationalDocuments, nationalViewAt, type NationalDocuments } from './national-view.snapshot';
 import { nationalViewProjection } from './national-view.projection';
+import { practicesOf } from './practice';
 import type { PracticeDocument } from './practice-document';
+import type { PracticeSpiralDocument } from './practice-spiral-document';
 import { practiceSpread } from './practice-spread';
 import { teamsRegisteredBy } from './regional-variation';
 
 /**
- * Reads the stored national view: the practice, field-test and region documents (dozens, not the
- * events), with KM, Rogers, Bass, impact, sustainability and variation derived at asOf. While the
+ * Reads the stored national view: the practice, adopting-spiral, field-test and region documents
+ * (not the events), with KM, Rogers, Bass, impact, sustainability and variation derived at asOf. While the
  * projection's change stamp stands, the documents are held, and so are the figures judged in each
  * stretch of time between the instants they compare asOf with; only time to adopt, which moves
  * with asOf itself, is derived on every read.
@@ -31,12 +33,13 @@ export class NationalViewReader {
   }
 
   private async documents(): Promise<NationalDocuments> {
-    const [practices, fieldTests, regions] = await Promise.all([
+    const [practices, practiceSpirals, fieldTests, regions] = await Promise.all([
       this.find<PracticeDocument>(C.practices),
+      this.find<PracticeSpiralDocument>(C.practiceSpirals),
       this.find<FieldTestDocument>(C.fieldTests),
       this.find<NationalRegionDocument>(C.regions),
     ]);
-    return nationalDocuments(practices, fieldTests, regions);
+    return nationalDocuments(practicesOf(practices, practiceSpirals), fieldTests, regions);
   }
 
   async read(asOf: string): Promise<NationalView> {

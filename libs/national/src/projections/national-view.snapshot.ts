@@ -3,14 +3,14 @@ import type { FieldTestDocument } from './field-test-document';
 import type { NationalRegionDocument } from './national-region-document';
 import type { NationalView, PracticeFigures, RegionalVariation } from './national-view';
 import { adoptionsBy } from './practice-adoptions';
-import type { PracticeDocument } from './practice-document';
+import type { Practice } from './practice';
 import { practiceFigures, practiceTimeToAdopt } from './practice-figures';
 import { regionalVariation, teamsRegisteredBy } from './regional-variation';
 
 /** The national view's documents as read at one change stamp, with what does not depend on asOf. */
 export interface NationalDocuments {
   /** The practices the catalogue has proposed, in stored (id) order. */
-  readonly practices: readonly PracticeDocument[];
+  readonly practices: readonly Practice[];
   readonly fieldTests: readonly FieldTestDocument[];
   readonly regions: readonly NationalRegionDocument[];
   readonly variation: RegionalVariation;
@@ -24,12 +24,12 @@ export interface NationalDocuments {
 /** The figures judged at one asOf: all but time to adopt hold for every asOf in the same stretch. */
 export interface JudgedFigures {
   readonly teamsRegistered: number;
-  readonly practices: readonly { readonly practice: PracticeDocument; readonly adoptions: readonly TeamAdoption[]; readonly figures: PracticeFigures }[];
+  readonly practices: readonly { readonly practice: Practice; readonly adoptions: readonly TeamAdoption[]; readonly figures: PracticeFigures }[];
 }
 
 const HORIZON_MONTHS = [6, 12]; // gainSustainability's horizons
 
-function instantsCompared(practices: readonly PracticeDocument[], fieldTests: readonly FieldTestDocument[], regions: readonly NationalRegionDocument[]): number[] {
+function instantsCompared(practices: readonly Practice[], fieldTests: readonly FieldTestDocument[], regions: readonly NationalRegionDocument[]): number[] {
   const instants: string[] = [];
   for (const practice of practices) {
     for (const at of [practice.publishedAt, practice.retiredAt]) if (at !== null) instants.push(at);
@@ -44,7 +44,7 @@ function instantsCompared(practices: readonly PracticeDocument[], fieldTests: re
   return comparedInstants(instants);
 }
 
-export function nationalDocuments(practices: readonly PracticeDocument[], fieldTests: readonly FieldTestDocument[], regions: readonly NationalRegionDocument[]): NationalDocuments {
+export function nationalDocuments(practices: readonly Practice[], fieldTests: readonly FieldTestDocument[], regions: readonly NationalRegionDocument[]): NationalDocuments {
   const proposed = practices.filter((practice) => practice.status !== 'unknown');
   return { practices: proposed, fieldTests, regions, variation: regionalVariation(regions), instants: instantsCompared(proposed, fieldTests, regions) };
 }

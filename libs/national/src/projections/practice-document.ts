@@ -1,18 +1,12 @@
-import {
-  isNewFor,
-  withAdopter,
-  withEntry,
-  type Adopters,
-  type Direction,
-  type GainEpisode,
-  type MeasureImpact,
-  type SpiralSummary,
-} from '@spiral/analytics';
+import { isNewFor, withAdopter, type Adopters, type SpiralSummary } from '@spiral/analytics';
 import type { EventEnvelope, EvidenceLevel, PracticeEvent } from '@spiral/event-catalogue';
 
-/** The impact of one adopting spiral with an achieved gain, on its own measure. */
-export type ImpactEntry = MeasureImpact & { teamId: string; shaCode: string; measure: string; improvement: Direction };
-
+/**
+ * One practice of the catalogue (collection `national-practices`, id = practice id): its facts and
+ * its adopting teams. Its adopting spirals' gains and impact are documents of their own
+ * (PracticeSpiralDocument): kept here, every point of every adopting spiral copied and rewrote maps
+ * that grow with the practice's spread.
+ */
 export type PracticeDocument = {
   practiceId: string;
   /** Last applied revision of the practice's stream; −1 while only adoptions of it have been seen. */
@@ -28,10 +22,6 @@ export type PracticeDocument = {
   retiredAt: string | null;
   /** By team: each adopting team's first adoption. */
   adopters: Adopters;
-  /** By adopting spiral: its gains, for sustainability. */
-  gains: Record<string, GainEpisode[]>;
-  /** By adopting spiral with a gain achieved: what adopting did to its measure. */
-  impact: Record<string, ImpactEntry>;
 };
 
 export function emptyPractice(practiceId: string): PracticeDocument {
@@ -47,8 +37,6 @@ export function emptyPractice(practiceId: string): PracticeDocument {
     evidenceLevel: null,
     retiredAt: null,
     adopters: {},
-    gains: {},
-    impact: {},
   };
 }
 
@@ -73,24 +61,10 @@ export function withPracticeEvent(practice: PracticeDocument, envelope: EventEnv
   }
 }
 
-/**
- * The practice after a change to one of its adopting spirals: a new adopter, changed gains, a new
- * impact figure. Undefined when nothing it keeps changed.
- */
-export function withAdoptingSpiral(practice: PracticeDocument, before: SpiralSummary | undefined, after: SpiralSummary, impact?: MeasureImpact): PracticeDocument | undefined {
-  let next = practice;
-  if (after.adoption !== null && (before?.adoption ?? null) === null) {
-    const entry = { spiralId: after.spiralId, orgCode: after.orgCode, shaCode: after.shaCode, at: after.adoption.at };
-    const adopters = withAdopter(next.adopters, after.teamId, entry);
-    if (adopters !== undefined) next = { ...next, adopters };
-  }
-  // The summary's fold makes a new gains list only on a gain event, so identity tells a change.
-  if (after.gains.length > 0 && before?.gains !== after.gains) {
-    next = { ...next, gains: withEntry(next.gains, after.spiralId, after.gains) };
-  }
-  if (impact !== undefined) {
-    const entry = { ...impact, teamId: after.teamId, shaCode: after.shaCode, measure: after.measure.name, improvement: after.measure.improvement };
-    next = { ...next, impact: withEntry(next.impact, after.spiralId, entry) };
-  }
-  return next === practice ? undefined : next;
+/** The practice with the spiral's team among its adopters, when the spiral has just adopted it; undefined otherwise. */
+export function withAdoptingSpiral(practice: PracticeDocument, before: SpiralSummary | undefined, after: SpiralSummary): PracticeDocument | undefined {
+  if (after.adoption === null || (before?.adoption ?? null) !== null) return undefined;
+  const entry = { spiralId: after.spiralId, orgCode: after.orgCode, shaCode: after.shaCode, at: after.adoption.at };
+  const adopters = withAdopter(practice.adopters, after.teamId, entry);
+  return adopters === undefined ? undefined : { ...practice, adopters };
 }

@@ -2,6 +2,7 @@ import { cumulativeSpread, gainSustainability, isAtOrBefore, monthOf, spreadTota
 import type { FieldTestDocument } from './field-test-document';
 import type { FieldTestSummary, PracticeFigures } from './national-view';
 import { adoptionsBy, categorisation, categoriesFigure } from './practice-adoptions';
+import type { Practice } from './practice';
 import type { PracticeDocument } from './practice-document';
 import { practiceImpact } from './practice-impact';
 
@@ -35,7 +36,7 @@ export function practiceTimeToAdopt(practice: PracticeDocument, adoptions: reado
 }
 
 /** Every figure of one practice, from its document, judged at asOf. */
-export function practiceFigures(practice: PracticeDocument, context: PracticeContext): PracticeFigures {
+export function practiceFigures(practice: Practice, context: PracticeContext): PracticeFigures {
   const { asOf, teamsRegistered } = context;
   const adoptions = adoptionsBy(practice, asOf);
   const from = practice.publishedAt === null ? undefined : monthOf(practice.publishedAt);

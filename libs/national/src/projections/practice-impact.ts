@@ -1,6 +1,7 @@
 import { describe, isAtOrBefore, median, ownEntry, type Direction } from '@spiral/analytics';
 import type { ImpactFigures, ImprovementSummary } from './national-view';
-import type { ImpactEntry, PracticeDocument } from './practice-document';
+import type { Practice } from './practice';
+import type { ImpactEntry } from './practice-spiral-document';
 
 /** Measures match by name, as the catalogue says (PracticeProposed.targetMeasures), ignoring case and spaces around. */
 const measureKey = (name: string) => name.trim().toLowerCase();
@@ -16,7 +17,7 @@ function summary(entries: readonly ImpactEntry[]): ImprovementSummary {
  * baseline to its mean after adoption; pooled over the practice's target measures (relative
  * changes are unit-free), and shown per measure beside.
  */
-export function practiceImpact(practice: PracticeDocument, asOf: string): ImpactFigures {
+export function practiceImpact(practice: Practice, asOf: string): ImpactFigures {
   const targeted = new Set(practice.targetMeasures.map(measureKey));
   const entries = Object.entries(practice.impact)
     .filter(([spiralId]) => {

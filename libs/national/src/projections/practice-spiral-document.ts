@@ -1,0 +1,39 @@
+import type { Direction, GainEpisode, MeasureImpact, SpiralSummary } from '@spiral/analytics';
+
+/** The impact of one adopting spiral with an achieved gain, on its own measure. */
+export type ImpactEntry = MeasureImpact & { teamId: string; shaCode: string; measure: string; improvement: Direction };
+
+/**
+ * One spiral that adopted a catalogue practice (collection `national-practice-spirals`, id = spiral
+ * id): its gains, for sustainability, and once it has a gain, what adopting did to its measure.
+ * Written with the spiral's summary, whose revision refuses redeliveries, so it takes each event once.
+ */
+export type PracticeSpiralDocument = {
+  spiralId: string;
+  practiceId: string;
+  gains: GainEpisode[];
+  impact: ImpactEntry | null;
+};
+
+/**
+ * The spiral's entry after a change to the spiral: changed gains, a new impact figure. Undefined
+ * when neither changed.
+ */
+export function practiceSpiralAfter(
+  entry: PracticeSpiralDocument,
+  before: SpiralSummary | undefined,
+  after: SpiralSummary,
+  impact: MeasureImpact | undefined,
+): PracticeSpiralDocument | undefined {
+  // The summary's fold makes a new gains list only on a gain event, so identity tells a change.
+  const gainsChanged = after.gains.length > 0 && before?.gains !== after.gains;
+  if (!gainsChanged && impact === undefined) return undefined;
+  return {
+    ...entry,
+    gains: gainsChanged ? after.gains : entry.gains,
+    impact:
+      impact === undefined
+        ? entry.impact
+        : { ...impact, teamId: after.teamId, shaCode: after.shaCode, measure: after.measure.name, improvement: after.measure.improvement },
+  };
+}
