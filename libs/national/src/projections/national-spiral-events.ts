@@ -44,7 +44,6 @@ export async function applyNationalSpiralEvent(views: DocumentSession, event: Ev
   await updateDocument<PracticeDocument>(views, C.practices, practiceId, emptyPractice, (practice) => withAdoptingSpiral(practice, before, after));
   const measureChanged = event.type === 'MeasurementRecorded' || event.type === 'GainAchieved';
   const impact = measureChanged ? await impactOf(views, after, measures) : undefined;
-  const current = await views.get<PracticeSpiralDocument>(C.practiceSpirals, after.spiralId);
-  const entry = practiceSpiralAfter(current ?? { spiralId: after.spiralId, practiceId, gains: [], impact: null }, before, after, impact);
-  if (entry !== undefined) views.put(C.practiceSpirals, after.spiralId, entry);
+  const noEntry = (spiralId: string): PracticeSpiralDocument => ({ spiralId, practiceId, gains: [], impact: null });
+  await updateDocument<PracticeSpiralDocument>(views, C.practiceSpirals, after.spiralId, noEntry, (entry) => practiceSpiralAfter(entry, before, after, impact));
 }

@@ -15,10 +15,10 @@ import { teamsRegisteredBy } from './regional-variation';
 
 /**
  * Reads the stored national view: the practice, adopting-spiral, field-test and region documents
- * (not the events), with KM, Rogers, Bass, impact, sustainability and variation derived at asOf. While the
- * projection's change stamp stands, the documents are held, and so are the figures judged in each
- * stretch of time between the instants they compare asOf with; only time to adopt, which moves
- * with asOf itself, is derived on every read.
+ * (not the events), with KM, Rogers, Bass, impact, sustainability and variation derived at asOf.
+ * While the projection's change stamp stands, the documents are held, and so are the figures
+ * judged in each stretch of time between the instants they compare asOf with; only time to adopt,
+ * which moves with asOf itself, is derived on every read.
  */
 export class NationalViewReader {
   private readonly cache: StampedCache;
