@@ -126,7 +126,7 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
     // The views catch up on the whole seeded history in large pages, as rebuild-views builds them
     // (the feed's catch-up pages are small, and each page costs a read and a write of every view
     // document it touches); then they follow the feed again from where that left them.
-    await applyHistory(store, projections.runners, { upTo: headAfter, pageSize: VIEWS_PAGE });
+    await applyHistory(store, projections.runners, { upTo: headAfter, pageSize: VIEWS_PAGE, progress: (read, upTo) => progress.viewsCatchingUp(read, upTo) });
     for (const runner of projections.runners) await runner.start();
     await projections.caughtUp(VIEWS_CATCH_UP_MS);
     const spiralsByStep = await stepsInTheViews(app.get<ViewStore>(VIEW_STORE), plan);
