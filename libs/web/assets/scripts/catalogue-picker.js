@@ -16,7 +16,7 @@ function practiceOption(spiralId, practice, chosen) {
   return el('li', { 'data-practice': practice.practiceId }, [
     box,
     el('label', { for: id, class: 'inline', text: `${practice.title} — ${practice.status}${practice.version ? ` v${practice.version}` : ''}, evidence ${practice.evidenceLevel ?? 'none yet'}` }),
-    el('p', { class: 'hint', text: `${practice.summary ?? ''} Evidence: ${practice.evidence ?? '–'}. Field tests: ${verdicts(practice)}. For: ${practice.specialties.join(', ') || 'no specialty named'}.` }),
+    el('p', { class: 'hint', text: `${practice.summary ?? ''} Evidence: ${practice.evidence ?? '–'} Field tests: ${verdicts(practice)}. For: ${practice.specialties.join(', ') || 'no specialty named'}.` }),
   ]);
 }
 

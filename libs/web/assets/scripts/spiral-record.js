@@ -47,7 +47,7 @@ function decisionTable(spiral, names) {
   if (adoption) {
     const chosen = spiral.options.find((option) => option.optionId === adoption.optionId);
     rows.push(
-      ['Adopted', `${chosen ? chosen.summary : adoption.optionId} on ${day(adoption.occurredAt)}`], ['Rationale', adoption.rationale], ['Decided by', list(adoption.decidedBy)],
+      ['Adopted', `${day(adoption.occurredAt)}: ${chosen ? chosen.summary : adoption.optionId}`], ['Rationale', adoption.rationale], ['Decided by', list(adoption.decidedBy)],
       ['Stakeholders engaged', list(adoption.stakeholders)], ['Patient perspective', adoption.patientPerspective], ['Local adaptations', adoption.adaptations ?? '–'],
     );
   }
@@ -67,7 +67,7 @@ async function practiceNames(spiral) {
 export async function spiralRecord(spiral) {
   const names = await practiceNames(spiral);
   return el('details', { class: 'spiral-record', 'data-spiral-record': spiral.id }, [
-    el('summary', { text: `The whole record: ${spiral.record.knowledge.total} knowledge pulls, ${spiral.options.length} options, ${spiral.record.adoption ? 'an adoption' : 'no adoption yet'}, ${spiral.record.support.total} support, ${spiral.record.cycles.total} cycles, ${spiral.record.assessments.total} assessments${spiral.record.closing ? ', closed' : ''}` }),
+    el('summary', { text: `The whole record: knowledge pulled ${spiral.record.knowledge.total}×, ${spiral.options.length} options appraised, ${spiral.record.adoption ? 'one adopted' : 'none adopted yet'}, support secured ${spiral.record.support.total}×, ${spiral.record.cycles.total} change cycles, ${spiral.record.assessments.total} sustainability assessments${spiral.record.closing ? ', closed' : ''}` }),
     decisionTable(spiral, names),
     ...Object.keys(LISTS).map((name) => pagedList(spiral, name, spiral.record[name], names)),
   ]);
