@@ -1,4 +1,4 @@
-import { streamIds, type AppraisedOption, type EventEnvelope, type Measure, type SpiralEvent, type SpiralOutcome, type SpiralStep, type Trigger } from '@spiral/event-catalogue';
+import { streamIds, type AppraisedOption, type EventEnvelope, type Measure, type SpiralOutcome, type SpiralStep, type Trigger } from '@spiral/event-catalogue';
 import type { XmrChart } from '@spiral/spc';
 import type { RecognisedSpiral, SpiralAdoption } from '../domain/spiral/spiral.state';
 import type { RecordedGain } from '../projections/spiral-progress';
