@@ -19,8 +19,12 @@ export const SUSTAINED_POINTS = 12;
  *
  * Each fact is what a reader would have concluded when the point that fired it arrived: its
  * periods are those at that moment (the first 7 points of a longer shift), and only points up to
- * it are read. Adding later points never changes or withdraws an earlier fact, so a process
- * manager can emit events for the facts it has not recorded yet.
+ * it are read. So a point later than every other (the usual case) never changes an earlier fact.
+ * A point entered late, with a period inside the series already judged, can: it shifts the points
+ * after it, and may break the run, trend or cluster a fact rested on, or move the baseline's limits
+ * when it falls before the adoption. The facts are a function of the whole series, not of the order
+ * points arrived in; the gains process manager compares them with those recorded and withdraws
+ * (GainWithdrawn) those the chart no longer shows before recording new ones.
  *
  * Judged against the baseline limits: rebases confirmed after the adoption are ignored here. No
  * facts without an adoption, without a direction, or without two points before the adoption.

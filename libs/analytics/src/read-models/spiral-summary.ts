@@ -40,6 +40,7 @@ const SPIRAL_EVENTS: Readonly<Record<SpiralEvent['type'], true>> = {
   GainAchieved: true,
   GainSustained: true,
   GainLost: true,
+  GainWithdrawn: true,
   SpiralClosed: true,
 };
 
@@ -88,6 +89,8 @@ export function foldSpiralEvent(summary: SpiralSummary | undefined, envelope: Ev
       return { ...next, gains: withLatestGain(summary.gains, { sustainedAt: at }) };
     case 'GainLost':
       return { ...next, gains: withLatestGain(summary.gains, { lostAt: at }) };
+    case 'GainWithdrawn':
+      return withGainWithdrawn(next, event.data.withdrawn);
     case 'SpiralClosed':
       return { ...next, step: 'closed', live: false };
     case 'ChangeSupportSecured':
@@ -106,4 +109,16 @@ export function foldSpiralEvent(summary: SpiralSummary | undefined, envelope: Ev
 function withLatestGain(gains: readonly GainEpisode[], change: Partial<GainEpisode>): GainEpisode[] {
   const latest = gains.at(-1);
   return latest === undefined ? [...gains] : [...gains.slice(0, -1), { ...latest, ...change }];
+}
+
+/**
+ * A withdrawal takes back the latest gain fact (the spiral's decider allows no other): an achieved
+ * gain goes with its episode, and a spiral left with none is back at its change step, as the
+ * spiral's own fold has it; a sustained or lost one leaves the episode as it was before.
+ */
+function withGainWithdrawn(summary: SpiralSummary, withdrawn: 'achieved' | 'sustained' | 'lost'): SpiralSummary {
+  if (withdrawn === 'sustained') return { ...summary, gains: withLatestGain(summary.gains, { sustainedAt: null }) };
+  if (withdrawn === 'lost') return { ...summary, gains: withLatestGain(summary.gains, { lostAt: null }) };
+  const gains = summary.gains.slice(0, -1);
+  return { ...summary, gains, step: gains.length === 0 && summary.step === 'sustainability' ? 'change' : summary.step };
 }

@@ -1,4 +1,4 @@
-import { MeasurementRecorded, streamIds } from '@spiral/event-catalogue';
+import { GainWithdrawn, MeasurementRecorded, streamIds } from '@spiral/event-catalogue';
 import { storedCollection } from '@spiral/projections';
 import { EnvelopeBuilder, projectInBatches, projectionSpec } from '@spiral/projections/testing';
 import { ADOPTED_AT, localHistory, monthOf } from './local-history.test-fixtures';
@@ -53,6 +53,31 @@ describe('the spiral view', () => {
     expect(view.recordedGains.map(({ kind, rule, periods }) => ({ kind, rule, first: periods[0], count: periods.length }))).toEqual([
       { kind: 'achieved', rule: 'shift', first: monthOf(12), count: 7 },
       { kind: 'sustained', rule: 'sustained12', first: monthOf(19), count: 12 },
+    ]);
+  });
+
+  it('takes back a withdrawn gain, keeping it with what undid it, and returns to the change step with none left', async () => {
+    const events = upTo('GainSustained', 'spiral-1');
+    const builder = new EnvelopeBuilder();
+    const gains = (await spiralAfter(events, 'spiral-1')).recordedGains;
+    const withdrawal = (index: number, standing: 'achieved' | 'none') => {
+      const { kind, rule, periods } = gains[index]!;
+      return GainWithdrawn.create({ spiralId: 'spiral-1', withdrawn: kind, rule, periods: [...periods], undoneBy: 'MeasurementRecorded', undoingPeriod: monthOf(13), standing });
+    };
+    const streamRevision = events.filter((e) => e.streamId === 'spiral-spiral-1').length;
+    const withdrawals = [withdrawal(1, 'achieved'), withdrawal(0, 'none')].map((event, k) => ({
+      ...builder.append('spiral-spiral-1', event, { occurredAt: '2007-01-10T09:00:00.000Z' }),
+      streamRevision: streamRevision + k,
+      globalPosition: events.length + 1 + k,
+    }));
+    const oneLeft = await spiralAfter([...events, withdrawals[0]!], 'spiral-1');
+    expect(oneLeft).toMatchObject({ step: 'sustainability', gains: { achieved: 1, sustained: 0, lost: 0 }, gainStatus: 'achieved' });
+    expect(oneLeft.recordedGains.map(({ kind }) => kind)).toEqual(['achieved']);
+    const none = await spiralAfter([...events, ...withdrawals], 'spiral-1');
+    expect(none).toMatchObject({ step: 'change', gains: { achieved: 0, sustained: 0, lost: 0 }, gainStatus: 'none', recordedGains: [] });
+    expect(none.withdrawnGains?.map(({ withdrawn, undoingPeriod }) => ({ withdrawn, undoingPeriod }))).toEqual([
+      { withdrawn: 'sustained', undoingPeriod: monthOf(13) },
+      { withdrawn: 'achieved', undoingPeriod: monthOf(13) },
     ]);
   });
 
