@@ -33,10 +33,12 @@ describe('the spiral view', () => {
     });
   });
 
-  it('keeps a series that draws the chart from the baseline before adoption, with trial limits while the baseline is short', async () => {
+  it('keeps a series that draws the chart from the baseline before adoption: a run chart while the baseline is too short for limits', async () => {
     const threePoints = history.filter((e) => e.streamId === 'spiral-spiral-1').slice(0, 6);
     const { chart } = await chartAfter(threePoints, 'spiral-1');
-    expect(chart).toMatchObject({ mean: 50, trial: true, signals: [] });
+    // Three points: fewer than the six that give useful limits (chart-choice.ts), so a run chart around their median.
+    expect(chart).toMatchObject({ kind: 'run', reason: 'tooShort', median: 50, mean: null, lowerLimit: null, signals: [] });
+    expect(chart?.why).toMatch(/3 points, fewer than the 6/);
     expect(chart?.points.map(({ period, movingRange, type }) => ({ period, movingRange, type }))).toEqual([
       { period: '2004-01-01', movingRange: null, type: 'common' },
       { period: '2004-02-01', movingRange: 2, type: 'common' },
@@ -85,7 +87,8 @@ describe('the spiral view', () => {
     const view = await spiralAfter(history, 'spiral-1');
     const { chart } = chartOf(view.series);
     expect(view.series.rebases).toEqual([monthOf(12)]);
-    expect(chart?.groups.map(({ fromPeriod }) => fromPeriod)).toEqual([monthOf(0), monthOf(12)]);
+    if (chart?.kind !== 'xmr') throw new Error(`an XmR chart was expected, not ${chart?.kind ?? 'none'}`);
+    expect(chart.groups.map(({ fromPeriod }) => fromPeriod)).toEqual([monthOf(0), monthOf(12)]);
     expect(chart?.signals).toEqual([]);
   });
 
