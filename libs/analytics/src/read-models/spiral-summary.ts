@@ -14,6 +14,8 @@ export type SpiralSummary = {
   teamId: string;
   orgCode: string;
   shaCode: string;
+  /** The need's title, so a view can name the spiral (absent from summaries written before it). */
+  title?: string;
   measure: { name: string; unit: string; improvement: ImprovementDirection };
   /** The baseline the team declared when it recognised the need. */
   baseline: number;
@@ -56,13 +58,14 @@ export function foldSpiralEvent(summary: SpiralSummary | undefined, envelope: Ev
   const event = { type: envelope.type, data: envelope.data } as SpiralEvent;
   const at = envelope.occurredAt;
   if (event.type === 'NeedRecognised') {
-    const { spiralId, teamId, orgCode, shaCode, measure, baseline } = event.data;
+    const { spiralId, teamId, orgCode, shaCode, title, measure, baseline } = event.data;
     return {
       spiralId,
       revision: envelope.streamRevision,
       teamId,
       orgCode,
       shaCode,
+      title,
       measure: { name: measure.name, unit: measure.unit, improvement: measure.improvement },
       baseline,
       step: 'recognition',

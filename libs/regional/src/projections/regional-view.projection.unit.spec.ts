@@ -47,6 +47,7 @@ describe('regional view projection: the sample health service', () => {
       spiralId: 's3',
       revision: 1,
       teamId: 't3',
+      title: 'Faster thrombolysis',
       orgCode: 'RX2',
       shaCode: 'Q01',
       measure: { name: 'Door-to-needle time', unit: 'minutes', improvement: 'decrease' },

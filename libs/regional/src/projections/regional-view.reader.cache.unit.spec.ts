@@ -1,4 +1,4 @@
-import { type SpiralSummary } from '@spiral/analytics';
+import { type SpiralSummary, type TeamIndex } from '@spiral/analytics';
 import { sampleHealthService } from '@spiral/analytics/testing';
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { Clock, EventFeed, EventStore, ViewStore } from '@spiral/ports';
@@ -11,7 +11,7 @@ import { regionalView } from './regional-view.assemble';
 import { RegionalViewReader } from './regional-view.reader';
 import { regionalViewProjection } from './regional-view.projection';
 
-const options = (asOf: string) => ({ asOf, stalledDays: 30 });
+const options = (asOf: string) => ({ asOf, asOfFrom: 'query' as const, now: '2006-07-01T00:00:00.000Z', stalledDays: 30 });
 
 /** The view as the reader computed it before it held anything: every figure from the documents at asOf. */
 async function computedAfresh(views: ViewStore, shaCode: string, asOf: string) {
@@ -21,7 +21,9 @@ async function computedAfresh(views: ViewStore, shaCode: string, asOf: string) {
   const regions = await views.find<RegionDocument>(collection(C.regions));
   const liveSpirals = await views.find<SpiralSummary>(collection(C.spirals), { shaCode, live: true });
   const networks = await views.find<NetworkDocument>(collection(C.networks), { shaCode });
-  return regionalView({ region, regions, liveSpirals, networks }, options(asOf));
+  const teams = await views.find<TeamIndex>(collection(C.teams), { shaCode });
+  const teamNames = new Map(teams.flatMap((team) => (team.name === undefined ? [] : [[team.teamId, team.name] as const])));
+  return regionalView({ region, regions, liveSpirals, networks, teamNames }, options(asOf));
 }
 
 /** Each instant of the history and a millisecond either side: every stretch's edges. */

@@ -1,4 +1,4 @@
-import { CHANGE_STAMP_ID, mayHoldViewsOf, comparedInstants, StampedCache, stretchOf, type ChangeStamp, type SpiralSummary, type StampedSnapshot } from '@spiral/analytics';
+import { CHANGE_STAMP_ID, mayHoldViewsOf, comparedInstants, StampedCache, stretchOf, type ChangeStamp, type SpiralSummary, type StampedSnapshot, type TeamIndex } from '@spiral/analytics';
 import type { ViewStore } from '@spiral/ports';
 import { storedCollection } from '@spiral/projections';
 import type { NetworkDocument } from './network-document';
@@ -12,6 +12,13 @@ import { regionalViewProjection } from './regional-view.projection';
 function adoptionInstants(region: RegionDocument): number[] {
   const adoptions = Object.values(region.adoption).flatMap((adopters) => Object.values(adopters).map((adopter) => adopter.at));
   return comparedInstants([...adoptions, ...region.spreadStrategies.map((strategy) => strategy.launchedAt)]);
+}
+
+/** What a request asks of the regional view: a moment or none, and the clock's now to fall back on. */
+export interface RegionalViewQueryOptions {
+  readonly asOf?: string;
+  readonly now: string;
+  readonly stalledDays: number;
 }
 
 /**
@@ -32,21 +39,45 @@ export class RegionalViewReader {
     return storedCollection(regionalViewProjection, name);
   }
 
-  /** The region's view, or undefined when Spiral knows nothing of the SHA. */
-  async read(shaCode: string, options: RegionalViewOptions): Promise<RegionalView | undefined> {
+  /**
+   * The region's view at `asOf`, or, without one, at the latest event the view holds (now when it
+   * holds none); undefined when Spiral knows nothing of the SHA.
+   */
+  async read(shaCode: string, query: RegionalViewQueryOptions): Promise<RegionalView | undefined> {
     const snapshot = await this.cache.snapshot();
+    const latest = query.asOf === undefined ? await snapshot.part('latest-event', () => this.latestEventAt()) : undefined;
+    const options: RegionalViewOptions = {
+      asOf: query.asOf ?? latest ?? query.now,
+      asOfFrom: query.asOf !== undefined ? 'query' : latest !== undefined ? 'latestEvent' : 'now',
+      stalledDays: query.stalledDays,
+    };
     const { regions, comparison } = await snapshot.part('regions', async () => {
       const documents = await this.views.find<RegionDocument>(this.collection(C.regions));
       return { regions: documents, comparison: regionComparison(documents) };
     });
     const region = regions.find((candidate) => candidate.shaCode === shaCode);
     if (region === undefined) return undefined;
-    const [liveSpirals, networks, adoptionFigures] = await Promise.all([
+    const [liveSpirals, networks, teamNames, adoptionFigures] = await Promise.all([
       snapshot.part(`live-spirals:${shaCode}`, () => this.views.find<SpiralSummary>(this.collection(C.spirals), { shaCode, live: true })),
       snapshot.part(`networks:${shaCode}`, () => this.views.find<NetworkDocument>(this.collection(C.networks), { shaCode })),
+      snapshot.part(`team-names:${shaCode}`, () => this.teamNames(shaCode)),
       this.adoptionFigures(snapshot, region, options.asOf),
     ]);
-    return regionalViewOf({ region, comparison, adoptionFigures, liveSpirals, networks }, options);
+    return regionalViewOf({ region, comparison, adoptionFigures, liveSpirals, networks, teamNames }, options);
+  }
+
+  /**
+   * The latest occurredAt of any spiral's events the view holds: the moment a view asked for no
+   * moment is judged at. One document, found by the store's own sort (ISO instants sort as time).
+   */
+  private async latestEventAt(): Promise<string | undefined> {
+    const [latest] = await this.views.find<SpiralSummary>(this.collection(C.spirals), undefined, { sortBy: 'lastEventAt', descending: true, limit: 1 });
+    return latest?.lastEventAt;
+  }
+
+  private async teamNames(shaCode: string): Promise<Map<string, string>> {
+    const teams = await this.views.find<TeamIndex>(this.collection(C.teams), { shaCode });
+    return new Map(teams.flatMap((team) => (team.name === undefined ? [] : [[team.teamId, team.name] as const])));
   }
 
   private async adoptionFigures(snapshot: StampedSnapshot, region: RegionDocument, asOf: string): Promise<AdoptionFigures> {

@@ -58,8 +58,8 @@ function lists(view) {
   return [
     el('h2', { text: 'Gains held' }),
     dataTable('Achieved gains that are sustained', ['Figure', 'Value'], [['Achieved', sustainedRate.achieved], ['Sustained', sustainedRate.sustained], ['Lost', sustainedRate.lost], ['Sustained share', { text: percent(sustainedRate.rate), value: sustainedRate.rate }]], 'sustained'),
-    el('h2', { text: `Stalled spirals (no event for ${view.stalledDays} days)` }),
-    stalled.length === 0 ? el('p', { text: 'No spiral is stalled.' }) : el('div', { class: 'table-scroll' }, dataTable(`${stalled.length} stalled spirals`, ['Spiral', 'Organisation', 'Step', 'Last event', 'Days since'], stalled.map((spiral) => [spiral.spiralId, spiral.orgCode, spiral.step, day(spiral.lastEventAt), spiral.daysSinceLastEvent]), 'stalled')),
+    el('h2', { text: `Stalled spirals (no event for ${view.stalledDays} days before ${day(view.asOf)})` }),
+    stalled.length === 0 ? el('p', { text: 'No spiral is stalled.' }) : el('div', { class: 'table-scroll' }, dataTable(`${stalled.length} stalled spirals`, ['Spiral', 'Team', 'Organisation', 'Step', 'Last event', 'Days since'], stalled.map((spiral) => [spiral.title || spiral.spiralId, spiral.teamName || spiral.teamId, spiral.orgCode, spiral.step, day(spiral.lastEventAt), spiral.daysSinceLastEvent]), 'stalled')),
     el('h2', { text: 'Support and networks' }),
     dataTable(`Support given (${support.total})`, ['Kind', 'Times'], Object.entries(support.byKind).map(([kind, count]) => [kind, count]), 'support'),
     networks.length === 0 ? el('p', { text: 'No network has been formed yet.' }) : dataTable('Networks and communities of practice', ['Network', 'Kind', 'Members'], networks.map((network) => [network.name, network.kind, network.members]), 'networks'),
@@ -79,7 +79,7 @@ startPage('the region', async (claims, content) => {
   const titles = await practiceTitles(view);
   content.append(
     el('section', { 'aria-labelledby': 'region-heading', 'data-region': view.shaCode }, [
-      el('h2', { id: 'region-heading', text: `Region ${view.shaCode}, as of ${day(view.asOf)}` }),
+      el('h2', { id: 'region-heading', text: `Region ${view.shaCode}, as of ${day(view.asOf)}${view.asOfFrom === 'latestEvent' ? ' (its latest event)' : ''}` }),
       funnel(view),
       el('h2', { text: 'Penetration' }),
       penetration(view),
