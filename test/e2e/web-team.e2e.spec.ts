@@ -74,7 +74,7 @@ runIf('the team page in headless Chromium, on a small seed', () => {
       const label = await section.locator('[data-chart]').getAttribute('aria-label');
       expect(label).toContain(`${spiral.chart!.points.length} points`);
       const limits = await section.locator('table[data-table="spc-limits"]').evaluate((table) => Array.from(table.querySelectorAll('td')).map((cell) => cell.getAttribute('data-value')));
-      expect(limits.slice(0, 3).map(Number)).toEqual([spiral.chart!.mean, spiral.chart!.lowerLimit, spiral.chart!.upperLimit]);
+      expect(limits.slice(0, 3).map((value) => (value === null ? null : Number(value)))).toEqual([spiral.chart!.mean, spiral.chart!.lowerLimit, spiral.chart!.upperLimit]);
       const points = await section.locator('table[data-table="spc-points"] tbody tr').evaluateAll((rows) => rows.map((row) => [row.children[0]?.textContent, Number(row.children[1]?.getAttribute('data-value'))]));
       expect(points).toEqual(spiral.chart!.points.map(({ period, value }) => [period, value]));
       expect(await section.locator('table[data-table="spc-signals"] tbody tr').count()).toBe(spiral.chart!.signals.length);

@@ -17,7 +17,7 @@ export interface SpcChartSource {
 export type ChartOption = Record<string, unknown>;
 
 interface SharedSpcChart {
-  spcChartOption(source: SpcChartSource): ChartOption;
+  spcChartOption(source: SpcChartSource, size?: { readonly width: number }): ChartOption;
   describeSpcChart(source: SpcChartSource): string;
 }
 

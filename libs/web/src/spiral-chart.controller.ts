@@ -30,7 +30,7 @@ export class SpiralChartController {
   @Header('Cache-Control', 'private, no-store')
   async chartSvg(@Param() { id }: IdParams, @Query() { width = 960, height = 480 }: ChartSvgQuery, @CurrentActor() actor: Actor): Promise<string> {
     const source = await this.sourceOf(id, actor);
-    return renderSvg(sharedSpcChart().spcChartOption(source), { width, height });
+    return renderSvg(sharedSpcChart().spcChartOption(source, { width }), { width, height });
   }
 
   private async sourceOf(id: string, actor: Actor): Promise<SpcChartSource> {
