@@ -1,4 +1,6 @@
 import { streamIds } from '@spiral/event-catalogue';
+import canonicalize from 'canonicalize';
+import { createHash } from 'node:crypto';
 import { EmbeddedHarness, type Identity } from './support/embedded-harness';
 import { created, localRx1, national, needBody, registerTeam, stepBodies } from './support/local-spirals';
 
@@ -50,6 +52,7 @@ const atDecision = (story: Story) => ({
   practiceId: story.practiceId,
   asOf: '2004-03-01T09:00:00.000Z',
   known: true,
+  title: practiceBody.title,
   status: 'published',
   publishedVersion: 1,
   evidenceLevel: 'observational',
@@ -110,8 +113,9 @@ describe('audit trace through /api/v1/audit', () => {
 
   it("lists a practice's adoptions, each with what was known then, beside what is known now", async () => {
     const body: unknown = (await get(`/practices/${story.practiceId}/adoptions`, national).expect(200)).body;
-    const answer = body as { adoptions: { spiralId: string; practiceAtDecision: unknown }[]; now: Record<string, unknown>; events: { type: string }[] };
+    const answer = body as { adoptions: { spiralId: string; practiceAtDecision: unknown; spiral: unknown }[]; now: Record<string, unknown>; events: { type: string }[] };
     expect(answer.adoptions.map((adoption) => adoption.spiralId)).toEqual([story.spiralId]);
+    expect(answer.adoptions[0]?.spiral).toEqual({ spiralId: story.spiralId, title: needBody('x').title, teamId: expect.any(String) as unknown, teamName: 'Stroke unit RX1', orgCode: 'RX1', shaCode: 'Q01' });
     expect(answer.adoptions[0]?.practiceAtDecision).toEqual(atDecision(story));
     expect(answer.events.map((event) => event.type)).toEqual(['PracticeProposed', 'PracticePublished', 'PracticeRetired']);
     expect(answer.now).toMatchObject({ status: 'retired', retired: true });
@@ -131,5 +135,32 @@ describe('audit trace through /api/v1/audit', () => {
     await get('/spirals/no-such-spiral/trace', auditor).expect(404);
     await get('/practices/no-such-practice/adoptions', auditor).expect(404);
     await get('/spirals/bad%20id!/trace', auditor).expect(400);
+  });
+
+  it('refuses unknown query parameters on a trace, naming them', async () => {
+    const refused = await get(`/spirals/${story.spiralId}/trace?asOf=2004-01-01`, auditor).expect(400);
+    expect(JSON.stringify(refused.body)).toContain('asOf');
+    await get(`/practices/${story.practiceId}/adoptions?limit=5`, auditor).expect(400);
+  });
+
+  it('gives each event its hash and previousHash, which an auditor recomputes outside Spiral (SHA-256 of RFC 8785 JSON)', async () => {
+    const body: unknown = (await get(`/spirals/${story.spiralId}/trace`, auditor).expect(200)).body;
+    const { events, spiral } = body as { spiral: unknown; events: (Record<string, unknown> & { revision: number; hash: string; previousHash: string | null })[] };
+    expect(spiral).toMatchObject({ title: needBody('x').title, teamName: 'Stroke unit RX1', orgCode: 'RX1', shaCode: 'Q01' });
+    let previous: string | null = null;
+    for (const event of events) {
+      const { globalPosition: _position, revision, hash, ...rest } = event;
+      const text = canonicalize({ ...rest, streamRevision: revision }) ?? '';
+      expect(event.previousHash).toBe(previous);
+      expect(hash).toBe(createHash('sha256').update(text).digest('hex'));
+      previous = hash;
+    }
+  });
+
+  it("shows a measurement's period and value in the trace (kept last: it adds to the story's spiral)", async () => {
+    await created(harness, `/spirals/${story.spiralId}/measurements`, localRx1, { points: [{ period: '2004-03-01', value: 58 }] });
+    const body: unknown = (await get(`/spirals/${story.spiralId}/trace`, auditor).expect(200)).body;
+    const events = (body as { events: { type: string; data: unknown }[] }).events;
+    expect(events.at(-1)).toMatchObject({ type: 'MeasurementRecorded', data: { period: '2004-03-01', value: 58 } });
   });
 });

@@ -56,8 +56,8 @@ describe('gains decided from the data, through HTTP', () => {
     expect(spiral.chart?.points[12]).toMatchObject({ period: monthOf(12), type: 'improvement' });
     expect(spiral.chart?.signals).toEqual([expect.objectContaining({ rule: 'shift', kind: 'improvement', periods: months(12, 19) })]);
     expect(spiral.history.filter(({ type }) => type.startsWith('Gain')).map(({ actor }) => actor)).toEqual([
-      { id: 'system:spc', role: 'national' },
-      { id: 'system:spc', role: 'national' },
+      { id: 'system:spc', role: 'system' },
+      { id: 'system:spc', role: 'system' },
     ]);
   });
 

@@ -88,6 +88,7 @@ describe('national facts through /api/v1', () => {
   it('reads a practice as it stands, to any signed-in role, with the revision for If-Match', async () => {
     const practiceId = await created('/practices', practice);
     await post(`/practices/${practiceId}/publication`, national, publication).expect(201);
+    await harness.viewsCaughtUp();
     const read = await get(`/practices/${practiceId}`, localRx1).expect(200);
     expect(read.body).toEqual({
       practiceId,
@@ -99,6 +100,7 @@ describe('national facts through /api/v1', () => {
       evidenceLevel: 'observational',
       firstPublishedAt: expect.any(String) as unknown,
       revision: 1,
+      catalogue: expect.objectContaining({ practiceId, status: 'published', evidence: publication.summary, fieldTests: [] }) as unknown,
     });
     await get('/practices/no-such-practice', national).expect(404);
     await harness.http.get(`/api/v1/practices/${practiceId}`).expect(401);

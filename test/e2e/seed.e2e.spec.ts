@@ -143,6 +143,17 @@ describe('spiral seed (size small) through the command layer', () => {
     expect(view.sustainedRate).toMatchObject({ achieved: gainsOf('achieved'), sustained: gainsOf('sustained') });
   });
 
+  it('sums up spirals by step as every region sees them, gains included (the plan says change where SPC moved on)', async () => {
+    const summed: Record<string, number> = {};
+    for (const { code } of first.plan.shas) {
+      const { funnel } = (await get(`/regions/${code}/view`).expect(200)).body as RegionalAnswer;
+      for (const [step, count] of Object.entries(funnel)) if (step !== 'total') summed[step] = (summed[step] ?? 0) + count;
+    }
+    expect(first.spiralsByStep).toEqual(summed);
+    expect(first.spiralsByStep.sustainability).toBeGreaterThan(0);
+    expect(first.figures.spiralsByStep.sustainability).toBe(0);
+  });
+
   it('answers a team view listing each of its seeded spirals at the step GET /spirals/:id gives', async () => {
     const spiral = spiralAt('change', (candidate) => candidate.practice !== undefined);
     const ownTeam: Identity = { role: 'local', org: spiral.team.orgCode, sha: spiral.team.shaCode };

@@ -48,6 +48,12 @@ describe('who may write and read a spiral, and what a write may not undo', () =>
     await harness.http.get(`/api/v1/spirals/${spiralId}`).expect(401);
   });
 
+  it('401 to a token claiming the system role that records gains (SPEC "Access"), for a read and a write', async () => {
+    const system: Identity = { role: 'system', sub: 'system:spc' };
+    await readSpiral(harness, spiralId, system).expect(401);
+    await refused(401, `/spirals/${spiralId}/options`, system, stepBodies.options());
+  });
+
   it('409 for a stale If-Match, 201 for the current one', async () => {
     const conflict = await refused(409, `/spirals/${spiralId}/options`, localRx1, stepBodies.options(), { 'If-Match': '0' });
     expect(conflict.error).toBe('wrong_expected_revision');

@@ -46,12 +46,14 @@ describe('a spiral through every step by HTTP', () => {
     await step('cycles', stepBodies.cycle, { step: 'change', revision: 5 });
     // Three points, one event each.
     await step('measurements', stepBodies.measurements, { step: 'change', revision: 8 });
-    await step('rebase', stepBodies.rebase, { step: 'change', revision: 9 });
-    await step('sustainability', stepBodies.sustainability, { step: 'change', revision: 10 });
+    // No signal suggests a rebase, and a group from February would hold two points: refused, saying why.
+    const rebase = await post(harness, `/spirals/${spiralId}/rebase`, localRx1, stepBodies.rebase).expect(422);
+    expect(answerOf(rebase)).toMatchObject({ error: 'rebase_group_too_short', message: expect.stringContaining('at least 12 points') as unknown });
+    await step('sustainability', stepBodies.sustainability, { step: 'change', revision: 9 });
     // A gain is decided from the data, not claimed: no sustained gain, no closing as sustained.
     const claimed = await post(harness, `/spirals/${spiralId}/close`, localRx1, { ...stepBodies.close, outcome: 'sustained' }).expect(422);
     expect(answerOf(claimed).error).toBe('gain_not_sustained');
-    await step('close', stepBodies.close, { step: 'closed', revision: 11 });
+    await step('close', stepBodies.close, { step: 'closed', revision: 10 });
   });
 
   it('answers GET /spirals/:id with the whole spiral, its points in period order and its history', async () => {
@@ -60,7 +62,7 @@ describe('a spiral through every step by HTTP', () => {
     const { teamId: _teamId, ...needFields } = needBody(teamId);
     expect(response.body).toEqual({
       id: spiralId,
-      revision: 11,
+      revision: 10,
       step: 'closed',
       teamId,
       orgCode: 'RX1',
@@ -75,9 +77,17 @@ describe('a spiral through every step by HTTP', () => {
         { period: '2004-03-01', value: 60 },
       ],
       gains: [],
-      chart: expect.objectContaining({ mean: 62.5, trial: true, signals: [], asOfRevision: 11 }) as unknown,
+      chart: expect.objectContaining({ mean: 65, trial: true, signals: [], asOfRevision: 10 }) as unknown,
       outcome: 'notSustained',
       history: anyArray,
+      record: {
+        knowledge: { items: [{ ...stepBodies.knowledge, occurredAt: anyString, revision: 1 }], total: 1, nextCursor: null },
+        adoption: { ...stepBodies.adoption, practiceId, practiceVersion: 1, occurredAt: anyString, revision: 3 },
+        support: { items: [{ ...stepBodies.support, occurredAt: anyString, revision: 4 }], total: 1, nextCursor: null },
+        cycles: { items: [{ ...stepBodies.cycle, cycleNumber: 1, occurredAt: anyString, revision: 5 }], total: 1, nextCursor: null },
+        assessments: { items: [{ ...stepBodies.sustainability, occurredAt: anyString, revision: 9 }], total: 1, nextCursor: null },
+        closing: { ...stepBodies.close, occurredAt: anyString, revision: 10 },
+      },
     });
     const { history } = spiralOf(response);
     expect(history.map((entry) => entry.type)).toEqual([
@@ -90,11 +100,26 @@ describe('a spiral through every step by HTTP', () => {
       'MeasurementRecorded',
       'MeasurementRecorded',
       'MeasurementRecorded',
-      'RebaseConfirmed',
       'SustainabilityAssessed',
       'SpiralClosed',
     ]);
     expect(history[0]).toEqual({ revision: 0, type: 'NeedRecognised', occurredAt: anyString, recordedAt: anyString, actor: { id: 'local-RX1', role: 'local' } });
+  });
+
+  it('pages the long lists of the record by limit and cursor, points by period; refuses unknown query parameters', async () => {
+    const first = await harness.http.get(`/api/v1/spirals/${spiralId}/record/measurements?limit=2`).set(harness.bearer(localRx1)).expect(200);
+    expect(first.body).toEqual({ items: [{ period: '2004-01-01', value: 70 }, { period: '2004-02-01', value: 65 }], total: 3, nextCursor: '2004-02-01' });
+    const next = await harness.http.get(`/api/v1/spirals/${spiralId}/record/measurements?limit=2&cursor=2004-02-01`).set(harness.bearer(localRx1)).expect(200);
+    expect(next.body).toEqual({ items: [{ period: '2004-03-01', value: 60 }], total: 3, nextCursor: null });
+    const cycles = await harness.http.get(`/api/v1/spirals/${spiralId}/record/cycles`).set(harness.bearer(localRx1)).expect(200);
+    expect(cycles.body).toMatchObject({ items: [{ cycleNumber: 1, decision: 'adopt' }], total: 1, nextCursor: null });
+    await harness.http.get(`/api/v1/spirals/${spiralId}?limit=1`).set(harness.bearer(localRx1)).expect(200);
+    for (const query of ['?page=2', '?limit=0', '?limit=abc', '?cursor=2']) {
+      await harness.http.get(`/api/v1/spirals/${spiralId}${query}`).set(harness.bearer(localRx1)).expect(400);
+    }
+    await harness.http.get(`/api/v1/spirals/${spiralId}/record/cycles?sort=desc`).set(harness.bearer(localRx1)).expect(400);
+    await harness.http.get(`/api/v1/spirals/${spiralId}/record/gains`).set(harness.bearer(localRx1)).expect(400);
+    await harness.http.get(`/api/v1/spirals/${spiralId}/record/cycles`).set(harness.bearer({ role: 'local', org: 'RY9', sha: 'Q01' })).expect(403);
   });
 
   it('refuses every command on a closed spiral with 422', async () => {

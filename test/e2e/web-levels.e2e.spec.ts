@@ -120,6 +120,33 @@ runIf('the regional, national and audit pages in headless Chromium, on a small s
     await screenshot(page, 'audit-page');
   });
 
+  it('puts the adoption decisions before the events, naming the team, the option and the practice, not ids', async () => {
+    type Named = { spiral: { teamName: string; title: string }; adoptions: { practiceAtDecision?: { title?: string }; adoption: { eventId: string } }[]; events: { hash: string }[] };
+    const teamId = (await get<{ teams: readonly { teamId: string }[] }>('/organisations/S01-O01/view', national)).teams[0]!.teamId;
+    let traced: { spiralId: string; trace: Named } | undefined;
+    for (const { spiralId } of (await get<{ spirals: readonly { spiralId: string }[] }>(`/teams/${teamId}/view`, national)).spirals) {
+      const trace = await get<Named>(`/audit/spirals/${spiralId}/trace`, auditor);
+      if (trace.adoptions.some((decision) => decision.practiceAtDecision?.title !== undefined)) traced = { spiralId, trace };
+      if (traced) break;
+    }
+    if (traced === undefined) throw new Error('the small seed has no adoption of a catalogue practice in the first team of S01-O01');
+    expect(await open(auditor, `/audit?spiral=${traced.spiralId}`)).toBe('');
+    const order = await page.evaluate(() => {
+      const adoption = document.querySelector('[data-adoption]');
+      const events = document.querySelector('[data-trace]');
+      return adoption !== null && events !== null && (adoption.compareDocumentPosition(events) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    });
+    expect(order).toBe(true);
+    const decision = traced.trace.adoptions.find((candidate) => candidate.practiceAtDecision?.title !== undefined)!;
+    const heading = await page.locator(`[data-adoption="${decision.adoption.eventId}"] h3`).textContent();
+    expect(heading).toContain(traced.trace.spiral.teamName);
+    expect(heading).toContain(decision.practiceAtDecision!.title);
+    expect(await page.locator('h2').filter({ hasText: 'Trace of' }).textContent()).toContain(traced.trace.spiral.title);
+    expect(await page.locator(`[data-trace="${traced.spiralId}"]`).textContent()).toContain(traced.trace.events[0]!.hash);
+    // README's picture of the audit trace: SPIRAL_WRITE_SCREENSHOT=1 npx jest test/e2e/web-levels.e2e.spec.ts
+    if (process.env.SPIRAL_WRITE_SCREENSHOT) await page.screenshot({ path: 'docs/images/audit-trace.png', fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1600 } });
+  });
+
   it('refuses the audit page to a team user, and says so', async () => {
     const status = await open(teamUser, '/audit');
     expect(status).toContain('Refused (403)');

@@ -19,6 +19,17 @@ interface SpiralAnswer {
   readonly title: string;
   readonly chart: ChartAnswer | null;
 }
+type Page_<T> = { readonly items: readonly T[]; readonly total: number; readonly nextCursor: string | null };
+interface RecordAnswer {
+  readonly id: string;
+  readonly record: {
+    readonly adoption: { readonly rationale: string; readonly decidedBy: readonly string[] } | null;
+    readonly knowledge: Page_<{ readonly practiceIds: readonly string[]; readonly question: string; readonly sources: readonly string[] }>;
+    readonly support: Page_<unknown>;
+    readonly cycles: Page_<{ readonly plan: string }>;
+    readonly assessments: Page_<unknown>;
+  };
+}
 interface TeamAnswer {
   readonly id: string;
   readonly spirals: readonly { readonly spiralId: string }[];
@@ -123,6 +134,55 @@ runIf('the team page in headless Chromium, on a small seed', () => {
     await harness.http.get(`/api/v1/spirals/${spiralId}/chart.svg`).set(harness.bearer(otherOrganisation)).expect(403);
     await harness.http.get(`/api/v1/spirals/${spiralId}/chart.svg`).expect(401);
     await harness.http.get('/api/v1/spirals/00000000-0000-4000-8000-000000000000/chart.svg').set(harness.bearer(teamUser)).expect(404);
+  });
+
+  it("shows each spiral's whole record as the API has it: the decision, and the long lists page by page", async () => {
+    await signIn(page, baseUrl, harness.token(teamUser));
+    expect(await pageSettled(page)).toBe('');
+    const spiralIds = await page.locator('[data-spiral-id]').evaluateAll((sections) => sections.map((section) => section.getAttribute('data-spiral-id') ?? ''));
+    const spirals = await Promise.all(spiralIds.map((id) => get<RecordAnswer>(`/spirals/${id}`)));
+    const adopted = spirals.find((spiral) => spiral.record.adoption !== null && spiral.record.cycles.total > 0);
+    if (adopted === undefined) throw new Error('the small seed has no adopted spiral with change cycles in the first team of S01-O01');
+    const record = page.locator(`[data-spiral-record="${adopted.id}"]`);
+    await record.locator('summary').click();
+    const decision = await record.locator('table[data-table="record-decision"] tbody tr').evaluateAll((rows) =>
+      Object.fromEntries(rows.map((row) => [row.children[0]?.textContent ?? '', [row.children[1]?.textContent ?? '']])));
+    expect(decision['Rationale']).toEqual([adopted.record.adoption!.rationale]);
+    expect(decision['Decided by']).toEqual([adopted.record.adoption!.decidedBy.join('; ')]);
+    for (const list of ['knowledge', 'support', 'cycles', 'assessments'] as const) {
+      expect(await record.locator(`table[data-table="record-${list}"] tbody tr`).count()).toBe(adopted.record[list].items.length);
+    }
+    const plans = await record.locator('table[data-table="record-cycles"] tbody tr').evaluateAll((rows) => rows.map((row) => row.children[2]?.textContent));
+    expect(plans).toEqual(adopted.record.cycles.items.map(({ plan }) => plan));
+    // README's picture of the record: SPIRAL_WRITE_SCREENSHOT=1 npx jest test/e2e/web-team.e2e.spec.ts
+    if (process.env.SPIRAL_WRITE_SCREENSHOT) await record.screenshot({ path: 'docs/images/team-record.png' });
+  });
+
+  it('offers the catalogue when the team pulls knowledge, and records the practices chosen from it', async () => {
+    const teamId = (await get<{ teams: readonly { teamId: string }[] }>('/organisations/S01-O01/view')).teams[0]!.teamId;
+    const need = { teamId, title: 'Fewer falls on the ward', measure: { name: 'Falls per 1,000 bed days', unit: 'falls', improvement: 'decrease' }, baseline: 8, target: 5, trigger: { kind: 'localAnalysis' }, gap: 'Falls rose last winter.' };
+    const spiralId = ((await harness.http.post('/api/v1/spirals').set(harness.bearer(teamUser)).send(need).expect(201)).body as { id: string }).id;
+    await harness.viewsCaughtUp();
+    await signIn(page, baseUrl, harness.token(teamUser));
+    expect(await pageSettled(page)).toBe('');
+    const form = page.locator(`form[data-knowledge="${spiralId}"]`);
+    await form.getByLabel('Status').selectOption('published');
+    await form.getByLabel('Search the catalogue').fill('falls');
+    await form.getByRole('button', { name: 'Search' }).click();
+    const catalogue = await get<{ practices: readonly { practiceId: string; title: string }[] }>('/practices?q=falls&status=published');
+    expect(catalogue.practices.length).toBeGreaterThan(0);
+    await page.waitForFunction(([id, total]) => document.querySelector(`[data-catalogue="${id}"]`)?.getAttribute('data-total') === total, [spiralId, String(catalogue.practices.length)] as const);
+    const shown = await form.locator('[data-practice]').evaluateAll((items) => items.map((item) => item.getAttribute('data-practice')));
+    expect(shown).toEqual(catalogue.practices.map(({ practiceId }) => practiceId));
+    const chosen = catalogue.practices[0]!;
+    await form.getByLabel(new RegExp(`^${chosen.title}`)).check();
+    await form.getByLabel('The question the team asked').fill('What stops falls at night?');
+    // README's picture of the catalogue on the team page.
+    if (process.env.SPIRAL_WRITE_SCREENSHOT) await form.screenshot({ path: 'docs/images/team-catalogue.png' });
+    await form.getByRole('button', { name: 'Record the knowledge pulled' }).click();
+    await page.waitForFunction((id) => /Recorded|Failed|Refused/.test(document.querySelector(`form[data-knowledge="${id}"] [role=status]`)?.textContent ?? ''), spiralId);
+    const recorded = await get<RecordAnswer>(`/spirals/${spiralId}`);
+    expect(recorded.record.knowledge.items).toEqual([expect.objectContaining({ practiceIds: [chosen.practiceId], question: 'What stops falls at night?', sources: [] })]);
   });
 
   it('confirms a suggested rebase from the page with a reason, and the chart then has a new group', async () => {

@@ -7,6 +7,7 @@ import { fieldTestRecordsFrom, type FieldTestRecord } from './trace/field-test-r
 import { practiceAsOf, type PracticeAsOf } from './trace/practice-as-of';
 import { scanPracticeRecords, type PracticeRecords } from './trace/practice-records.scan';
 import { tracedEvent, type TracedEvent } from './trace/traced-event';
+import { tracedSpiralOf, type TracedSpiral } from './trace/traced-spiral';
 import { verifyStore, type VerifyOptions } from './verify/verify-store';
 import type { VerifyReport } from './verify/chain-verifier';
 
@@ -14,6 +15,8 @@ import type { VerifyReport } from './verify/chain-verifier';
 export interface SpiralTrace {
   readonly spiralId: string;
   readonly streamId: string;
+  /** Its title and team by name. */
+  readonly spiral?: TracedSpiral;
   readonly events: readonly TracedEvent[];
   readonly adoptions: readonly AdoptionTrace[];
 }
@@ -49,7 +52,14 @@ export class AuditReader {
     const decisions = adoptionDecisionsOf(spiralId, events);
     const practiceIds = new Set(decisions.flatMap((decision) => decision.adoption.data.practiceId ?? []));
     const histories = await this.histories(await scanPracticeRecords(this.store, practiceIds));
-    return { spiralId, streamId, events: events.map(tracedEvent), adoptions: decisions.map((decision) => withPractice(decision, histories)) };
+    const spiral = await tracedSpiralOf(this.store, events);
+    return {
+      spiralId,
+      streamId,
+      ...(spiral === undefined ? {} : { spiral }),
+      events: events.map(tracedEvent),
+      adoptions: decisions.map((decision) => withPractice(decision, histories)),
+    };
   }
 
   async practiceAdoptions(practiceId: string): Promise<PracticeAdoptions> {
@@ -58,9 +68,13 @@ export class AuditReader {
     const history = histories.get(practiceId);
     if (history === undefined || history.events.length === 0) throw new NotFound('practice', practiceId);
     const adoptions: AdoptionTrace[] = [];
+    const teamNames = new Map<string, string | null>();
     for (const spiralId of records.get(practiceId)?.adoptingSpirals ?? []) {
-      const decisions = adoptionDecisionsOf(spiralId, await this.store.readStream(streamIds.spiral(spiralId)));
-      for (const decision of decisions) if (decision.adoption.data.practiceId === practiceId) adoptions.push(withPractice(decision, histories));
+      const events = await this.store.readStream(streamIds.spiral(spiralId));
+      const spiral = await tracedSpiralOf(this.store, events, teamNames);
+      for (const decision of adoptionDecisionsOf(spiralId, events)) {
+        if (decision.adoption.data.practiceId === practiceId) adoptions.push({ ...withPractice(decision, histories), ...(spiral === undefined ? {} : { spiral }) });
+      }
     }
     adoptions.sort((a, b) => Date.parse(a.adoption.occurredAt) - Date.parse(b.adoption.occurredAt) || a.adoption.globalPosition - b.adoption.globalPosition);
     return {

@@ -5,5 +5,6 @@ export * from './trace/adoption-decisions';
 export * from './trace/field-test-record';
 export * from './trace/practice-as-of';
 export * from './trace/traced-event';
+export * from './trace/traced-spiral';
 export * from './verify/chain-verifier';
 export * from './verify/verify-store';

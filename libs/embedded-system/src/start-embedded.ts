@@ -22,6 +22,7 @@ export async function startEmbedded(config: EmbeddedConfig): Promise<INestApplic
     logger.warn('SPIRAL_JWT_SECRET is not set: using the development secret. Set it before anyone else can reach this server.');
   }
   logger.log(`Spiral (embedded) listening on http://${config.host}:${config.port}/api/v1, data in ${config.dataDir}`);
-  logger.log(`OpenAPI at http://${config.host}:${config.port}/api/docs; mint a token with: npm run spiral -- token --role local --org RX1 --sha Q01`);
+  // Codes the seed writes (`spiral seed`: organisations S01-O01…, SHAs S01…), so the token opens data that exists.
+  logger.log(`OpenAPI at http://${config.host}:${config.port}/api/docs; pages at http://${config.host}:${config.port}/; mint a token with: npm run spiral -- token --role local --org S01-O01 --sha S01`);
   return app;
 }

@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { eventProgressFor } from '../replay/event-progress';
+import { withReadsReported } from '../replay/reads-reported';
 import { evaluationSummary } from '../replay/evaluation-summary';
 
 const HELP = `
@@ -31,15 +32,20 @@ export function evaluateCommand(): Command {
     .addHelpText('after', HELP)
     .action(async (options: { asOf?: string; compare?: string; from?: string; to?: string; out?: string; dataDir?: string }) => {
       const dataDir = options.dataDir ? resolve(options.dataDir) : embeddedConfigFrom(process.env).dataDir;
-      const store = await SqliteEventStore.open(dataDir);
+      const stored = await SqliteEventStore.open(dataDir);
       const progress = eventProgressFor(process.stderr, 'evaluating');
+      // One replay per moment, the end first (evaluation-request.ts): each pass of the bar names its moment.
+      const moments = [options.asOf ?? options.to ?? 'now', options.compare ?? options.from].filter((moment) => moment !== undefined);
+      let passes = 0;
+      const nextPass = () => progress.pass(`as of ${moments[passes] ?? 'another moment'} (moment ${++passes} of ${moments.length})`);
+      const store = withReadsReported(stored, (done, total) => progress.update(done, total), nextPass);
       let answer: EvaluationAnswer;
       try {
         const { asOf, compare, from, to } = options;
         answer = await evaluate(store, sqliteCopies(), { asOf, compare, from, to }, new Date().toISOString(), (done, total) => progress.update(done, total));
       } finally {
         progress.stop();
-        await store.close();
+        await stored.close();
       }
       if (options.out !== undefined) writeFileSync(resolve(options.out), `${JSON.stringify(answer, null, 2)}\n`);
       process.stdout.write(evaluationSummary(answer));

@@ -1,5 +1,5 @@
 import { embeddedConfigFrom } from '@spiral/embedded-system';
-import { EXPORT_FORMATS, formatOfFile, parseAsOf, type AsOf, type ExportFormat } from '@spiral/replay';
+import { describeAsOf, EXPORT_FORMATS, formatOfFile, parseAsOf, type AsOf, type ExportFormat } from '@spiral/replay';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { resolve } from 'node:path';
 import { eventProgressFor } from '../replay/event-progress';
@@ -37,6 +37,7 @@ export function replayCommand(): Command {
       const dataDir = options.dataDir ? resolve(options.dataDir) : embeddedConfigFrom(process.env).dataDir;
       const out = resolve(options.out);
       const progress = eventProgressFor(process.stderr, 'replaying');
+      progress.pass(`${options.view} as of ${describeAsOf(options.asOf)}`);
       const figures = await replayToFile({ dataDir, view: options.view, asOf: options.asOf, out, format: options.format ?? formatOfFile(out), progress: (done, total) => progress.update(done, total) });
       progress.stop();
       process.stdout.write(

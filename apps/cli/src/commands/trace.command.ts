@@ -1,5 +1,5 @@
 import { SqliteEventStore } from '@spiral/adapters-embedded';
-import { AuditReader, type AdoptionTrace, type PracticeAsOf, type TracedEvent } from '@spiral/audit';
+import { AuditReader, type AdoptionTrace, type PracticeAsOf, type TracedEvent, type TracedSpiral } from '@spiral/audit';
 import { embeddedConfigFrom } from '@spiral/embedded-system';
 import { systemClock } from '@spiral/ports';
 import { Command } from 'commander';
@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 
 const HELP = `
 --spiral: the spiral's events in order with who, when (occurred and recorded), correlation and
-causation, and for each adoption the need, the knowledge pulled, the options it was chosen from
+causation, each event's hash and the previous one's (to check the chain outside Spiral), each
+measurement's period and value, and for each adoption the need, the knowledge pulled, the options it was chosen from
 and the adopted practice as the catalogue stood at that moment. --practice: every adoption of a
 practice, each with the practice as of its decision. --json prints the whole answer, as the
 HTTP API gives it.
@@ -17,22 +18,41 @@ Examples:
   $ spiral trace --spiral 0190f0c2-…
   $ spiral trace --practice 0190f0a1-… --json > adoptions.json`;
 
+/** What a point or a gain says, where the event type alone does not. */
+function detail(event: TracedEvent): string {
+  const data = event.data as { period?: string; value?: number; periods?: string[]; rule?: string; fromPeriod?: string };
+  if (event.type === 'MeasurementRecorded') return ` period ${data.period} value ${data.value}`;
+  if (event.type.startsWith('Gain')) return ` ${data.rule} on ${(data.periods ?? []).join(', ')}`;
+  if (event.type === 'RebaseConfirmed') return ` from ${data.fromPeriod}`;
+  return '';
+}
+
 function eventLine(event: TracedEvent): string {
-  return `  #${event.revision} ${event.type} occurred ${event.occurredAt} recorded ${event.recordedAt} by ${event.actor.role} ${event.actor.id} (correlation ${event.correlationId}, causation ${event.causationId})`;
+  return [
+    `  #${event.revision} ${event.type}${detail(event)} occurred ${event.occurredAt} recorded ${event.recordedAt} by ${event.actor.role} ${event.actor.id} (correlation ${event.correlationId}, causation ${event.causationId})`,
+    `      hash ${event.hash} previous ${event.previousHash ?? 'none (first of its stream)'}`,
+  ].join('\n');
+}
+
+function spiralName(spiral: TracedSpiral | undefined, spiralId: string): string {
+  return spiral === undefined ? `spiral ${spiralId}` : `"${spiral.title}" of ${spiral.teamName ?? spiral.teamId} (${spiral.orgCode}, ${spiral.shaCode})`;
 }
 
 function practiceLine(practice: PracticeAsOf): string {
   if (!practice.known) return `    practice ${practice.practiceId}: not yet proposed then`;
+  const name = `"${practice.title ?? practice.practiceId}"`;
   const verdicts = practice.fieldTests.map((test) => (test.status === 'concluded' ? `${test.fieldTestId} ${test.verdict} (${test.effectSize}, ${test.effectScale})` : `${test.fieldTestId} running`));
-  return `    practice ${practice.practiceId} then: ${practice.status ?? 'unknown'}, version ${practice.publishedVersion ?? '-'}, evidence ${practice.evidenceLevel ?? '-'}, retired ${practice.retired}; field tests: ${verdicts.join('; ') || 'none'}`;
+  return `    practice ${name} then: ${practice.status ?? 'unknown'}, version ${practice.publishedVersion ?? '-'}, evidence ${practice.evidenceLevel ?? '-'}, retired ${practice.retired}; field tests: ${verdicts.join('; ') || 'none'}`;
 }
 
 function adoptionLines(adoption: AdoptionTrace): string[] {
   const { data, occurredAt } = adoption.adoption;
+  const options = adoption.chosenFrom?.data.options ?? [];
+  const chosen = options.find((option) => option.optionId === data.optionId)?.summary ?? data.optionId;
   return [
-    `  adoption in spiral ${adoption.spiralId} on ${occurredAt}: option ${data.optionId}, decided by ${data.decidedBy.join(', ')}`,
+    `  adoption in ${spiralName(adoption.spiral, adoption.spiralId)} on ${occurredAt}: "${chosen}", decided by ${data.decidedBy.join(', ')}`,
     `    rationale: ${data.rationale}`,
-    `    chosen from: ${adoption.chosenFrom?.data.options.map((option) => option.optionId).join(', ') ?? 'no appraisal recorded'}`,
+    `    chosen from: ${options.map((option) => `"${option.summary}"`).join(', ') || 'no appraisal recorded'}`,
     `    knowledge: ${adoption.knowledge.map((pull) => pull.data.question).join(' | ') || 'none pulled'}`,
     ...(adoption.practiceAtDecision ? [practiceLine(adoption.practiceAtDecision)] : []),
   ];
@@ -56,11 +76,13 @@ export function traceCommand(): Command {
         const reader = new AuditReader(store, systemClock);
         if (options.spiral !== undefined) {
           const trace = await reader.traceSpiral(options.spiral);
-          const text = [`spiral ${trace.spiralId} (${trace.streamId}): ${trace.events.length} events`, ...trace.events.map(eventLine), ...trace.adoptions.flatMap(adoptionLines)];
+          // The decisions first, as an auditor asks of them; then every event behind them.
+          const adoptions = trace.adoptions.map((adoption) => ({ ...adoption, spiral: adoption.spiral ?? trace.spiral }));
+          const text = [`${spiralName(trace.spiral, trace.spiralId)} (${trace.streamId}): ${trace.adoptions.length} adoptions, ${trace.events.length} events`, ...adoptions.flatMap(adoptionLines), ...trace.events.map(eventLine)];
           process.stdout.write(options.json ? `${JSON.stringify(trace, null, 2)}\n` : `${text.join('\n')}\n`);
         } else if (options.practice !== undefined) {
           const answer = await reader.practiceAdoptions(options.practice);
-          const text = [`practice ${answer.practiceId}: ${answer.adoptions.length} adoptions`, ...answer.events.map(eventLine), practiceLine(answer.now).replace(' then:', ' now:'), ...answer.adoptions.flatMap(adoptionLines)];
+          const text = [`practice "${answer.now.title ?? answer.practiceId}": ${answer.adoptions.length} adoptions`, practiceLine(answer.now).replace(' then:', ' now:'), ...answer.adoptions.flatMap(adoptionLines), ...answer.events.map(eventLine)];
           process.stdout.write(options.json ? `${JSON.stringify(answer, null, 2)}\n` : `${text.join('\n')}\n`);
         }
       } finally {

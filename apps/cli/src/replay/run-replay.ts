@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { withReadsReported } from './reads-reported';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [...localProjections, ...regionalProjections, ...nationalProjections];
 
@@ -30,7 +31,8 @@ export async function replayToFile(request: ReplayToFile): Promise<ReplayFigures
   const store = await SqliteEventStore.open(request.dataDir);
   const copy = await sqliteCopies()(randomUUID());
   try {
-    const figures = await replayViews({ store, projections, target: copy.views, asOf: request.asOf, progress: request.progress });
+    const reported = withReadsReported(store, request.progress);
+    const figures = await replayViews({ store: reported, projections, target: copy.views, asOf: request.asOf, progress: request.progress });
     const header = { asOf: figures.asOf, replay: figures };
     await pipeline(Readable.from(exportViews(copy.views, projections, request.format, header)), createWriteStream(request.out));
     return figures;

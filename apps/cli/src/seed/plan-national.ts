@@ -4,6 +4,7 @@ import { planFieldTest } from './plan-field-test';
 import type { Random } from './prng';
 import { MEASURES, type MeasureKey } from './reference/measure-library';
 import { PRACTICES, type PracticeTemplate } from './reference/practice-library';
+import { TEAM_KINDS } from './reference/team-kinds';
 import { NATIONAL_ACTOR } from './seed-actors';
 import type { SeedSha } from './seed-structure';
 import { Story, type SeedContext } from './story';
@@ -72,6 +73,12 @@ export function planNational(context: SeedContext, random: Random, shas: readonl
   };
 }
 
+/** A practice is for the specialties whose teams work on its measure (reference/team-kinds.ts). */
+function specialtiesWorkingOn(measure: MeasureKey): string[] {
+  const kinds = Object.values(TEAM_KINDS).flat();
+  return [...new Set(kinds.filter((kind) => kind.measures.includes(measure)).map((kind) => kind.specialty))].sort();
+}
+
 function planPractice(
   context: SeedContext,
   random: Random,
@@ -83,8 +90,9 @@ function planPractice(
   const when = (on: string) => duringWorkingHours(instant(on), random.int(0, 599));
   const { title, summary, origin, originDetail } = template;
   const targetMeasures = [MEASURES[template.measure].measure.name];
+  const specialties = specialtiesWorkingOn(template.measure);
   const proposedAt = story.add('practice', practiceId, when(template.proposedOn), 'propose', NATIONAL_ACTOR, {
-    type: 'ProposePractice', practiceId, title, summary, origin, originDetail, targetMeasures,
+    type: 'ProposePractice', practiceId, title, summary, origin, originDetail, targetMeasures, specialties,
   });
   let publishedAt: Instant | undefined;
   let retiredAt: Instant | undefined;

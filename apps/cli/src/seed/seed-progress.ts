@@ -4,10 +4,12 @@ import { Presets, SingleBar } from 'cli-progress';
 export interface SeedProgress {
   start(totalCommands: number): void;
   update(commandsDone: number, eventsStored: number): void;
+  /** After the writing: the views catching up on the history, events applied of the head (a phase of its own, named). */
+  viewsCatchingUp(eventsRead: number, head: number): void;
   stop(): void;
 }
 
-export const silentProgress: SeedProgress = { start: () => undefined, update: () => undefined, stop: () => undefined };
+export const silentProgress: SeedProgress = { start: () => undefined, update: () => undefined, viewsCatchingUp: () => undefined, stop: () => undefined };
 
 const number = new Intl.NumberFormat('en-GB');
 
@@ -16,12 +18,16 @@ function perSecond(count: number, since: number): string {
   return number.format(seconds > 0 ? Math.round(count / seconds) : 0);
 }
 
-/** A cli-progress bar: commands done of all, events written, commands per second, time left. */
+/**
+ * A cli-progress bar: commands done of all, events written, commands per second, time left; then a
+ * second bar, named, for the views catching up (the first would otherwise sit at 100 % meanwhile).
+ */
 class BarProgress implements SeedProgress {
   private readonly bar: SingleBar;
+  private views: SingleBar | undefined;
   private startedAt = Date.now();
 
-  constructor(stream: NodeJS.WriteStream) {
+  constructor(private readonly stream: NodeJS.WriteStream) {
     this.bar = new SingleBar(
       {
         stream,
@@ -31,6 +37,15 @@ class BarProgress implements SeedProgress {
       },
       Presets.shades_classic,
     );
+  }
+
+  viewsCatchingUp(eventsRead: number, head: number): void {
+    if (this.views === undefined) {
+      this.bar.stop();
+      this.views = new SingleBar({ stream: this.stream, format: 'views catching up {bar} {percentage}% | {value}/{total} events | {duration_formatted} elapsed', hideCursor: true }, Presets.shades_classic);
+      this.views.start(head, 0);
+    }
+    this.views.update(eventsRead);
   }
 
   start(totalCommands: number): void {
@@ -44,6 +59,7 @@ class BarProgress implements SeedProgress {
 
   stop(): void {
     this.bar.stop();
+    this.views?.stop();
   }
 }
 
@@ -72,6 +88,12 @@ class LineProgress implements SeedProgress {
     this.stream.write(
       `seeding: ${number.format(commandsDone)}/${number.format(this.total)} commands (${percent}%), ${number.format(eventsStored)} events, ${perSecond(commandsDone, this.startedAt)} commands/s\n`,
     );
+  }
+
+  viewsCatchingUp(eventsRead: number, head: number): void {
+    if (Date.now() - this.lastLineAt < this.everyMs && eventsRead < head) return;
+    this.lastLineAt = Date.now();
+    this.stream.write(`views catching up: ${number.format(eventsRead)}/${number.format(head)} events\n`);
   }
 
   stop(): void {

@@ -5,7 +5,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { AggregateCommand, CommandResult } from '@spiral/command-handling';
 import { EmbeddedModule, type EmbeddedConfig } from '@spiral/embedded-system';
 import { GainsProcessManagerHost, LOCAL_PROCESS_MANAGERS, type LocalProcessManagersOptions } from '@spiral/local';
-import { EVENT_STORE, type EventStore } from '@spiral/ports';
+import { SPIRAL_STEPS, type SpiralStep } from '@spiral/event-catalogue';
+import { EVENT_STORE, VIEW_STORE, type EventStore, type ViewStore } from '@spiral/ports';
+import { RegionalViewReader } from '@spiral/regional';
 import { applyHistory, Projections } from '@spiral/projections';
 import { messageFor } from './bus-message';
 import { mayMoveChart } from './chart-commands';
@@ -35,6 +37,12 @@ export interface SeedRunResult {
   readonly commandsReplayed: number;
   /** Gains the SPC process manager recorded from the seeded measurements (also in eventsStored). */
   readonly gainsRecorded: number;
+  /**
+   * Spirals by step as the views show them once caught up (the national funnel every regional view
+   * compares itself with): the plan's final steps, moved on by the gains SPC recorded (a gain
+   * achieved takes a spiral from change to sustainability), and any history the folder held before.
+   */
+  readonly spiralsByStep: Readonly<Record<SpiralStep, number>>;
   readonly headBefore: number;
   readonly headAfter: number;
   readonly seconds: number;
@@ -118,17 +126,25 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
     // The views catch up on the whole seeded history in large pages, as rebuild-views builds them
     // (the feed's catch-up pages are small, and each page costs a read and a write of every view
     // document it touches); then they follow the feed again from where that left them.
-    await applyHistory(store, projections.runners, { upTo: headAfter, pageSize: VIEWS_PAGE });
+    await applyHistory(store, projections.runners, { upTo: headAfter, pageSize: VIEWS_PAGE, progress: (read, upTo) => progress.viewsCatchingUp(read, upTo) });
     for (const runner of projections.runners) await runner.start();
     await projections.caughtUp(VIEWS_CATCH_UP_MS);
+    const spiralsByStep = await stepsInTheViews(app.get<ViewStore>(VIEW_STORE), plan);
     const seconds = (from: number, to: number) => (to - from) / 1000;
     const phaseSeconds = { plan: seconds(startedAt, plannedAt), write: seconds(writingAt, writtenAt), views: seconds(writtenAt, Date.now()) };
-    return { plan, figures, eventsStored, commandsReplayed, gainsRecorded, headBefore, headAfter, seconds: seconds(startedAt, Date.now()), phaseSeconds };
+    return { plan, figures, eventsStored, commandsReplayed, gainsRecorded, spiralsByStep, headBefore, headAfter, seconds: seconds(startedAt, Date.now()), phaseSeconds };
   } finally {
     progress.stop();
     await bulk?.finish();
     await app.close();
   }
+}
+
+/** The national funnel, read as any regional view reads it, so the summary says what the pages will show. */
+async function stepsInTheViews(views: ViewStore, plan: SeedPlanOutline): Promise<Record<SpiralStep, number>> {
+  const firstSha = plan.shas[0]?.code;
+  const view = firstSha === undefined ? undefined : await new RegionalViewReader(views).read(firstSha, { asOf: new Date().toISOString(), stalledDays: 0 });
+  return Object.fromEntries(SPIRAL_STEPS.map((step) => [step, view?.comparison.national.funnel[step] ?? 0])) as Record<SpiralStep, number>;
 }
 
 function planSeed(options: SeedPlanOptions): { plan: SeedPlanOutline; figures: PlanFigures; commands: readonly PlannedCommand[] } {

@@ -8,6 +8,7 @@ import type {
 } from '@spiral/event-catalogue';
 import type { PracticeAsOf } from './practice-as-of';
 import { tracedEvent, type TracedEvent } from './traced-event';
+import type { TracedSpiral } from './traced-spiral';
 
 /** A cause of a decision: the event that recorded it and what it said. */
 export interface Cause<TData> {
@@ -29,8 +30,12 @@ export interface AdoptionDecision {
   readonly chosenFrom?: Cause<{ readonly options: readonly AppraisedOption[] }>;
 }
 
-/** An adoption decision and, when it applies a catalogue practice, that practice as it stood then. */
+/**
+ * An adoption decision, whose spiral and team it was (by name), and, when it applies a catalogue
+ * practice, that practice as it stood then.
+ */
 export interface AdoptionTrace extends AdoptionDecision {
+  readonly spiral?: TracedSpiral;
   readonly practiceAtDecision?: PracticeAsOf;
 }
 

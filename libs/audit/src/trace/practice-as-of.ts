@@ -13,6 +13,8 @@ export interface PracticeAsOf {
   readonly asOf: string;
   /** False when the practice had not even been proposed by then. */
   readonly known: boolean;
+  /** The title it was proposed under, once known. */
+  readonly title?: string;
   readonly status?: PracticeStatus;
   readonly publishedVersion?: number;
   readonly evidenceLevel?: EvidenceLevel;
@@ -32,11 +34,13 @@ export function practiceAsOf(
   asOf: string,
 ): PracticeAsOf {
   const facts = practiceFactsFrom(practiceEvents, asOf);
+  const proposed = facts === undefined ? undefined : practiceEvents.find((event) => event.type === 'PracticeProposed');
   const tests = fieldTests.filter((test) => isAtOrBefore(test.startedAt, asOf)).map((test) => fieldTestAsOf(test, asOf));
   return {
     practiceId,
     asOf,
     known: facts !== undefined,
+    ...(proposed === undefined ? {} : { title: (proposed.data as { title: string }).title }),
     ...(facts?.status === undefined ? {} : { status: facts.status }),
     ...(facts?.version === undefined ? {} : { publishedVersion: facts.version }),
     ...(facts?.evidenceLevel === undefined ? {} : { evidenceLevel: facts.evidenceLevel }),

@@ -1,6 +1,10 @@
 import type { Actor, EventEnvelope } from '@spiral/event-catalogue';
 
-/** One event as an auditor reads it: the whole envelope but the hashes, and its payload. */
+/**
+ * One event as an auditor reads it: the whole envelope with its payload and hash chain, so the
+ * chain can be checked outside Spiral (SHA-256 over the RFC 8785 canonical envelope, all but the
+ * global position; `previousHash` is the hash of the stream's event before, null for the first).
+ */
 export interface TracedEvent {
   readonly globalPosition: number;
   readonly streamId: string;
@@ -14,6 +18,8 @@ export interface TracedEvent {
   readonly correlationId: string;
   readonly causationId: string;
   readonly data: object;
+  readonly previousHash: string | null;
+  readonly hash: string;
 }
 
 export function tracedEvent(event: EventEnvelope): TracedEvent {
@@ -30,6 +36,8 @@ export function tracedEvent(event: EventEnvelope): TracedEvent {
     correlationId: event.correlationId,
     causationId: event.causationId,
     data: event.data,
+    previousHash: event.previousHash,
+    hash: event.hash,
   };
 }
 

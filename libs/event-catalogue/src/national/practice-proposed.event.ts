@@ -1,4 +1,4 @@
-import { ArrayMinSize, ArrayUnique, IsArray, IsIn } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional } from 'class-validator';
 import { defineEvent, type EventOf } from '../define-event';
 import { IsBoundedList, IsIdentifier, IsProse, IsText } from '../validation/field-rules';
 
@@ -31,6 +31,19 @@ export class PracticeProposedData {
   @ArrayUnique()
   @IsText(200, { each: true })
   targetMeasures!: string[];
+
+  /**
+   * The clinical specialties it is meant for, as teams name theirs when they register ("stroke
+   * medicine"), so a team finds it in the catalogue by its own specialty. Optional and added without
+   * a new schema version: every event written before it is a valid event of this schema that named
+   * none, so there is nothing to upcast (and the trace keeps showing events exactly as hashed).
+   */
+  @IsOptional()
+  @IsArray()
+  @IsBoundedList(20)
+  @ArrayUnique()
+  @IsText(100, { each: true })
+  specialties?: string[];
 }
 
 export const PracticeProposed = defineEvent('PracticeProposed', 'national', PracticeProposedData);

@@ -23,7 +23,10 @@ export function validatePayload(payloadClass: new () => object, plain: unknown):
 export function flattenValidationErrors(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
+    // One problem per field: a missing text field fails every rule on it (string, length, characters…),
+    // and six lines naming the same field hid the others; its reasons are kept, joined, once each.
+    const reasons = [...new Set(Object.values(error.constraints ?? {}))];
+    const own = reasons.length === 0 ? [] : [{ field, reason: reasons.join('; ') }];
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }

@@ -1,8 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateCommand, CommandWriter, PublishedFactsReader, type CommandEnvelope } from '@spiral/command-handling';
 import { streamIds } from '@spiral/event-catalogue';
-import type { AdoptOption, KnownSpiral, RecogniseNeed, SpiralCommand } from '../domain/spiral/spiral.commands';
+import { TRIAL_BELOW_POINTS } from '@spiral/spc';
+import type { AdoptOption, ConfirmRebase, KnownSpiral, RecogniseNeed, SpiralCommand } from '../domain/spiral/spiral.commands';
 import { spiralDecider } from '../domain/spiral/spiral.decider';
+import { chartOf, seriesOf } from '../projections/spiral-series';
 
 /** A command for one spiral's stream. */
 export class ExecuteSpiralCommand extends AggregateCommand<SpiralCommand> {}
@@ -23,12 +25,23 @@ export class SpiralCommandHandler implements ICommandHandler<ExecuteSpiralComman
     return this.writer.execute(spiralDecider, streamIds.spiral(aggregateId), { ...envelope, command });
   }
 
-  /** Only two commands need another stream's facts; every other one goes to the decider as sent. */
+  /** Two commands need another stream's facts, a rebase its own chart; every other one goes to the decider as sent. */
   private withFacts(spiralId: string, envelope: CommandEnvelope<SpiralCommand>): Promise<SpiralCommand> {
     const { command } = envelope;
     if (command.type === 'RecogniseNeed') return this.withTeamAndParent(command);
     if (command.type === 'AdoptOption') return this.withPractice(spiralId, command, envelope.occurredAt);
+    if (command.type === 'ConfirmRebase') return this.withChart(spiralId, command);
     return Promise.resolve(command);
+  }
+
+  /** The rebase the spiral's chart suggests now, drawn from its stream as the spiral view draws it. */
+  private async withChart(spiralId: string, command: ConfirmRebase): Promise<ConfirmRebase> {
+    const { events } = await this.writer.load(spiralDecider, streamIds.spiral(spiralId));
+    const series = seriesOf(events);
+    const chart = series === undefined ? null : chartOf(series).chart;
+    // A run chart has no limits to rebase: it suggests none.
+    const suggested = chart?.kind === 'xmr' ? (chart.suggestedRebase?.fromPeriod ?? null) : null;
+    return { ...command, chart: { suggestedFromPeriod: suggested, pointsForLimits: TRIAL_BELOW_POINTS } };
   }
 
   private async withTeamAndParent(command: RecogniseNeed): Promise<RecogniseNeed> {

@@ -57,7 +57,7 @@ export class SpiralStepsController {
 
   @Post('rebase')
   confirmRebase(@Param() { id }: IdParams, @Body() body: ConfirmRebaseRequest, @CommandMeta() meta: CommandMetadata) {
-    return this.send(id, meta, body, (fields) => ({ type: 'ConfirmRebase', spiralId: id, ...fields }));
+    return this.send(id, meta, body, (fields) => ({ type: 'ConfirmRebase', spiralId: id, chart: undefined, ...fields }));
   }
 
   @Post('sustainability')

@@ -1,10 +1,26 @@
-import { streamIds, type AppraisedOption, type EventEnvelope, type Measure, type SpiralEvent, type SpiralOutcome, type SpiralStep, type Trigger } from '@spiral/event-catalogue';
+import { streamIds, type AppraisedOption, type EventEnvelope, type Measure, type SpiralOutcome, type SpiralStep, type Trigger } from '@spiral/event-catalogue';
 import type { SpcChart } from '@spiral/spc';
 import type { RecognisedSpiral, SpiralAdoption } from '../domain/spiral/spiral.state';
 import type { RecordedGain } from '../projections/spiral-progress';
 import { chartOf } from '../projections/spiral-series';
 import type { SpiralView } from '../projections/spiral-view.projection';
+import { measurementsOf } from './record/measurements';
+import { pageOf, type Page, type RecordPageQuery } from './record/record-page';
+import { spiralRecordOf, type AdoptionEntry, type AssessmentEntry, type ClosingEntry, type CycleEntry, type KnowledgeEntry, type SupportEntry } from './record/spiral-record';
 import { historyOf, type HistoryEntry } from './stream-history';
+
+/**
+ * What the team said at each step (SPEC "HTTP API": the whole record), beside the summary fields
+ * above it. Long lists come as their first page; GET /spirals/:id/record/:list pages on.
+ */
+export interface SpiralRecordResponse {
+  readonly knowledge: Page<KnowledgeEntry>;
+  readonly adoption: AdoptionEntry | null;
+  readonly support: Page<SupportEntry>;
+  readonly cycles: Page<CycleEntry>;
+  readonly assessments: Page<AssessmentEntry>;
+  readonly closing: ClosingEntry | null;
+}
 
 /**
  * The SPC chart of SPEC "HTTP API" (points with moving range and type, centre line, limits, trial,
@@ -46,9 +62,16 @@ export interface SpiralResponse {
   /** Set once the spiral is closed. */
   readonly outcome?: SpiralOutcome;
   readonly history: readonly HistoryEntry[];
+  readonly record: SpiralRecordResponse;
 }
 
-export function spiralResponse(spiral: RecognisedSpiral, events: readonly EventEnvelope[], view: SpiralView | undefined): SpiralResponse {
+function recordResponse(events: readonly EventEnvelope[], query: RecordPageQuery): SpiralRecordResponse {
+  const { knowledge, adoption, support, cycles, assessments, closing } = spiralRecordOf(events);
+  const first = <T extends { readonly revision: number }>(items: readonly T[]) => pageOf(items, (item) => item.revision, { ...query, cursor: undefined });
+  return { knowledge: first(knowledge), adoption, support: first(support), cycles: first(cycles), assessments: first(assessments), closing };
+}
+
+export function spiralResponse(spiral: RecognisedSpiral, events: readonly EventEnvelope[], view: SpiralView | undefined, query: RecordPageQuery = {}): SpiralResponse {
   const { spiralId, step, teamId, orgCode, shaCode, title, measure, baseline, target, trigger, gap, parentSpiralId } = spiral;
   const { chart, chartProblem } = view === undefined ? { chart: null, chartProblem: null } : chartOf(view.series);
   return {
@@ -74,13 +97,6 @@ export function spiralResponse(spiral: RecognisedSpiral, events: readonly EventE
     ...(chartProblem ? { chartProblem } : {}),
     ...(spiral.outcome === undefined ? {} : { outcome: spiral.outcome }),
     history: historyOf(events),
+    record: recordResponse(events, query),
   };
-}
-
-/** The state keeps only which periods exist; the values are read from the points themselves. */
-function measurementsOf(events: readonly EventEnvelope[]): { period: string; value: number }[] {
-  // Stored events passed their schema on append, as foldHistory also relies on.
-  return (events as readonly unknown[] as readonly SpiralEvent[])
-    .flatMap((event) => (event.type === 'MeasurementRecorded' ? [{ period: event.data.period, value: event.data.value }] : []))
-    .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CommandWriter, newEntityId } from '@spiral/command-handling';
@@ -9,6 +9,8 @@ import { ExecuteSpiralCommand } from '../application/spiral.command-handler';
 import { spiralDecider } from '../domain/spiral/spiral.decider';
 import { SPIRALS, spiralViewProjection, type SpiralView } from '../projections/spiral-view.projection';
 import { RecogniseNeedRequest } from './recognise-need.request';
+import { recordListPage, RecordListParams } from './record/record-list';
+import { RecordPageQuery, SpiralReadQuery, type Page } from './record/record-page';
 import { spiralResponse, type SpiralResponse } from './spiral.response';
 import { StoredViews } from './stored-views';
 
@@ -41,10 +43,23 @@ export class SpiralsController {
    * the chart is computed when points arrive, not on each read (its `asOfRevision` says how current).
    */
   @Get(':id')
-  async read(@Param() { id }: IdParams, @CurrentActor() actor: Actor): Promise<SpiralResponse> {
+  async read(@Param() { id }: IdParams, @Query() query: SpiralReadQuery, @CurrentActor() actor: Actor): Promise<SpiralResponse> {
+    const { state, events } = await this.readable(id, actor);
+    return spiralResponse(state, events, await this.views.find<SpiralView>(spiralViewProjection, SPIRALS, id), query);
+  }
+
+  /** One page of a long list of the spiral's record (knowledge, support, cycles, assessments, measurements). */
+  @Get(':id/record/:list')
+  async recordList(@Param() { id, list }: RecordListParams, @Query() query: RecordPageQuery, @CurrentActor() actor: Actor): Promise<Page<object>> {
+    const { events } = await this.readable(id, actor);
+    return recordListPage(events, list, query);
+  }
+
+  /** The spiral's stream folded, once access is checked: a team reads its own, a region its area (SPEC "Access"). */
+  private async readable(id: string, actor: Actor) {
     const { state, events } = await this.writer.load(spiralDecider, streamIds.spiral(id));
     if (state.status !== 'recognised') throw new NotFound('spiral', id);
     assertMayRead(actor, { shaCode: state.shaCode, orgCode: state.orgCode }, `spiral ${id}`);
-    return spiralResponse(state, events, await this.views.find<SpiralView>(spiralViewProjection, SPIRALS, id));
+    return { state, events };
   }
 }

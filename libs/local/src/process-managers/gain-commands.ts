@@ -1,5 +1,5 @@
 import { foldHistory } from '@spiral/command-handling';
-import type { Actor, EventEnvelope } from '@spiral/event-catalogue';
+import { SYSTEM_ROLE, type Actor, type EventEnvelope } from '@spiral/event-catalogue';
 import type { GainFact } from '@spiral/spc';
 import { ExecuteSpiralCommand } from '../application/spiral.command-handler';
 import type { RecordGainAchieved, RecordGainLost, RecordGainSustained, WithdrawGain } from '../domain/spiral/spiral.commands';
@@ -9,11 +9,11 @@ import { firingEvent, gainFactsOf } from './gain-facts';
 import { gainReconciliation, undoingEvent, undoingPeriodOf } from './gain-reconciliation';
 
 /**
- * Who records a gain: Spiral itself, for SPC. SPEC "Access" has five roles and no system role; the
- * spiral decider accepts gains from a national actor (spiral-steps/gains.ts, mayRecordGain) because
- * the system serves every level, and offers no HTTP route to them, so a gain is never merely claimed.
+ * Who records a gain: Spiral itself, for SPC, as the `system` actor of SPEC "Access" that no token
+ * can claim (spiral-steps/gains.ts, mayRecordGain); no HTTP route records a gain either, so a gain is
+ * never merely claimed.
  */
-export const SPC_ACTOR: Actor = { id: 'system:spc', role: 'national', org: null, region: null };
+export const SPC_ACTOR: Actor = { id: 'system:spc', role: SYSTEM_ROLE, org: null, region: null };
 
 const COMMAND_TYPES = {
   achieved: 'RecordGainAchieved',

@@ -1,5 +1,6 @@
 import type { EvidenceLevel, PracticeOrigin, PracticeStatus } from '@spiral/event-catalogue';
 import type { KnownPractice } from '../domain/practice/practice.state';
+import type { CataloguePractice } from '../projections/practice-catalogue.reader';
 
 /** GET /practices/:id: the practice as its stream stands; `revision` is for If-Match. */
 export interface PracticeResponse {
@@ -13,10 +14,12 @@ export interface PracticeResponse {
   readonly evidenceLevel: EvidenceLevel | null;
   readonly firstPublishedAt: string | null;
   readonly revision: number;
+  /** The practice as the catalogue shows it; null until the catalogue projection has applied it. */
+  readonly catalogue: CataloguePractice | null;
 }
 
-export function practiceResponse(practice: KnownPractice, revision: number): PracticeResponse {
+export function practiceResponse(practice: KnownPractice, revision: number, catalogue: CataloguePractice | null): PracticeResponse {
   const { practiceId, status, title, origin, targetMeasures, evidenceLevel, firstPublishedAt } = practice;
   const version = practice.version === 0 ? null : practice.version;
-  return { practiceId, status, title, origin, targetMeasures, version, evidenceLevel, firstPublishedAt, revision };
+  return { practiceId, status, title, origin, targetMeasures, version, evidenceLevel, firstPublishedAt, revision, catalogue };
 }

@@ -1,6 +1,9 @@
 // One spiral on the team page: its SPC chart (the option shared with chart.svg), the chart's numbers
-// as tables, a picture to download, and the confirmation of a suggested rebase.
+// as tables, a picture to download, the confirmation of a suggested rebase, its whole record, and
+// while it is still learning, the catalogue to pull knowledge from.
 import { apiGet, apiPost, currentToken } from './api.js';
+import { knowledgeForm } from './catalogue-picker.js';
+import { spiralRecord } from './spiral-record.js';
 import { chartFigure, dataTable, decimal, el, setStatus, showError } from './ui.js';
 
 const spc = window.SpiralSpcChart;
@@ -77,11 +80,13 @@ function rebaseForm(spiral, reload) {
   return form;
 }
 
-export async function renderSpiral(section, spiralId, claims) {
+const LEARNING_STEPS = ['recognition', 'knowing', 'decision'];
+
+export async function renderSpiral(section, spiralId, claims, team = {}) {
   const spiral = await apiGet(`/spirals/${encodeURIComponent(spiralId)}`);
   const reload = async () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
-    await renderSpiral(section, spiralId, claims).catch(showError);
+    await renderSpiral(section, spiralId, claims, team).catch(showError);
   };
   const parts = [el('p', { text: `${spiral.measure.name} (${spiral.measure.unit}); baseline ${spiral.baseline}, target ${spiral.target}; ${spiral.cycles} change cycles.` })];
   if (!spiral.chart || spiral.chart.points.length === 0) {
@@ -92,6 +97,8 @@ export async function renderSpiral(section, spiralId, claims) {
     if (spiral.chart.suggestedRebase && claims.role === 'local' && spiral.step !== 'closed') parts.push(rebaseForm(spiral, reload));
   }
   parts.push(gainsList(spiral));
+  parts.push(await spiralRecord(spiral));
+  if (claims.role === 'local' && LEARNING_STEPS.includes(spiral.step)) parts.push(knowledgeForm(spiral, team.specialty, reload));
   section.querySelector('.spiral-body').replaceChildren(...parts);
   return spiral;
 }

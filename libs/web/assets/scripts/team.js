@@ -39,7 +39,7 @@ async function showTeam(teamId, claims, content) {
   );
   setStatus('loading', `Loading ${team.spirals.length} SPC charts…`);
   // One at a time: a team has a handful of spirals, and the server answers each quickly.
-  for (const section of sections) await renderSpiral(section, section.dataset.spiralId, claims);
+  for (const section of sections) await renderSpiral(section, section.dataset.spiralId, claims, team);
   setStatus('done', '');
 }
 

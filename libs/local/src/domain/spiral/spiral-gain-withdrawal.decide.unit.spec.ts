@@ -7,7 +7,7 @@ import { evolveSpiral, type SpiralState } from './spiral.state';
 import { gainAchieved, history, SPIRAL_ID } from './spiral.test-fixtures';
 
 const spec = deciderSpec(spiralDecider);
-const system = { actor: actorOf('national', null, null) };
+const system = { actor: actorOf('system', null, null) };
 const periods = ['2005-03-01'];
 const undoing = { undoneBy: 'MeasurementRecorded', undoingPeriod: '2005-03-01' } as const;
 const withdraw = (withdrawn: WithdrawGain['withdrawn']): WithdrawGain => ({ type: 'WithdrawGain', spiralId: SPIRAL_ID, withdrawn, periods, ...undoing });

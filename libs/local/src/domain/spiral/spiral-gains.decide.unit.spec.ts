@@ -6,7 +6,7 @@ import { spiralDecider } from './spiral.decider';
 import { gainAchieved, history, measured, SPIRAL_ID } from './spiral.test-fixtures';
 
 const spec = deciderSpec(spiralDecider);
-const system = { actor: actorOf('national', null, null) };
+const system = { actor: actorOf('system', null, null) };
 
 const periods = ['2005-03-01'];
 const achieve: RecordGainAchieved = { type: 'RecordGainAchieved', spiralId: SPIRAL_ID, rule: 'shift', periods };

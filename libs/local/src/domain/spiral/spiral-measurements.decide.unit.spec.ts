@@ -17,7 +17,11 @@ const rebase: ConfirmRebase = {
   spiralId: SPIRAL_ID,
   fromPeriod: '2005-03-01',
   reason: 'New thrombolysis pathway changed the process for good.',
+  chart: { suggestedFromPeriod: '2005-03-01', pointsForLimits: 12 },
 };
+const notSuggested = { suggestedFromPeriod: null, pointsForLimits: 12 };
+/** Monthly points from 2004-01 on: a spiral measured for `count` months. */
+const monthly = (count: number) => Array.from({ length: count }, (_, k) => measured(new Date(Date.UTC(2004, k, 1)).toISOString().slice(0, 10), 50 + (k % 3)));
 
 describe('spiral decider: RecordMeasurements', () => {
   it('records one event per point, in period order, at any open step', () => {
@@ -46,12 +50,28 @@ describe('spiral decider: RecordMeasurements', () => {
 });
 
 describe('spiral decider: ConfirmRebase', () => {
-  it('records a rebase from a recorded period', () => {
-    const { type: _type, ...data } = rebase;
-    spec.given(history.measured).when(rebase).then([RebaseConfirmed.create(data)]);
+  it('records the suggested rebase from a recorded period', () => {
+    const { type: _type, chart: _chart, ...data } = rebase;
+    spec.given([...history.change, measured('2005-02-01', 60), measured('2005-03-01', 50)]).when(rebase).then([RebaseConfirmed.create(data)]);
   });
 
   it('refuses a rebase from a period with no measurement', () => {
     spec.given(history.change).when(rebase).thenThrows(RuleViolated, 'period_not_recorded');
+  });
+
+  it('accepts the suggested period whatever its group holds; another one only when its group holds 12 points', () => {
+    const given = [...history.change, ...monthly(20)];
+    const { type: _type, chart: _chart, ...data } = rebase;
+    spec.given(given).when({ ...rebase, fromPeriod: '2005-06-01', chart: { ...notSuggested, suggestedFromPeriod: '2005-06-01' } }).then([RebaseConfirmed.create({ ...data, fromPeriod: '2005-06-01' })]);
+    spec.given(given).when({ ...rebase, fromPeriod: '2004-09-01', chart: notSuggested }).then([RebaseConfirmed.create({ ...data, fromPeriod: '2004-09-01' })]);
+    spec.given(given).when({ ...rebase, fromPeriod: '2004-10-01', chart: notSuggested }).thenThrows(RuleViolated, 'rebase_group_too_short');
+  });
+
+  it('counts a group up to the next confirmed rebase, and refuses the first point and a period rebased already', () => {
+    const given = [...history.change, ...monthly(30), RebaseConfirmed.create({ spiralId: SPIRAL_ID, fromPeriod: '2005-06-01', reason: 'r' })];
+    spec.given(given).when({ ...rebase, fromPeriod: '2004-07-01', chart: notSuggested }).thenThrows(RuleViolated, 'rebase_group_too_short');
+    spec.given(given).when({ ...rebase, fromPeriod: '2004-06-01', chart: notSuggested }).then([RebaseConfirmed.create({ spiralId: SPIRAL_ID, fromPeriod: '2004-06-01', reason: rebase.reason })]);
+    spec.given(given).when({ ...rebase, fromPeriod: '2004-01-01', chart: notSuggested }).thenThrows(RuleViolated, 'rebase_at_first_point');
+    spec.given(given).when({ ...rebase, fromPeriod: '2005-06-01', chart: notSuggested }).thenThrows(RuleViolated, 'rebase_already_confirmed');
   });
 });

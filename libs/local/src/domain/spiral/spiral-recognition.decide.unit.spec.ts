@@ -70,7 +70,7 @@ const laterCommands: SpiralCommand[] = [
     decision: 'adopt',
   },
   { type: 'RecordMeasurements', spiralId: SPIRAL_ID, points: [{ period: '2005-01-01', value: 1 }] },
-  { type: 'ConfirmRebase', spiralId: SPIRAL_ID, fromPeriod: '2005-01-01', reason: 'r' },
+  { type: 'ConfirmRebase', spiralId: SPIRAL_ID, fromPeriod: '2005-01-01', reason: 'r', chart: undefined },
   { type: 'AssessSustainability', spiralId: SPIRAL_ID, assessedBy: 'team', factors: { adaptability: 'a' } },
   { type: 'RecordGainAchieved', spiralId: SPIRAL_ID, rule: 'shift', periods: ['2005-01-01'] },
   { type: 'RecordGainSustained', spiralId: SPIRAL_ID, rule: 'sustained12', periods: ['2005-01-01'] },
@@ -95,10 +95,11 @@ describe.each(laterCommands.map((command) => [command.type, command] as const))(
       spec.given(history.change).when(command, { actor: actorOf('auditor') }).thenThrows(AccessDenied);
     });
 
-    it('refuses regional users; national ones only for gains the SPC process manager records', () => {
+    it('refuses regional and national users; the system actor only for gains the SPC process manager records', () => {
       spec.given(history.change).when(command, { actor: actorOf('regional', null) }).thenThrows(AccessDenied);
+      spec.given(history.change).when(command, { actor: actorOf('national', null, null) }).thenThrows(AccessDenied);
       if (!command.type.startsWith('RecordGain')) {
-        spec.given(history.change).when(command, { actor: actorOf('national', null, null) }).thenThrows(AccessDenied);
+        spec.given(history.change).when(command, { actor: actorOf('system', null, null) }).thenThrows(AccessDenied);
       }
     });
   },

@@ -103,11 +103,20 @@ export interface RecordMeasurements {
   readonly points: readonly { readonly period: string; readonly value: number }[];
 }
 
+/** What the spiral's SPC chart says of a rebase; the handler computes it from the stream, never the request. */
+export interface RebaseChartFacts {
+  /** The first period of the rebase the chart suggests now; null when it suggests none. */
+  readonly suggestedFromPeriod: string | null;
+  /** The fewest points of a group whose limits are not trial limits (@spiral/spc TRIAL_BELOW_POINTS). */
+  readonly pointsForLimits: number;
+}
+
 export interface ConfirmRebase {
   readonly type: 'ConfirmRebase';
   readonly spiralId: string;
   readonly fromPeriod: string;
   readonly reason: string;
+  readonly chart: RebaseChartFacts | undefined;
 }
 
 export interface AssessSustainability {

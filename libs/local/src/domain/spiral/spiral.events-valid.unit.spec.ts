@@ -9,7 +9,7 @@ import type { SpiralState } from './spiral.state';
 import { adoptOption, optionsAppraised, recogniseNeed, SPIRAL_ID } from './spiral.test-fixtures';
 
 const team: DecisionContext = { actor: actorOf('local'), occurredAt: SPEC_NOW, now: SPEC_NOW };
-const system: DecisionContext = { ...team, actor: actorOf('national', null, null) };
+const system: DecisionContext = { ...team, actor: actorOf('system', null, null) };
 const periods = ['2005-01-01', '2005-02-01'];
 
 /** One whole spiral, every command once or more, as a team and the SPC process manager would send them. */
@@ -49,7 +49,7 @@ const spiralLife: [SpiralCommand, DecisionContext][] = [
   [{ type: 'RecordGainSustained', spiralId: SPIRAL_ID, rule: 'sustained12', periods }, system],
   [{ type: 'RecordGainLost', spiralId: SPIRAL_ID, rule: 'shift', periods }, system],
   [{ type: 'WithdrawGain', spiralId: SPIRAL_ID, withdrawn: 'lost', periods, undoneBy: 'MeasurementRecorded', undoingPeriod: '2005-01-01' }, system],
-  [{ type: 'ConfirmRebase', spiralId: SPIRAL_ID, fromPeriod: '2005-02-01', reason: 'Pathway changed.' }, team],
+  [{ type: 'ConfirmRebase', spiralId: SPIRAL_ID, fromPeriod: '2005-02-01', reason: 'Pathway changed.', chart: { suggestedFromPeriod: '2005-02-01', pointsForLimits: 12 } }, team],
   [
     {
       type: 'AssessSustainability',

@@ -10,6 +10,7 @@ export interface ProposePractice {
   readonly originDetail: string;
   /** Names of the measures it aims to improve, at least one. */
   readonly targetMeasures: readonly string[];
+  readonly specialties?: readonly string[];
 }
 
 /** Sharing: publish to the catalogue, first time or again (e.g. after a field test). */

@@ -12,8 +12,13 @@ import type { KnownPractice, PracticeState } from './practice.state';
 
 function propose(command: ProposePractice, state: PracticeState): PracticeEvent[] {
   if (state.status !== 'unproposed') throw new AlreadyExists('practice', command.practiceId);
-  const { practiceId, title, summary, origin, originDetail, targetMeasures } = command;
-  return [PracticeProposed.create({ practiceId, title, summary, origin, originDetail, targetMeasures: [...targetMeasures] })];
+  const { practiceId, title, summary, origin, originDetail, targetMeasures, specialties } = command;
+  return [
+    PracticeProposed.create({
+      practiceId, title, summary, origin, originDetail, targetMeasures: [...targetMeasures],
+      ...(specialties === undefined ? {} : { specialties: [...specialties] }),
+    }),
+  ];
 }
 
 function known(state: PracticeState, practiceId: string): KnownPractice {

@@ -1,17 +1,16 @@
 import { RuleViolated } from '@spiral/decider';
-import { GainAchieved, GainLost, GainSustained, type Actor, type GainRule } from '@spiral/event-catalogue';
+import { GainAchieved, GainLost, GainSustained, SYSTEM_ROLE, type Actor, type GainRule } from '@spiral/event-catalogue';
 import type { RecordGainAchieved, RecordGainLost, RecordGainSustained } from '../spiral.commands';
 import type { RecognisedSpiral } from '../spiral.state';
 import { assertAdopted, assertPeriodRecorded, isTeamMember } from './guards';
 
 /**
- * Gains are signalled by the SPC process manager, which acts under a system identity. Roles are
- * only the five of SPEC "Access" and the system's identity is national (it serves every level),
- * so a national actor may record them; so may the team itself, e.g. when re-entering history.
- * The HTTP API is meant to offer no route to them: that is what keeps a gain from being merely claimed.
+ * Gains are signalled by the SPC process manager, which acts as the `system` actor no token can
+ * claim (SPEC "Access"); so may the team itself, e.g. when re-entering history. The HTTP API offers
+ * no route to them: that is what keeps a gain from being merely claimed.
  */
 export function mayRecordGain(actor: Actor, spiral: RecognisedSpiral): boolean {
-  return actor.role === 'national' || isTeamMember(actor, spiral);
+  return actor.role === SYSTEM_ROLE || isTeamMember(actor, spiral);
 }
 
 function refuse(code: string, spiral: RecognisedSpiral, why: string): never {

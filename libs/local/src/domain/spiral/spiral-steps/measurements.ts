@@ -41,8 +41,35 @@ export function recordMeasurements(
     .map(({ period, value }) => MeasurementRecorded.create({ spiralId: spiral.spiralId, period, value }));
 }
 
-/** A person confirms the rebase SPC suggested; the new limits start at a point that exists. */
+/** How many recorded points a group starting at `from` holds: up to the next confirmed rebase, or the end. */
+function groupPoints(spiral: RecognisedSpiral, from: string): number {
+  const next = spiral.rebasedFrom.filter((period) => period > from).sort()[0];
+  return spiral.periods.filter((period) => period >= from && (next === undefined || period < next)).length;
+}
+
+/**
+ * A person confirms the rebase SPC suggested (SPEC: limits are never recalculated automatically),
+ * or, giving the reason every rebase carries, another period whose group holds at least the points
+ * limits need to be more than trial limits (12: NHSRplotthedots flags fewer as trial, and MDC's tool
+ * takes 12 to 20 baseline points; libs/spc xmr-limits.ts). Anything else would draw a group of a
+ * point or two with limits (or a mean) no one can read, so it is refused saying why (422).
+ */
 export function confirmRebase(command: ConfirmRebase, spiral: RecognisedSpiral): RebaseConfirmed[] {
   assertPeriodRecorded(spiral, command.fromPeriod);
-  return [RebaseConfirmed.create({ spiralId: spiral.spiralId, fromPeriod: command.fromPeriod, reason: command.reason })];
+  const { fromPeriod } = command;
+  const refuse = (code: string, why: string): never => {
+    throw new RuleViolated(code, `spiral ${spiral.spiralId} cannot rebase from ${fromPeriod}: ${why}`);
+  };
+  if (spiral.rebasedFrom.includes(fromPeriod)) refuse('rebase_already_confirmed', 'a group starts there already');
+  if (fromPeriod === spiral.periods[0]) refuse('rebase_at_first_point', 'it is the first point, so no earlier group would be left');
+  const chart = command.chart;
+  if (chart === undefined) throw new Error('ConfirmRebase reached the decider without its chart facts: the command handler adds them');
+  if (fromPeriod !== chart.suggestedFromPeriod) {
+    const points = groupPoints(spiral, fromPeriod);
+    if (points < chart.pointsForLimits) {
+      const suggested = chart.suggestedFromPeriod === null ? 'the chart suggests no rebase' : `the chart suggests one from ${chart.suggestedFromPeriod}`;
+      refuse('rebase_group_too_short', `${suggested}, and another period needs at least ${chart.pointsForLimits} points in its new group (it would hold ${points})`);
+    }
+  }
+  return [RebaseConfirmed.create({ spiralId: spiral.spiralId, fromPeriod, reason: command.reason })];
 }

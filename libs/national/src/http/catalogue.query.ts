@@ -1,0 +1,40 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIdentifier, IsText } from '@spiral/event-catalogue';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { CATALOGUE_STATUSES, type CatalogueStatus } from '../projections/practice-catalogue.reader';
+
+export const DEFAULT_CATALOGUE_PAGE = 20;
+export const MAX_CATALOGUE_PAGE = 100;
+
+/** GET /practices: search and page the catalogue; anything else in the query answers 400. */
+export class CatalogueQuery {
+  @ApiPropertyOptional({ description: 'Words found in the title, summary, evidence, origin, target measures or specialties (case ignored)', example: 'thrombolysis' })
+  @IsOptional()
+  @IsText(200)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'A clinical specialty the practice is for, as teams name theirs (case ignored)', example: 'stroke medicine' })
+  @IsOptional()
+  @IsText(100)
+  specialty?: string;
+
+  @ApiPropertyOptional({ enum: CATALOGUE_STATUSES, description: 'Only practices at this status' })
+  @IsOptional()
+  @IsIn(CATALOGUE_STATUSES)
+  status?: CatalogueStatus;
+
+  @ApiPropertyOptional({ default: DEFAULT_CATALOGUE_PAGE, minimum: 1, maximum: MAX_CATALOGUE_PAGE })
+  @IsOptional()
+  // Query strings are text: converted here so "abc" reaches the rules as NaN and is refused.
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CATALOGUE_PAGE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: "The previous page's nextCursor" })
+  @IsOptional()
+  @IsIdentifier()
+  cursor?: string;
+}
