@@ -60,6 +60,6 @@ describe('regional view projection: the sample health service', () => {
       gains: [],
     });
     await spec.given(events).then(C.networks, 'n1', { networkId: 'n1', revision: 2, shaCode: 'Q01', name: 'Network n1', kind: 'communityOfPractice', formedAt: '2004-01-25T00:00:00.000Z', members: 2 });
-    await spec.given(events).then(C.teams, 't2', { teamId: 't2', revision: 0, registered: true, registeredAt: '2004-01-02T00:00:00.000Z', orgCode: 'RX1', shaCode: 'Q01', liveSpirals: 0 });
+    await spec.given(events).then(C.teams, 't2', { teamId: 't2', revision: 0, registered: true, registeredAt: '2004-01-02T00:00:00.000Z', name: 'Team t2', orgCode: 'RX1', shaCode: 'Q01', liveSpirals: 0 });
   });
 });
