@@ -134,6 +134,16 @@ runIf('the team page in headless Chromium, on a small seed', () => {
     await harness.http.get(`/api/v1/spirals/${spiralId}/chart.svg`).set(harness.bearer(otherOrganisation)).expect(403);
     await harness.http.get(`/api/v1/spirals/${spiralId}/chart.svg`).expect(401);
     await harness.http.get('/api/v1/spirals/00000000-0000-4000-8000-000000000000/chart.svg').set(harness.bearer(teamUser)).expect(404);
+    // README's picture of a chart with signals and gains: SPIRAL_WRITE_SCREENSHOT=1 npx jest test/e2e/web-team.e2e.spec.ts
+    if (process.env.SPIRAL_WRITE_SCREENSHOT) {
+      const picture = (await harness.http.get(`/api/v1/spirals/${spiralId}/chart.svg?width=960`).set(harness.bearer(teamUser)).buffer(true).parse((response, done) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () => done(null, text));
+      })).body as string;
+      await page.setContent(`<body style="margin:0">${picture}</body>`);
+      await page.locator('svg').first().screenshot({ path: 'docs/images/spc-chart-with-gains.png' });
+    }
   });
 
   it("shows each spiral's whole record as the API has it: the decision, and the long lists page by page", async () => {

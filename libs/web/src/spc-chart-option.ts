@@ -18,6 +18,8 @@ export type ChartOption = Record<string, unknown>;
 
 interface SharedSpcChart {
   spcChartOption(source: SpcChartSource, size?: { readonly width: number }): ChartOption;
+  /** The height that leaves the plot room under the title and the rows of labels. */
+  minimumHeight(option: ChartOption): number;
   describeSpcChart(source: SpcChartSource): string;
 }
 

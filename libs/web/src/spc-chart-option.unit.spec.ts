@@ -11,8 +11,9 @@ function source(values: number[], extra: Partial<SpcChartSource> = {}): SpcChart
 
 type Option = {
   title: { subtext: string };
+  grid: { left: number; right: number }[];
   xAxis: { min: number; max: number; minInterval: number }[];
-  series: { name: string; type: string; data: { value: [number, number]; label: { formatter: string } }[] }[];
+  series: { name: string; type: string; data: { value: [number, number]; label: { formatter: string; position: string } }[] }[];
 };
 const optionOf = (spiral: SpcChartSource, width = 900) => sharedSpcChart().spcChartOption(spiral, { width }) as unknown as Option;
 
@@ -42,8 +43,12 @@ describe('the SPC chart option', () => {
     const option = optionOf(source(values, { history, gains }), width);
     const lane = option.series.find((series) => series.name === 'Annotations')!;
     const [axis] = option.xAxis;
-    const msPerPx = (axis!.max - axis!.min) / (width - 80);
-    const boxes = lane.data.map(({ value: [start, row], label }) => ({ row, start, end: start + (label.formatter.length * 6.2 + 16) * msPerPx }));
+    const msPerPx = (axis!.max - axis!.min) / (width - 140);
+    // Each label's extent on the time axis, rightwards from its mark or (near the right edge) leftwards.
+    const boxes = lane.data.map(({ value: [at, row], label }) => {
+      const extent = (label.formatter.length * 6.2 + 16) * msPerPx;
+      return label.position === 'left' ? { row, start: at - extent, end: at } : { row, start: at, end: at + extent };
+    });
     // The adoption, four cycles and the gain are all placed (beside the chart's signals).
     const texts = lane.data.map(({ label }) => label.formatter);
     expect(texts).toEqual(expect.arrayContaining(['Adopted', 'Cycle 1', 'Cycle 2', 'Cycle 3', 'Cycle 4', 'Gain achieved (long run)']));

@@ -91,12 +91,15 @@
     var msPerPx = (range.max - range.min) / Math.max(plotWidth, 200);
     var rowEnds = [];
     var placed = annotations.slice().sort(function (a, b) { return Date.parse(a.date) - Date.parse(b.date); }).map(function (note) {
-      var start = Date.parse(note.date);
-      var end = start + (note.text.length * 6.2 + 16) * msPerPx;
+      var at = Date.parse(note.date);
+      var width = (note.text.length * 6.2 + 16) * msPerPx;
+      // Near the right edge a label reads leftwards from its mark, so it is never cut off.
+      var leftwards = at + width > range.max;
+      var start = leftwards ? at - width : at;
       var row = 0;
       while (row < rowEnds.length && rowEnds[row] >= start) row += 1;
-      rowEnds[row] = end;
-      return { value: [start, row + 0.5], label: { formatter: note.text, color: note.color }, itemStyle: { color: note.color } };
+      rowEnds[row] = start + width;
+      return { value: [at, row + 0.5], label: { formatter: note.text, color: note.color, position: leftwards ? 'left' : 'right' }, itemStyle: { color: note.color } };
     });
     return { rows: rowEnds.length, data: placed };
   }
@@ -144,7 +147,7 @@
     });
     var marks = timeMarks(spiral);
     var range = timeRange(chart, marks);
-    var lane = annotationLane(marks.map(function (mark) { return { date: mark.date, text: mark.label, color: '#8A3A00' }; }).concat(signalLabels(chart), gainMarks(spiral)), range, ((size && size.width) || 900) - 80);
+    var lane = annotationLane(marks.map(function (mark) { return { date: mark.date, text: mark.label, color: '#8A3A00' }; }).concat(signalLabels(chart), gainMarks(spiral)), range, ((size && size.width) || 900) - 140);
     var top = 30 + 18 * subtitle.length + 16;
     var laneHeight = lane.rows * LANE_ROW;
     var timeAxis = { type: 'time', min: range.min, max: range.max, minInterval: DAY_MS, axisLabel: { hideOverlap: true } };
@@ -160,7 +163,7 @@
       aria: { enabled: true, label: { description: describe(spiral) } },
       title: { text: spiral.title, subtext: subtitle.join('\n'), left: 8, textStyle: { fontSize: 15 }, subtextStyle: { color: '#333333', lineHeight: 17 } },
       legend: { bottom: 0, data: legendNames },
-      grid: [{ left: 56, right: 24, top: top + laneHeight + 28, bottom: 96 }, { left: 56, right: 24, top: top, height: Math.max(laneHeight, 1) }],
+      grid: [{ left: 56, right: 84, top: top + laneHeight + 28, bottom: 96 }, { left: 56, right: 84, top: top, height: Math.max(laneHeight, 1) }],
       tooltip: { trigger: 'item' },
       xAxis: [Object.assign({ name: 'Period', nameLocation: 'middle', nameGap: 26 }, timeAxis), Object.assign({ gridIndex: 1, show: false }, timeAxis)],
       yAxis: [
@@ -174,7 +177,7 @@
           data: chart.points.map(function (point) { return [point.period, point.value]; }),
           markLine: {
             symbol: 'none', silent: true,
-            data: [{ name: 'Target', yAxis: spiral.target, lineStyle: { color: COLORS.target, type: [8, 4], width: 2 }, label: { formatter: 'Target ' + spiral.target, position: 'insideEndTop', color: '#00694C' } }].concat(
+            data: [{ name: 'Target', yAxis: spiral.target, lineStyle: { color: COLORS.target, type: [8, 4], width: 2 }, label: { formatter: 'Target\n' + spiral.target, position: 'end', color: '#00694C', lineHeight: 14 } }].concat(
               marks.map(function (mark) {
                 return { name: mark.label, xAxis: mark.date, lineStyle: { color: COLORS.mark, type: mark.kind === 'adoption' ? 'solid' : mark.kind === 'rebase' ? 'dashed' : 'dotted', width: mark.kind === 'cycle' ? 1 : 2 }, label: { show: false } };
               }),
@@ -186,5 +189,8 @@
     };
   }
 
-  return { spcChartOption: spcChartOption, describeSpcChart: describe, timeMarks: timeMarks, POINT_TYPES: POINT_TYPES, RULE_NAMES: RULE_NAMES, ASSURANCE: ASSURANCE };
+  /** The height that leaves the plot at least 200 px under the title and the labels' rows. */
+  function minimumHeight(option) { return option.grid[0].top + 200 + option.grid[0].bottom; }
+
+  return { spcChartOption: spcChartOption, minimumHeight: minimumHeight, describeSpcChart: describe, timeMarks: timeMarks, POINT_TYPES: POINT_TYPES, RULE_NAMES: RULE_NAMES, ASSURANCE: ASSURANCE };
 });

@@ -92,7 +92,8 @@ export async function renderSpiral(section, spiralId, claims, team = {}) {
   if (!spiral.chart || spiral.chart.points.length === 0) {
     parts.push(el('p', { class: 'status', text: spiral.chartProblem ? `No chart: ${spiral.chartProblem}` : 'No measurements recorded yet: the chart appears when the first points are recorded.' }));
   } else {
-    parts.push(chartFigure({ name: 'spc', title: `SPC chart: ${spiral.title}`, label: spc.describeSpcChart(spiral), option: spc.spcChartOption(spiral, { width: document.querySelector('main')?.clientWidth ?? 900 }), table: chartTables(spiral), height: 460 }));
+    const option = spc.spcChartOption(spiral, { width: document.querySelector('main')?.clientWidth ?? 900 });
+    parts.push(chartFigure({ name: 'spc', title: `SPC chart: ${spiral.title}`, label: spc.describeSpcChart(spiral), option, table: chartTables(spiral), height: Math.max(460, spc.minimumHeight(option)) }));
     parts.push(el('button', { type: 'button', text: 'Download the chart (SVG)', onclick: () => downloadSvg(spiral).catch(showError) }));
     if (spiral.chart.suggestedRebase && claims.role === 'local' && spiral.step !== 'closed') parts.push(rebaseForm(spiral, reload));
   }
