@@ -67,16 +67,21 @@ export function regionalViewOf(
       .filter((network) => isAtOrBefore(network.formedAt, asOf))
       .map(({ networkId, name, kind, members }) => ({ networkId, name, kind, members }))
       .sort((a, b) => a.name.localeCompare(b.name) || (a.networkId < b.networkId ? -1 : 1)),
-    priorities: region.priorities.map((priority) => ({ ...priority, standing: priority.until === null || priority.until >= dateOf(asOf) })),
+    // Priorities set by the view's moment; one set later did not exist yet.
+    priorities: region.priorities
+      .filter((priority) => isAtOrBefore(priority.setAt, asOf))
+      .map((priority) => ({ ...priority, standing: priority.until === null || priority.until >= dateOf(asOf) })),
     spreadStrategies: adoptionFigures.spreadStrategies,
     comparison,
   };
 }
 
 /**
- * The regional view from its stored documents. Counts (funnel, penetration, gains, support) are
- * the view as it stands; `asOf` judges what depends on time: stalled spirals, adoption curves,
- * which priorities stand. A view of the past as it stood then is a replay (SPEC "Analysts").
+ * The regional view from its stored documents. Counts (funnel, penetration, gains, support,
+ * network members) and the comparison are the view as it stands; `asOf` judges what depends on
+ * time: stalled spirals, adoption curves, strategies, networks formed, priorities set and standing.
+ * The counts as they stood at a past moment are not in these documents yet: a replay gives them
+ * (SPEC "Analysts"; issue 17 item 3 is open for them).
  */
 export function regionalView(input: RegionalViewInput, options: RegionalViewOptions): RegionalView {
   const { region, regions, liveSpirals, networks, teamNames } = input;

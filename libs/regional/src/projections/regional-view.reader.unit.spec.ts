@@ -65,6 +65,15 @@ describe('the regional view as read (the sample health service, as of 2005-06-30
     expect(q01.support).toEqual({ total: 3, byKind: { advice: 2, resources: 0, facilitation: 0, airCover: 1 } });
     expect(q01.networks).toEqual([{ networkId: 'n1', name: 'Network n1', kind: 'communityOfPractice', members: 2 }]);
     expect(q01.priorities).toEqual([expect.objectContaining({ priorityId: 'pr-1', standing: false })]);
+  });
+
+  it('lists only the priorities set by the view\'s moment', async () => {
+    const [priority] = q01.priorities;
+    const justBefore = new Date(Date.parse(priority!.setAt) - 1).toISOString();
+    const before = await new RegionalViewReader(views).read('Q01', { asOf: justBefore, now: '2026-01-01T00:00:00.000Z', stalledDays: 90 });
+    expect(before!.priorities).toEqual([]);
+    const at = await new RegionalViewReader(views).read('Q01', { asOf: priority!.setAt, now: '2026-01-01T00:00:00.000Z', stalledDays: 90 });
+    expect(at!.priorities.map(({ priorityId }) => priorityId)).toEqual(['pr-1']);
     // Of RX1, RX2, RX3 only RX1 has an adopting team.
     expect(q01.spreadStrategies).toEqual([expect.objectContaining({ strategyId: 'st-1', reach: { named: 3, adopting: 1, share: 1 / 3 } })]);
   });
