@@ -1,6 +1,7 @@
 import type { EventEnvelope, ImprovementDirection, SpiralEvent, SpiralStep } from '@spiral/event-catalogue';
 import type { GainEpisode } from '../figures/gain-sustainability';
 import { laterOf } from '../time/calendar';
+import type { SpiralTimeline } from './spiral-timeline';
 
 /**
  * What the regional and national views need to know of one spiral, folded from its stream. The
@@ -27,7 +28,7 @@ export type SpiralSummary = {
   lastEventAt: string;
   adoption: { optionId: string; practiceId: string | null; at: string } | null;
   gains: GainEpisode[];
-};
+} & Partial<SpiralTimeline>;
 
 const SPIRAL_EVENTS: Readonly<Record<SpiralEvent['type'], true>> = {
   NeedRecognised: true,

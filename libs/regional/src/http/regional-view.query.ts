@@ -17,7 +17,7 @@ export class RegionalViewQuery {
   @Max(3650)
   stalledDays?: number;
 
-  @ApiPropertyOptional({ description: 'The moment the view is judged at (by occurredAt); when absent, the latest event the view holds', example: '2005-06-30' })
+  @ApiPropertyOptional({ description: 'The moment every figure is answered as of (by occurredAt), as a replay up to it would show them; when absent, the latest event the view holds', example: '2005-06-30' })
   @IsOptional()
   @IsOccurredAt()
   asOf?: string;

@@ -78,10 +78,10 @@ export function regionalViewOf(
 
 /**
  * The regional view from its stored documents. Counts (funnel, penetration, gains, support,
- * network members) and the comparison are the view as it stands; `asOf` judges what depends on
- * time: stalled spirals, adoption curves, strategies, networks formed, priorities set and standing.
- * The counts as they stood at a past moment are not in these documents yet: a replay gives them
- * (SPEC "Analysts"; issue 17 item 3 is open for them).
+ * network members) and the comparison are the documents' as they stand; `asOf` judges what
+ * depends on time: stalled spirals, adoption curves, strategies, networks formed, priorities set
+ * and standing. A view asked as of a moment is assembled the same way from the documents as they
+ * stood then (regional-as-of.ts), which is what a replay up to the moment holds.
  */
 export function regionalView(input: RegionalViewInput, options: RegionalViewOptions): RegionalView {
   const { region, regions, liveSpirals, networks, teamNames } = input;

@@ -4,6 +4,7 @@ import { storedCollection } from '@spiral/projections';
 import type { NetworkDocument } from './network-document';
 import type { RegionDocument } from './region-document';
 import { REGIONAL_COLLECTIONS as C } from './regional-collections';
+import { regionalDocumentsAsOf, type RegionalDocuments } from './regional-as-of';
 import { adoptionFiguresAt, regionComparison, regionalViewOf, type AdoptionFigures, type RegionalViewOptions } from './regional-view.assemble';
 import type { RegionalView } from './regional-view';
 import { regionalViewProjection } from './regional-view.projection';
@@ -45,12 +46,9 @@ export class RegionalViewReader {
    */
   async read(shaCode: string, query: RegionalViewQueryOptions): Promise<RegionalView | undefined> {
     const snapshot = await this.cache.snapshot();
-    const latest = query.asOf === undefined ? await snapshot.part('latest-event', () => this.latestEventAt()) : undefined;
-    const options: RegionalViewOptions = {
-      asOf: query.asOf ?? latest ?? query.now,
-      asOfFrom: query.asOf !== undefined ? 'query' : latest !== undefined ? 'latestEvent' : 'now',
-      stalledDays: query.stalledDays,
-    };
+    if (query.asOf !== undefined) return this.readAsOf(snapshot, shaCode, { asOf: query.asOf, asOfFrom: 'query', stalledDays: query.stalledDays });
+    const latest = await snapshot.part('latest-event', () => this.latestEventAt());
+    const options: RegionalViewOptions = { asOf: latest ?? query.now, asOfFrom: latest !== undefined ? 'latestEvent' : 'now', stalledDays: query.stalledDays };
     const { regions, comparison } = await snapshot.part('regions', async () => {
       const documents = await this.views.find<RegionDocument>(this.collection(C.regions));
       return { regions: documents, comparison: regionComparison(documents) };
@@ -64,6 +62,30 @@ export class RegionalViewReader {
       this.adoptionFigures(snapshot, region, options.asOf),
     ]);
     return regionalViewOf({ region, comparison, adoptionFigures, liveSpirals, networks, teamNames }, options);
+  }
+
+  /**
+   * Every figure as it stood at the moment asked for (issue 17 item 3): the documents' timelines
+   * read up to it (regionalDocumentsAsOf), then the same assembly as the view of now. Consistent
+   * with a replay up to the moment, which folds only the events up to it.
+   */
+  private async readAsOf(snapshot: StampedSnapshot, shaCode: string, options: RegionalViewOptions): Promise<RegionalView | undefined> {
+    const documents = await snapshot.part('documents', () => this.documents());
+    const asOf = regionalDocumentsAsOf(documents, shaCode, options.asOf);
+    const region = asOf.regions.find((candidate) => candidate.shaCode === shaCode);
+    if (region === undefined) return undefined;
+    const [teamNames, adoptionFigures] = await Promise.all([snapshot.part(`team-names:${shaCode}`, () => this.teamNames(shaCode)), this.adoptionFigures(snapshot, region, options.asOf)]);
+    return regionalViewOf({ region, comparison: regionComparison(asOf.regions), adoptionFigures, liveSpirals: asOf.liveSpirals, networks: asOf.networks, teamNames }, options);
+  }
+
+  private async documents(): Promise<RegionalDocuments> {
+    const [regions, spirals, teams, networks] = await Promise.all([
+      this.views.find<RegionDocument>(this.collection(C.regions)),
+      this.views.find<SpiralSummary>(this.collection(C.spirals)),
+      this.views.find<TeamIndex>(this.collection(C.teams)),
+      this.views.find<NetworkDocument>(this.collection(C.networks)),
+    ]);
+    return { regions, spirals, teams, networks };
   }
 
   /**
