@@ -1,5 +1,4 @@
 import type { SpiralStep } from '@spiral/event-catalogue';
-import type { SpiralSummary } from './spiral-summary';
 
 /**
  * What a spiral's summary needs to be read as of any moment (issue 17 item 3): each step it
@@ -16,7 +15,7 @@ export type SpiralTimeline = {
 };
 
 /** The summary after an event, its timeline extended by what the event changed. */
-export function withTimeline(before: SpiralSummary | undefined, after: SpiralSummary | undefined, at: string): SpiralSummary | undefined {
+export function withTimeline<S extends { readonly step: SpiralStep } & Partial<SpiralTimeline>>(before: S | undefined, after: S | undefined, at: string): S | undefined {
   if (after === undefined) return undefined;
   const timeline: SpiralTimeline = { steps: before?.steps ?? [], activity: before?.activity ?? [] };
   const steps = before?.step === after.step && before !== undefined ? timeline.steps : [...timeline.steps, { step: after.step, at }];
