@@ -1,5 +1,6 @@
 import { GainAchieved, SpiralClosed, SustainabilityAssessed, type EventEnvelope } from '@spiral/event-catalogue';
-import { SPC_ACTOR } from '@spiral/local';
+import { RuleViolated } from '@spiral/decider';
+import { SPC_ACTOR, type SendSpiralCommand } from '@spiral/local';
 import { monthOf, months } from './support/dated-spirals';
 import { GainsWorld } from './support/gains-world';
 
@@ -103,14 +104,26 @@ describe('the gains process manager over a real event store', () => {
     expect(await world.gainsOf('s1')).toEqual([]);
   });
 
-  it('logs and skips a refusal by a domain rule, and moves on', async () => {
-    await world.measured('s1', [50, 50, 60, 50, 50, 50, 50]);
-    // The team recorded a gain of its own already; the chart's shows no astronomical point on 2005-01.
+  it('withdraws a gain the chart does not show (the team claimed it), citing the latest point, then records the chart\'s', async () => {
+    const points = await world.measured('s1', [50, 50, 60, 50, 50, 50, 50]);
+    // The team recorded a gain of its own; the chart shows no astronomical point on 2005-01, but one on 2005-03.
     await world.append('s1', GainAchieved.create({ spiralId: 's1', rule: 'astronomical', periods: [monthOf(12)] }), '2005-08-01T09:00:00.000Z');
+    await world.drain(await world.manager());
+    expect(await summary(world, 's1')).toEqual([
+      { type: 'GainAchieved', spiralId: 's1', rule: 'astronomical', periods: [monthOf(12)] },
+      { type: 'GainWithdrawn', spiralId: 's1', withdrawn: 'achieved', rule: 'astronomical', periods: [monthOf(12)], undoneBy: 'MeasurementRecorded', undoingPeriod: monthOf(18), standing: 'none' },
+      { type: 'GainAchieved', spiralId: 's1', rule: 'astronomical', periods: [monthOf(14)] },
+    ]);
+    expect((await world.gainsOf('s1'))[1]?.causationId).toBe(points.at(-1)?.eventId);
+  });
+
+  it('logs and skips a refusal by a domain rule, and moves on', async () => {
+    await world.measured('s1', SHIFT_UP);
     const warnings: unknown[] = [];
-    const manager = await world.manager({ warn: (message) => warnings.push(message) });
+    const refuse: SendSpiralCommand = () => Promise.reject(new RuleViolated('spiral_closed', 'spiral s1 is closed'));
+    const manager = await world.manager({ warn: (message) => warnings.push(message) }, () => refuse);
     await world.drain(manager);
-    expect(warnings).toEqual([expect.objectContaining({ skipped: 'RecordGainAchieved', spiralId: 's1', reason: expect.stringMatching(/holds a gain already/) as string })]);
+    expect(warnings).toEqual([expect.objectContaining({ skipped: 'RecordGainAchieved', spiralId: 's1', reason: expect.stringMatching(/closed/) as string })]);
     expect(await manager.eventsBehind()).toBe(0);
   });
 });

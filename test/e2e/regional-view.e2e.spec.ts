@@ -53,15 +53,23 @@ describe('GET /api/v1/regions/:sha/view', () => {
     const body = bodyOf(await view('Q01', regionQ01).expect(200));
     // c: 2004-02-10 to 2005-06-30 is 506 days; a: 2004-03-01 to 2005-06-30 is 486 days; b is closed.
     expect(body.stalled).toEqual([
-      { spiralId: story.spirals.c, teamId: story.teams.c.teamId, orgCode: 'RX2', step: 'recognition', lastEventAt: at('2004-02-10'), daysSinceLastEvent: 506 },
-      { spiralId: story.spirals.a, teamId: story.teams.a.teamId, orgCode: 'RX1', step: 'change', lastEventAt: at('2004-03-01'), daysSinceLastEvent: 486 },
+      { spiralId: story.spirals.c, title: 'Faster thrombolysis', teamId: story.teams.c.teamId, teamName: 'Stroke unit RX2', orgCode: 'RX2', step: 'recognition', lastEventAt: at('2004-02-10'), daysSinceLastEvent: 506 },
+      { spiralId: story.spirals.a, title: 'Faster thrombolysis', teamId: story.teams.a.teamId, teamName: 'Stroke unit RX1', orgCode: 'RX1', step: 'change', lastEventAt: at('2004-03-01'), daysSinceLastEvent: 486 },
     ]);
     const strict = bodyOf(await view('Q01', regionQ01, `?asOf=${asOf}&stalledDays=500`).expect(200));
     expect(strict.stalled).toEqual([expect.objectContaining({ spiralId: story.spirals.c })]);
     const early = bodyOf(await view('Q01', regionQ01, '?asOf=2004-04-01T00:00:00Z').expect(200));
     expect(early).toMatchObject({ asOf: '2004-04-01T00:00:00.000Z', stalledDays: 90, stalled: [] });
-    const now = bodyOf(await view('Q01', regionQ01, '').expect(200));
-    expect((now.stalled as unknown[]).length).toBe(2);
+  });
+
+  it('judges stalled spirals at the latest event it holds when no moment is asked, not at today\'s date', async () => {
+    const latest = bodyOf(await view('Q01', regionQ01, '').expect(200));
+    const stalled = latest.stalled as { lastEventAt: string; daysSinceLastEvent: number }[];
+    expect(latest.asOfFrom).toBe('latestEvent');
+    // The story's history ends in 2004-2005: its moment is there, decades before the test runs.
+    expect(Date.parse(latest.asOf as string)).toBeLessThan(Date.parse('2006-01-01'));
+    for (const spiral of stalled) expect(spiral.daysSinceLastEvent).toBe(Math.floor((Date.parse(latest.asOf as string) - Date.parse(spiral.lastEventAt)) / 86_400_000));
+    expect(bodyOf(await view('Q01', regionQ01).expect(200)).asOfFrom).toBe('query');
   });
 
   it('lists the support given and the networks', async () => {

@@ -102,6 +102,19 @@ describe('replay as of a moment (analysts)', () => {
     expect(liveRows(wholeDir)).toBe(before);
   });
 
+  it('answers the regional view as of the middle moment with every figure as the system told only the events up to then has it', async () => {
+    const national = { role: 'national' } as const;
+    for (const sha of ['Q01', 'Q02']) {
+      const asOf = await whole.http.get(`/api/v1/regions/${sha}/view?asOf=${MIDDLE}`).set(whole.bearer(national)).expect(200);
+      const replayed = await firstHalf.http.get(`/api/v1/regions/${sha}/view?asOf=${MIDDLE}`).set(firstHalf.bearer(national)).expect(200);
+      expect(asOf.body).toEqual(replayed.body);
+    }
+    // The whole history's view of now differs: the figures above were not today's.
+    const now = await whole.http.get('/api/v1/regions/Q02/view').set(whole.bearer(national)).expect(200);
+    const middle = await whole.http.get(`/api/v1/regions/Q02/view?asOf=${MIDDLE}`).set(whole.bearer(national)).expect(200);
+    expect((now.body as { funnel: unknown }).funnel).not.toEqual((middle.body as { funnel: unknown }).funnel);
+  });
+
   it('as of a position, holds what was stored up to it; exports CSV', async () => {
     const { answer } = await replayOverHttp('local-team-view', 'position:3');
     expect(answer.figures).toMatchObject({ eventsRead: 3, eventsApplied: 3, projections: ['local-team-view_v3'] });

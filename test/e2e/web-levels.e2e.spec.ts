@@ -32,6 +32,11 @@ const auditor: Identity = { role: 'auditor' };
 const teamUser: Identity = { role: 'local', org: 'S01-O01', sha: 'S01' };
 const runIf = chromiumAvailable() ? describe : describe.skip;
 
+/** README's pictures of the pages: SPIRAL_WRITE_SCREENSHOT=1 npx jest test/e2e/web-levels.e2e.spec.ts */
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.SPIRAL_WRITE_SCREENSHOT) await page.screenshot({ path: `docs/images/${name}.png`, fullPage: true });
+}
+
 runIf('the regional, national and audit pages in headless Chromium, on a small seed', () => {
   let harness: EmbeddedHarness;
   let browser: Browser;
@@ -65,6 +70,7 @@ runIf('the regional, national and audit pages in headless Chromium, on a small s
     expect(await page.locator('table[data-table="stalled"] tbody tr').count()).toBe(view.stalled.length);
     // The funnel, one small multiple per region and the nation, and the adoption curves.
     expect(await drawnCharts(page)).toBe(1 + 1 + view.comparison.regions.length + 1);
+    await screenshot(page, 'regional-page');
   });
 
   it('refuses a region\'s page to a user of another region, and says so', async () => {
@@ -88,6 +94,7 @@ runIf('the regional, national and audit pages in headless Chromium, on a small s
     expect(await page.locator('[data-chart="kaplan-meier"] svg').count()).toBe(1);
     const spreadCharts = view.practices.filter((practice) => practice.spread.teams > 0).length;
     expect(await drawnCharts(page)).toBe(spreadCharts + 3);
+    await screenshot(page, 'national-page');
   });
 
   it('refuses the national page to a team user, and says so', async () => {
@@ -110,6 +117,7 @@ runIf('the regional, national and audit pages in headless Chromium, on a small s
     expect(revisions).toEqual(trace.events.map(({ revision }) => revision));
     expect(await page.locator('[data-adoption]').count()).toBe(trace.adoptions.length);
     expect(await drawnCharts(page)).toBe(1);
+    await screenshot(page, 'audit-page');
   });
 
   it('puts the adoption decisions before the events, naming the team, the option and the practice, not ids', async () => {

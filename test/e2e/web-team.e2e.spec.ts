@@ -85,7 +85,7 @@ runIf('the team page in headless Chromium, on a small seed', () => {
       const label = await section.locator('[data-chart]').getAttribute('aria-label');
       expect(label).toContain(`${spiral.chart!.points.length} points`);
       const limits = await section.locator('table[data-table="spc-limits"]').evaluate((table) => Array.from(table.querySelectorAll('td')).map((cell) => cell.getAttribute('data-value')));
-      expect(limits.slice(0, 3).map(Number)).toEqual([spiral.chart!.mean, spiral.chart!.lowerLimit, spiral.chart!.upperLimit]);
+      expect(limits.slice(0, 3).map((value) => (value === null ? null : Number(value)))).toEqual([spiral.chart!.mean, spiral.chart!.lowerLimit, spiral.chart!.upperLimit]);
       const points = await section.locator('table[data-table="spc-points"] tbody tr').evaluateAll((rows) => rows.map((row) => [row.children[0]?.textContent, Number(row.children[1]?.getAttribute('data-value'))]));
       expect(points).toEqual(spiral.chart!.points.map(({ period, value }) => [period, value]));
       expect(await section.locator('table[data-table="spc-signals"] tbody tr').count()).toBe(spiral.chart!.signals.length);
@@ -134,6 +134,16 @@ runIf('the team page in headless Chromium, on a small seed', () => {
     await harness.http.get(`/api/v1/spirals/${spiralId}/chart.svg`).set(harness.bearer(otherOrganisation)).expect(403);
     await harness.http.get(`/api/v1/spirals/${spiralId}/chart.svg`).expect(401);
     await harness.http.get('/api/v1/spirals/00000000-0000-4000-8000-000000000000/chart.svg').set(harness.bearer(teamUser)).expect(404);
+    // README's picture of a chart with signals and gains: SPIRAL_WRITE_SCREENSHOT=1 npx jest test/e2e/web-team.e2e.spec.ts
+    if (process.env.SPIRAL_WRITE_SCREENSHOT) {
+      const picture = (await harness.http.get(`/api/v1/spirals/${spiralId}/chart.svg?width=960`).set(harness.bearer(teamUser)).buffer(true).parse((response, done) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () => done(null, text));
+      })).body as string;
+      await page.setContent(`<body style="margin:0">${picture}</body>`);
+      await page.locator('svg').first().screenshot({ path: 'docs/images/spc-chart-with-gains.png' });
+    }
   });
 
   it("shows each spiral's whole record as the API has it: the decision, and the long lists page by page", async () => {

@@ -16,6 +16,8 @@ export * from './figures/time-to-adopt';
 // Read-model pieces both the regional and the national projection are built from.
 export * from './read-models/document-session';
 export * from './read-models/spiral-summary';
+export * from './read-models/spiral-timeline';
+export * from './read-models/summary-as-of';
 export * from './read-models/team-index';
 export * from './read-models/spiral-index';
 export * from './read-models/area-penetration';

@@ -46,3 +46,13 @@ export function groupSlices(periods: readonly string[], rebases: readonly string
     return { start, end, baselineEnd: baselineEnd(periods, start, end, adoption) };
   });
 }
+
+/**
+ * The group whose baseline a spiral is judged against: with an adoption, the last group begun at or
+ * before it (rebases confirmed after the adoption do not move the baseline gains are judged on);
+ * without one, the current group. Its baseline picks the chart too (chartChoice).
+ */
+export function judgedGroup(periods: readonly string[], rebases: readonly string[], adoption?: string): GroupSlice | undefined {
+  const considered = adoption === undefined ? rebases : rebases.filter((rebase) => rebase <= adoption);
+  return groupSlices(periods, considered, adoption).at(-1);
+}

@@ -1,12 +1,14 @@
-import { groupSlices } from './baseline';
+import { judgedGroup } from './baseline';
+import { chartChoice } from './chart-choice';
+import { runChartGains } from './run-gains';
+import { SUSTAINED_POINTS } from './sustained-points';
 import { pointFlags, pointType, signalKind } from './point-types';
 import { groupRuns, type RuleRun } from './special-cause-rules';
 import { adoptionDate, checkOptions, validPoints } from './spc-input';
 import type { GainFact, Improvement, SignalRule, XmrChartInput, XmrLimits } from './spc-types';
 import { positionOf, xmrLimits } from './xmr-limits';
 
-/** Twelve points on the improved side make a gain sustained (SPEC). */
-export const SUSTAINED_POINTS = 12;
+export { SUSTAINED_POINTS } from './sustained-points';
 
 /**
  * The gain facts a spiral's measure shows (SPEC "A spiral's gain follows from its chart, judged
@@ -19,11 +21,17 @@ export const SUSTAINED_POINTS = 12;
  *
  * Each fact is what a reader would have concluded when the point that fired it arrived: its
  * periods are those at that moment (the first 7 points of a longer shift), and only points up to
- * it are read. Adding later points never changes or withdraws an earlier fact, so a process
- * manager can emit events for the facts it has not recorded yet.
+ * it are read. So a point later than every other (the usual case) never changes an earlier fact.
+ * A point entered late, with a period inside the series already judged, can: it shifts the points
+ * after it, and may break the run, trend or cluster a fact rested on, or move the baseline's limits
+ * when it falls before the adoption. The facts are a function of the whole series, not of the order
+ * points arrived in; the gains process manager compares them with those recorded and withdraws
+ * (GainWithdrawn) those the chart no longer shows before recording new ones.
  *
  * Judged against the baseline limits: rebases confirmed after the adoption are ignored here. No
  * facts without an adoption, without a direction, or without two points before the adoption.
+ * Where the baseline is too short or too skewed for limits (chartChoice), the spiral's chart is a
+ * run chart and its Anhøj signals drive the gains instead (runChartGains).
  */
 export function gainsFrom(input: XmrChartInput): GainFact[] {
   checkOptions(input);
@@ -32,12 +40,16 @@ export function gainsFrom(input: XmrChartInput): GainFact[] {
   const adoption = adoptionDate(input.adoptedAt);
   const periods = sorted.map((point) => point.period);
   const values = sorted.map((point) => point.value);
-  const rebases = (input.rebases ?? []).filter((rebase) => rebase <= adoption);
-  const baselineGroup = groupSlices(periods, rebases, adoption).at(-1);
+  const baselineGroup = judgedGroup(periods, input.rebases ?? [], adoption);
   if (baselineGroup === undefined || periods[baselineGroup.baselineEnd - 1]! > adoption) return [];
-  const limits = xmrLimits(values.slice(baselineGroup.start, baselineGroup.baselineEnd), input.screenMovingRangeOutliers ?? false);
   const firstAfter = periods.findIndex((period) => period > adoption);
-  if (limits === null || firstAfter < 0) return [];
+  if (firstAfter < 0) return [];
+  // The chart the spiral shows decides which signals count (spcChart makes the same choice).
+  if (chartChoice(values.slice(baselineGroup.start, baselineGroup.baselineEnd)).kind === 'run') {
+    return runChartGains(values, periods, baselineGroup, firstAfter, input.improvement);
+  }
+  const limits = xmrLimits(values.slice(baselineGroup.start, baselineGroup.baselineEnd), input.screenMovingRangeOutliers ?? false);
+  if (limits === null) return [];
   return gainFacts(values.slice(firstAfter), periods.slice(firstAfter), limits, input.improvement);
 }
 

@@ -1,11 +1,11 @@
 import { GAIN_RULES } from '@spiral/event-catalogue';
 import { gainsFrom } from './gains';
-import { SIGNAL_RULES, type GainRule } from './spc-types';
+import { RUN_RULES, SIGNAL_RULES, type GainRule } from './spc-types';
 import { handmadeGainsVectors } from './vectors/handmade-gains.vectors';
 
 describe('gainsFrom', () => {
   it('cites only rules the gain events accept', () => {
-    const rules: GainRule[] = [...SIGNAL_RULES, 'sustained12'];
+    const rules: GainRule[] = [...SIGNAL_RULES, ...RUN_RULES, 'sustained12'];
     expect([...rules].sort()).toEqual([...GAIN_RULES].sort());
   });
 

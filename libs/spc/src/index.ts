@@ -16,4 +16,7 @@ export { RUN_LENGTH, astronomicalRuns, trendRuns, shiftRuns, twoInThreeRuns, typ
 export { assuranceOf } from './assurance';
 export { suggestRebase } from './rebase';
 export { xmrChart } from './chart';
+export { spcChart } from './spc-chart';
+export { chartChoice, sampleSkewness, MIN_BASELINE_FOR_LIMITS, HIGH_SKEWNESS, type ChartChoice } from './chart-choice';
+export { runsAnalysis, longestRunLimit, crossingsLimit, binomialHalfQuantile, median, type RunsAnalysis } from './anhoej-rules';
 export { gainsFrom, SUSTAINED_POINTS } from './gains';

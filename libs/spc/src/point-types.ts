@@ -45,7 +45,7 @@ export function signalKind(direction: Direction, improvement: Improvement): Sign
 }
 
 /** A point's type; without a direction MDC colours special cause purple, high or low. */
-export function pointType(flag: PointFlag | null, improvement: Improvement): PointType {
+export function pointType(flag: Pick<PointFlag, 'direction'> | null, improvement: Improvement): PointType {
   if (flag === null) return 'common';
   const kind = signalKind(flag.direction, improvement);
   if (kind === 'neutral') return flag.direction === 'up' ? 'neutralHigh' : 'neutralLow';

@@ -108,8 +108,54 @@ export interface XmrChart {
   suggestedRebase?: RebaseSuggestion;
 }
 
-/** The rule a gain fact cites: a special-cause rule, or twelve points sustained. */
-export type GainRule = SignalRule | 'sustained12';
+/** The two Anhøj rules of a run chart (qicharts2 `runs.analysis`): an unusually long run, unusually few crossings. */
+export const RUN_RULES = ['longestRun', 'fewCrossings'] as const;
+export type RunRule = (typeof RUN_RULES)[number];
+
+/** A run chart's signal: a long run (its points), or too few crossings (the useful points, on the side most lie). */
+export interface RunSignal {
+  rule: RunRule;
+  kind: SignalKind;
+  direction: Direction;
+  periods: string[];
+}
+
+export interface RunChartPoint {
+  period: string;
+  value: number;
+  movingRange: number | null;
+  type: PointType;
+  rule: RunRule | null;
+  group: 0;
+}
+
+/**
+ * A run chart (qicharts2's default chart): the points around the median of the baseline, judged
+ * by the Anhøj rules; no limits. Drawn where the baseline is too short or too skewed for limits.
+ */
+export interface RunChart {
+  kind: 'run';
+  reason: 'tooShort' | 'tooSkewed';
+  /** Which chart this is and why, in words a team can read. */
+  why: string;
+  points: RunChartPoint[];
+  /** The centre line: the baseline's median; null without points. */
+  median: number | null;
+  baselinePeriods: string[];
+  /** The Anhøj figures over the points from the baseline's first on; null without a useful point. */
+  runs: { useful: number; longestRun: number; longestRunMax: number; crossings: number; crossingsMin: number } | null;
+  signals: RunSignal[];
+  mean: null;
+  lowerLimit: null;
+  upperLimit: null;
+  trial: false;
+}
+
+/** The chart a spiral's measure gets: XmR where limits can be had, else a run chart; each says why. */
+export type SpcChart = (XmrChart & { kind: 'xmr'; why: string }) | RunChart;
+
+/** The rule a gain fact cites: a special-cause rule, an Anhøj rule on a run chart, or twelve points sustained. */
+export type GainRule = SignalRule | RunRule | 'sustained12';
 
 export interface GainFact {
   fact: 'achieved' | 'sustained' | 'lost';

@@ -1,5 +1,5 @@
 import type { Measure } from '@spiral/event-catalogue';
-import type { XmrChart } from '@spiral/spc';
+import type { SpcChart } from '@spiral/spc';
 import { join } from 'node:path';
 import { webAssetsDir } from './web-assets';
 
@@ -8,7 +8,7 @@ export interface SpcChartSource {
   readonly title: string;
   readonly measure: Measure;
   readonly target: number;
-  readonly chart: XmrChart | null;
+  readonly chart: SpcChart | null;
   readonly gains: readonly { readonly kind: string; readonly rule: string; readonly periods: readonly string[] }[];
   readonly history: readonly { readonly type: string; readonly occurredAt: string }[];
 }
@@ -17,7 +17,9 @@ export interface SpcChartSource {
 export type ChartOption = Record<string, unknown>;
 
 interface SharedSpcChart {
-  spcChartOption(source: SpcChartSource): ChartOption;
+  spcChartOption(source: SpcChartSource, size?: { readonly width: number }): ChartOption;
+  /** The height that leaves the plot room under the title and the rows of labels. */
+  minimumHeight(option: ChartOption): number;
   describeSpcChart(source: SpcChartSource): string;
 }
 

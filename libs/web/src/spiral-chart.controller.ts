@@ -28,9 +28,12 @@ export class SpiralChartController {
   @ApiProduces('image/svg+xml')
   @Header('Content-Type', 'image/svg+xml; charset=utf-8')
   @Header('Cache-Control', 'private, no-store')
-  async chartSvg(@Param() { id }: IdParams, @Query() { width = 960, height = 480 }: ChartSvgQuery, @CurrentActor() actor: Actor): Promise<string> {
+  async chartSvg(@Param() { id }: IdParams, @Query() { width = 960, height }: ChartSvgQuery, @CurrentActor() actor: Actor): Promise<string> {
     const source = await this.sourceOf(id, actor);
-    return renderSvg(sharedSpcChart().spcChartOption(source), { width, height });
+    const chart = sharedSpcChart();
+    const option = chart.spcChartOption(source, { width });
+    // Without a height asked for, tall enough for the labels' rows: 480 px at least.
+    return renderSvg(option, { width, height: height ?? Math.max(480, chart.minimumHeight(option)) });
   }
 
   private async sourceOf(id: string, actor: Actor): Promise<SpcChartSource> {

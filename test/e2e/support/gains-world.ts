@@ -66,10 +66,10 @@ export class GainsWorld {
   }
 
   /** A manager with its own fresh checkpoint; `send` may be wrapped to watch the commands. */
-  async manager(logger: { warn: (message: unknown) => void } = { warn: () => undefined }): Promise<GainsProcessManager> {
+  async manager(logger: { warn: (message: unknown) => void } = { warn: () => undefined }, wrap: (send: SendSpiralCommand) => SendSpiralCommand = (send) => send): Promise<GainsProcessManager> {
     const send: SendSpiralCommand = (command) => handleCommand(this.store, clock, spiralDecider, streamIds.spiral(command.aggregateId), command.envelope);
     const views = await SqliteViewStore.openFile(':memory:');
-    return new GainsProcessManager({ feed: {} as EventFeed, views, store: this.store }, send, logger);
+    return new GainsProcessManager({ feed: {} as EventFeed, views, store: this.store }, wrap(send), logger);
   }
 
   async everything(): Promise<EventEnvelope[]> {

@@ -143,7 +143,7 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
 /** The national funnel, read as any regional view reads it, so the summary says what the pages will show. */
 async function stepsInTheViews(views: ViewStore, plan: SeedPlanOutline): Promise<Record<SpiralStep, number>> {
   const firstSha = plan.shas[0]?.code;
-  const view = firstSha === undefined ? undefined : await new RegionalViewReader(views).read(firstSha, { asOf: new Date().toISOString(), stalledDays: 0 });
+  const view = firstSha === undefined ? undefined : await new RegionalViewReader(views).read(firstSha, { now: new Date().toISOString(), stalledDays: 0 });
   return Object.fromEntries(SPIRAL_STEPS.map((step) => [step, view?.comparison.national.funnel[step] ?? 0])) as Record<SpiralStep, number>;
 }
 

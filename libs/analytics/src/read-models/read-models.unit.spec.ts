@@ -1,5 +1,5 @@
 import { EnvelopeBuilder } from '@spiral/projections/testing';
-import { NeedRecognised, SpiralClosed } from '@spiral/event-catalogue';
+import { GainAchieved, GainSustained, GainWithdrawn, NeedRecognised, SpiralClosed } from '@spiral/event-catalogue';
 import { adoptionsOf, withAdopter } from './adopters';
 import { combinedPenetration, penetrationOf, withLiveTeamChange, withRegisteredTeam } from './area-penetration';
 import { isNewFor, ownEntry } from './document-session';
@@ -67,5 +67,21 @@ describe('spiral summary', () => {
 
   it('cannot place an event before the need it follows', () => {
     expect(foldSpiralEvent(undefined, closed)).toBeUndefined();
+  });
+
+  it('takes back a withdrawn gain: a sustained one leaves its episode achieved, an achieved one goes, back to the change step', () => {
+    const gains = new EnvelopeBuilder();
+    const periods = ['2005-03-01'];
+    const undone = { undoneBy: 'MeasurementRecorded', undoingPeriod: '2005-02-01' } as const;
+    const events = [
+      gains.append('spiral-s1', need),
+      gains.append('spiral-s1', GainAchieved.create({ spiralId: 's1', rule: 'shift', periods })),
+      gains.append('spiral-s1', GainSustained.create({ spiralId: 's1', rule: 'sustained12', periods })),
+      gains.append('spiral-s1', GainWithdrawn.create({ spiralId: 's1', withdrawn: 'sustained', rule: 'sustained12', periods, ...undone, standing: 'achieved' })),
+    ];
+    const achievedOnly = events.reduce(foldSpiralEvent, undefined)!;
+    expect(achievedOnly).toMatchObject({ step: 'sustainability', gains: [{ achievedAt: events[1]!.occurredAt, sustainedAt: null, lostAt: null }] });
+    const withdrawn = gains.append('spiral-s1', GainWithdrawn.create({ spiralId: 's1', withdrawn: 'achieved', rule: 'shift', periods, ...undone, standing: 'none' }));
+    expect(foldSpiralEvent(achievedOnly, withdrawn)).toMatchObject({ step: 'change', gains: [] });
   });
 });

@@ -1,6 +1,7 @@
 import type { EventEnvelope, TeamRegistered } from '@spiral/event-catalogue';
 import { isNewFor, type DocumentSession } from './document-session';
 import { foldSpiralEvent, type SpiralSummary } from './spiral-summary';
+import { withTimeline } from './spiral-timeline';
 import { registerTeam, withLiveSpiralChange, type TeamIndex } from './team-index';
 
 /** Where a projection keeps its spiral summaries and its team index. */
@@ -26,7 +27,7 @@ export async function indexSpiralEvent(session: DocumentSession, collections: Sp
   const spiralId = (event.data as { spiralId: string }).spiralId;
   const before = await session.get<SpiralSummary>(collections.spirals, spiralId);
   if (!isNewFor(before, event)) return undefined;
-  const after = foldSpiralEvent(before, event);
+  const after = withTimeline(before, foldSpiralEvent(before, event), event.occurredAt);
   if (after === undefined) return undefined;
   session.put(collections.spirals, spiralId, after);
   const liveDelta = Number(after.live) - Number(before?.live ?? false);

@@ -1,6 +1,7 @@
 import type { EventEnvelope, ImprovementDirection, SpiralEvent, SpiralStep } from '@spiral/event-catalogue';
 import type { GainEpisode } from '../figures/gain-sustainability';
 import { laterOf } from '../time/calendar';
+import type { SpiralTimeline } from './spiral-timeline';
 
 /**
  * What the regional and national views need to know of one spiral, folded from its stream. The
@@ -14,6 +15,8 @@ export type SpiralSummary = {
   teamId: string;
   orgCode: string;
   shaCode: string;
+  /** The need's title, so a view can name the spiral (absent from summaries written before it). */
+  title?: string;
   measure: { name: string; unit: string; improvement: ImprovementDirection };
   /** The baseline the team declared when it recognised the need. */
   baseline: number;
@@ -25,7 +28,7 @@ export type SpiralSummary = {
   lastEventAt: string;
   adoption: { optionId: string; practiceId: string | null; at: string } | null;
   gains: GainEpisode[];
-};
+} & Partial<SpiralTimeline>;
 
 const SPIRAL_EVENTS: Readonly<Record<SpiralEvent['type'], true>> = {
   NeedRecognised: true,
@@ -40,6 +43,7 @@ const SPIRAL_EVENTS: Readonly<Record<SpiralEvent['type'], true>> = {
   GainAchieved: true,
   GainSustained: true,
   GainLost: true,
+  GainWithdrawn: true,
   SpiralClosed: true,
 };
 
@@ -55,13 +59,14 @@ export function foldSpiralEvent(summary: SpiralSummary | undefined, envelope: Ev
   const event = { type: envelope.type, data: envelope.data } as SpiralEvent;
   const at = envelope.occurredAt;
   if (event.type === 'NeedRecognised') {
-    const { spiralId, teamId, orgCode, shaCode, measure, baseline } = event.data;
+    const { spiralId, teamId, orgCode, shaCode, title, measure, baseline } = event.data;
     return {
       spiralId,
       revision: envelope.streamRevision,
       teamId,
       orgCode,
       shaCode,
+      title,
       measure: { name: measure.name, unit: measure.unit, improvement: measure.improvement },
       baseline,
       step: 'recognition',
@@ -88,6 +93,8 @@ export function foldSpiralEvent(summary: SpiralSummary | undefined, envelope: Ev
       return { ...next, gains: withLatestGain(summary.gains, { sustainedAt: at }) };
     case 'GainLost':
       return { ...next, gains: withLatestGain(summary.gains, { lostAt: at }) };
+    case 'GainWithdrawn':
+      return withGainWithdrawn(next, event.data.withdrawn);
     case 'SpiralClosed':
       return { ...next, step: 'closed', live: false };
     case 'ChangeSupportSecured':
@@ -106,4 +113,16 @@ export function foldSpiralEvent(summary: SpiralSummary | undefined, envelope: Ev
 function withLatestGain(gains: readonly GainEpisode[], change: Partial<GainEpisode>): GainEpisode[] {
   const latest = gains.at(-1);
   return latest === undefined ? [...gains] : [...gains.slice(0, -1), { ...latest, ...change }];
+}
+
+/**
+ * A withdrawal takes back the latest gain fact (the spiral's decider allows no other): an achieved
+ * gain goes with its episode, and a spiral left with none is back at its change step, as the
+ * spiral's own fold has it; a sustained or lost one leaves the episode as it was before.
+ */
+function withGainWithdrawn(summary: SpiralSummary, withdrawn: 'achieved' | 'sustained' | 'lost'): SpiralSummary {
+  if (withdrawn === 'sustained') return { ...summary, gains: withLatestGain(summary.gains, { sustainedAt: null }) };
+  if (withdrawn === 'lost') return { ...summary, gains: withLatestGain(summary.gains, { lostAt: null }) };
+  const gains = summary.gains.slice(0, -1);
+  return { ...summary, gains, step: gains.length === 0 && summary.step === 'sustainability' ? 'change' : summary.step };
 }

@@ -12,6 +12,8 @@ export type TeamIndex = {
   revision: number;
   registered: boolean;
   registeredAt: string | null;
+  /** The team's name from its registration; absent before it (and from documents written before it was kept). */
+  name?: string;
   orgCode: string;
   shaCode: string;
   liveSpirals: number;
@@ -20,12 +22,13 @@ export type TeamIndex = {
 /** The team after its registration; undefined when the event was applied already. */
 export function registerTeam(team: TeamIndex | undefined, event: EventEnvelope): TeamIndex | undefined {
   if (!isNewFor(team, event)) return undefined;
-  const { teamId, orgCode, shaCode } = (event as EventEnvelope<TeamRegistered>).data;
+  const { teamId, name, orgCode, shaCode } = (event as EventEnvelope<TeamRegistered>).data;
   return {
     teamId,
     revision: event.streamRevision,
     registered: true,
     registeredAt: event.occurredAt,
+    name,
     orgCode,
     shaCode,
     liveSpirals: team?.liveSpirals ?? 0,

@@ -4,6 +4,7 @@ import { ChangeSupportSecured } from './change-support-secured.event';
 import { GainAchieved } from './gain-achieved.event';
 import { GainLost } from './gain-lost.event';
 import { GainSustained } from './gain-sustained.event';
+import { GainWithdrawn } from './gain-withdrawn.event';
 import { KnowledgePulled } from './knowledge-pulled.event';
 import { MeasurementRecorded } from './measurement-recorded.event';
 import { MemberCapabilityRecorded } from './member-capability-recorded.event';
@@ -22,6 +23,7 @@ export * from './gain-achieved.event';
 export * from './gain-lost.event';
 export * from './gain-signal';
 export * from './gain-sustained.event';
+export * from './gain-withdrawn.event';
 export * from './knowledge-pulled.event';
 export * from './measurement-recorded.event';
 export * from './member-capability-recorded.event';
@@ -56,6 +58,7 @@ export type SpiralEvent =
   | GainAchieved
   | GainSustained
   | GainLost
+  | GainWithdrawn
   | SpiralClosed;
 
 export const localEvents: readonly EventDefinition[] = [
@@ -74,5 +77,6 @@ export const localEvents: readonly EventDefinition[] = [
   GainAchieved,
   GainSustained,
   GainLost,
+  GainWithdrawn,
   SpiralClosed,
 ];

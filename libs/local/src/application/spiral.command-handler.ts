@@ -39,7 +39,9 @@ export class SpiralCommandHandler implements ICommandHandler<ExecuteSpiralComman
     const { events } = await this.writer.load(spiralDecider, streamIds.spiral(spiralId));
     const series = seriesOf(events);
     const chart = series === undefined ? null : chartOf(series).chart;
-    return { ...command, chart: { suggestedFromPeriod: chart?.suggestedRebase?.fromPeriod ?? null, pointsForLimits: TRIAL_BELOW_POINTS } };
+    // A run chart has no limits to rebase: it suggests none.
+    const suggested = chart?.kind === 'xmr' ? (chart.suggestedRebase?.fromPeriod ?? null) : null;
+    return { ...command, chart: { suggestedFromPeriod: suggested, pointsForLimits: TRIAL_BELOW_POINTS } };
   }
 
   private async withTeamAndParent(command: RecogniseNeed): Promise<RecogniseNeed> {

@@ -1,5 +1,5 @@
 import { streamIds, type AppraisedOption, type EventEnvelope, type Measure, type SpiralOutcome, type SpiralStep, type Trigger } from '@spiral/event-catalogue';
-import type { XmrChart } from '@spiral/spc';
+import type { SpcChart } from '@spiral/spc';
 import type { RecognisedSpiral, SpiralAdoption } from '../domain/spiral/spiral.state';
 import type { RecordedGain } from '../projections/spiral-progress';
 import { chartOf } from '../projections/spiral-series';
@@ -27,7 +27,7 @@ export interface SpiralRecordResponse {
  * signals with rule, periods and kind), with what MDC adds (near limits, groups, assurance, a
  * suggested rebase) and the spiral revision of the stored series it is drawn from.
  */
-export type SpiralChartResponse = XmrChart & { readonly asOfRevision: number };
+export type SpiralChartResponse = SpcChart & { readonly asOfRevision: number };
 
 /**
  * GET /spirals/:id: the spiral as its stream stands; `revision` is for If-Match. `chart` and `gains`

@@ -2,9 +2,11 @@ import { foldHistory } from '@spiral/command-handling';
 import { SYSTEM_ROLE, type Actor, type EventEnvelope } from '@spiral/event-catalogue';
 import type { GainFact } from '@spiral/spc';
 import { ExecuteSpiralCommand } from '../application/spiral.command-handler';
-import type { RecordGainAchieved, RecordGainLost, RecordGainSustained } from '../domain/spiral/spiral.commands';
+import type { RecordGainAchieved, RecordGainLost, RecordGainSustained, WithdrawGain } from '../domain/spiral/spiral.commands';
+import type { SpiralGain } from '../domain/spiral/spiral.state';
 import { spiralDecider } from '../domain/spiral/spiral.decider';
-import { factKey, firingEvent, gainFactsOf, gainKey } from './gain-facts';
+import { firingEvent, gainFactsOf } from './gain-facts';
+import { gainReconciliation, undoingEvent, undoingPeriodOf } from './gain-reconciliation';
 
 /**
  * Who records a gain: Spiral itself, for SPC, as the `system` actor of SPEC "Access" that no token
@@ -19,9 +21,19 @@ const COMMAND_TYPES = {
   lost: 'RecordGainLost',
 } as const satisfies Record<GainFact['fact'], (RecordGainAchieved | RecordGainSustained | RecordGainLost)['type']>;
 
-/** Derived from the fact alone, so a re-run, a redelivery or a second manager stores nothing twice. */
-export function gainIdempotencyKey(spiralId: string, fact: GainFact): string {
-  return `gain:${fact.fact}:${spiralId}:${fact.periods[0] ?? ''}`;
+/**
+ * Derived from the fact alone, so a re-run, a redelivery or a second manager stores nothing twice.
+ * A fact recorded again after withdrawals (a later point restored it) adds how many came before,
+ * or its retry would be taken for the first recording; streams without withdrawals keep the old keys.
+ */
+export function gainIdempotencyKey(spiralId: string, fact: GainFact, withdrawalsBefore = 0): string {
+  const key = `gain:${fact.fact}:${spiralId}:${fact.periods[0] ?? ''}`;
+  return withdrawalsBefore === 0 ? key : `${key}:after-${withdrawalsBefore}`;
+}
+
+/** The n-th withdrawal of the stream (from 1): unique, and the same on every re-run. */
+export function withdrawalIdempotencyKey(spiralId: string, gain: SpiralGain, ordinal: number): string {
+  return `gain-withdrawn:${gain.kind}:${spiralId}:${gain.periods[0] ?? ''}:${ordinal}`;
 }
 
 /**
@@ -34,25 +46,35 @@ function gainOccurredAt(cause: EventEnvelope, last: EventEnvelope): string {
 }
 
 /**
- * The RecordGain… commands for the facts the spiral's chart shows and its stream has not recorded,
- * in the order the chart shows them. None for a closed spiral: it records nothing more.
+ * The commands that make the spiral's recorded gains agree with its chart (gainReconciliation): the
+ * withdrawals first, latest gain first, each citing the point or rebase that undid it; then the
+ * RecordGain… commands for the facts the chart shows beyond, in its order. None for a closed
+ * spiral: it records nothing more.
  */
-export function missingGainCommands(spiralId: string, events: readonly EventEnvelope[]): ExecuteSpiralCommand[] {
+export function gainCommands(spiralId: string, events: readonly EventEnvelope[]): ExecuteSpiralCommand[] {
   const state = foldHistory(spiralDecider, events);
   const last = events.at(-1);
   if (state.status !== 'recognised' || state.step === 'closed' || last === undefined) return [];
-  const recorded = new Set(state.gains.map((gain) => gainKey(gain.kind, gain.periods)));
-  return gainFactsOf(events)
-    .filter((fact) => !recorded.has(factKey(fact)))
-    .map((fact) => {
+  const { withdraw, record } = gainReconciliation(state.gains, gainFactsOf(events));
+  const withdrawnBefore = events.filter((event) => event.type === 'GainWithdrawn').length;
+  const withdrawals = withdraw.flatMap((gain, index) => {
+    const cause = undoingEvent(gain, events);
+    if (cause === undefined) return [];
+    const command: WithdrawGain = { type: 'WithdrawGain', spiralId, withdrawn: gain.kind, periods: [...gain.periods], undoneBy: cause.type, undoingPeriod: undoingPeriodOf(cause) };
+    return [new ExecuteSpiralCommand(spiralId, { command, ...systemEnvelope(cause, last), idempotencyKey: withdrawalIdempotencyKey(spiralId, gain, withdrawnBefore + index + 1) })];
+  });
+  const withdrawnAfter = withdrawnBefore + withdrawals.length;
+  return [
+    ...withdrawals,
+    ...record.map((fact) => {
       const cause = firingEvent(fact, events) ?? last;
-      return new ExecuteSpiralCommand(spiralId, {
-        command: { type: COMMAND_TYPES[fact.fact], spiralId, rule: fact.rule, periods: [...fact.periods] },
-        actor: SPC_ACTOR,
-        correlationId: cause.correlationId,
-        causationId: cause.eventId,
-        idempotencyKey: gainIdempotencyKey(spiralId, fact),
-        occurredAt: gainOccurredAt(cause, last),
-      });
-    });
+      const command = { type: COMMAND_TYPES[fact.fact], spiralId, rule: fact.rule, periods: [...fact.periods] };
+      return new ExecuteSpiralCommand(spiralId, { command, ...systemEnvelope(cause, last), idempotencyKey: gainIdempotencyKey(spiralId, fact, withdrawnAfter) });
+    }),
+  ];
+}
+
+/** Who sends a gain command, and what caused it: the SPC actor, in the cause's correlation. */
+function systemEnvelope(cause: EventEnvelope, last: EventEnvelope) {
+  return { actor: SPC_ACTOR, correlationId: cause.correlationId, causationId: cause.eventId, occurredAt: gainOccurredAt(cause, last) };
 }

@@ -30,9 +30,11 @@ export const factKey = (fact: GainFact): string => gainKey(fact.fact, fact.perio
 
 /**
  * The event whose arrival made the fact true: the first point, adoption or rebase of the stream after
- * which the fact holds. Found by bisection over those events: a fact, once shown, stays shown as
- * later points arrive (gainsFrom's contract), so "holds after event k" is monotone in k. This is
- * what the recorded gain cites as its cause, however late the manager reads the stream.
+ * which the fact holds. Found by bisection over those events: while points arrive in period order,
+ * a fact once shown stays shown (gainsFrom's contract), so "holds after event k" is monotone in k.
+ * A point entered late can break that (it may undo a fact, and another may restore it); the
+ * bisection then still lands on an event after which the fact holds. This is what the recorded
+ * gain cites as its cause, however late the manager reads the stream.
  */
 export function firingEvent(fact: GainFact, events: readonly EventEnvelope[]): EventEnvelope | undefined {
   const triggers = events.flatMap((event, index) => ((SERIES_EVENT_TYPES as readonly string[]).includes(event.type) ? [index] : []));

@@ -5,7 +5,7 @@ import { streamIds, streamKindOf, type EventEnvelope } from '@spiral/event-catal
 import type { EventFeed, EventStore, FeedSubscription, ViewStore } from '@spiral/ports';
 import type { ExecuteSpiralCommand } from '../application/spiral.command-handler';
 import { SERIES_EVENT_TYPES } from '../projections/spiral-series';
-import { missingGainCommands } from './gain-commands';
+import { gainCommands } from './gain-commands';
 
 /** The feed group and checkpoint name of the manager. */
 export const GAINS_PROCESS_MANAGER = 'local-gains-process-manager';
@@ -83,7 +83,7 @@ export class GainsProcessManager {
   async settle(spiralId: string): Promise<number> {
     const events = await this.ports.store.readStream(streamIds.spiral(spiralId));
     let recorded = 0;
-    for (const command of missingGainCommands(spiralId, events)) {
+    for (const command of gainCommands(spiralId, events)) {
       try {
         const result = await this.send(command);
         if (!result.replayed) recorded += 1;

@@ -50,6 +50,7 @@ export const organisationViewProjection: Projection = {
     'GainAchieved',
     'GainSustained',
     'GainLost',
+    'GainWithdrawn',
     'SpiralClosed',
   ),
   async apply(envelope, views) {

@@ -40,6 +40,7 @@ const STEP_AFTER: Readonly<Partial<Record<LocalEvent['type'], (step: SpiralStep)
 };
 
 export function progressAfter<T extends SpiralProgress>(progress: T, event: LocalEvent, occurredAt: string): T {
+  if (event.type === 'GainWithdrawn') return progressWithdrawn(progress, event);
   const step = STEP_AFTER[event.type]?.(progress.step) ?? progress.step;
   const adoptedAt = event.type === 'OptionAdopted' ? occurredAt : progress.adoptedAt;
   if (!isGainEvent(event)) return { ...progress, step, adoptedAt };
@@ -47,8 +48,26 @@ export function progressAfter<T extends SpiralProgress>(progress: T, event: Loca
   return { ...progress, step, adoptedAt, gains: { ...progress.gains, [kind]: progress.gains[kind] + 1 }, gainStatus: kind };
 }
 
+/**
+ * A withdrawal takes back the latest gain: its kind counts one less, the status is the one the
+ * event names, and a spiral left with no gain is back at its change step (as spiral.state.ts folds it).
+ */
+function progressWithdrawn<T extends SpiralProgress>(progress: T, event: Extract<LocalEvent, { type: 'GainWithdrawn' }>): T {
+  const { withdrawn, standing } = event.data;
+  const step = standing === 'none' && progress.step === 'sustainability' ? 'change' : progress.step;
+  return { ...progress, step, gains: { ...progress.gains, [withdrawn]: progress.gains[withdrawn] - 1 }, gainStatus: standing };
+}
+
 /** A recorded gain as the views list it, as the spiral's state does: the SPEC shape plus when it happened. */
 export type RecordedGain = SpiralGain;
+
+/** The recorded gains once a withdrawal took back the one it names (always the latest of the spiral). */
+export function gainsWithdrawn<G extends RecordedGain>(gains: readonly G[], event: LocalEvent, isOfSpiral: (gain: G) => boolean = () => true): G[] | undefined {
+  if (event.type !== 'GainWithdrawn') return undefined;
+  const { withdrawn, periods } = event.data;
+  const at = gains.findLastIndex((gain) => isOfSpiral(gain) && gain.kind === withdrawn && gain.periods[0] === periods[0]);
+  return at < 0 ? [...gains] : [...gains.slice(0, at), ...gains.slice(at + 1)];
+}
 
 /** The gain an event records, if it is a gain event. */
 export function gainOf(event: LocalEvent, occurredAt: string): RecordedGain | undefined {

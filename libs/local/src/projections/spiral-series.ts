@@ -1,5 +1,5 @@
 import type { EventEnvelope, ImprovementDirection } from '@spiral/event-catalogue';
-import { SpcInputError, xmrChart, type MeasurePoint, type XmrChart, type XmrChartInput } from '@spiral/spc';
+import { SpcInputError, spcChart, type MeasurePoint, type SpcChart, type XmrChartInput } from '@spiral/spc';
 import { localEventOf, type LocalEvent, type LocalEventType } from './local-event';
 
 /**
@@ -62,10 +62,10 @@ export function chartInputOf(series: SpiralSeries): XmrChartInput {
  * The chart, or why there is none. Input the library refuses is stored as a problem rather than
  * thrown: a projection that throws holds its whole feed group back on one spiral.
  */
-export function chartOf(series: SpiralSeries): { chart: XmrChart | null; chartProblem: string | null } {
+export function chartOf(series: SpiralSeries): { chart: SpcChart | null; chartProblem: string | null } {
   if (series.points.length === 0) return { chart: null, chartProblem: null };
   try {
-    return { chart: xmrChart(chartInputOf(series)), chartProblem: null };
+    return { chart: spcChart(chartInputOf(series)), chartProblem: null };
   } catch (error) {
     if (error instanceof SpcInputError) return { chart: null, chartProblem: error.message };
     throw error;

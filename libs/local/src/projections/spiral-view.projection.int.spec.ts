@@ -1,4 +1,4 @@
-import { MeasurementRecorded, streamIds } from '@spiral/event-catalogue';
+import { GainWithdrawn, MeasurementRecorded, streamIds } from '@spiral/event-catalogue';
 import { storedCollection } from '@spiral/projections';
 import { EnvelopeBuilder, projectInBatches, projectionSpec } from '@spiral/projections/testing';
 import { ADOPTED_AT, localHistory, monthOf } from './local-history.test-fixtures';
@@ -33,10 +33,12 @@ describe('the spiral view', () => {
     });
   });
 
-  it('keeps a series that draws the chart from the baseline before adoption, with trial limits while the baseline is short', async () => {
+  it('keeps a series that draws the chart from the baseline before adoption: a run chart while the baseline is too short for limits', async () => {
     const threePoints = history.filter((e) => e.streamId === 'spiral-spiral-1').slice(0, 6);
     const { chart } = await chartAfter(threePoints, 'spiral-1');
-    expect(chart).toMatchObject({ mean: 50, trial: true, signals: [] });
+    // Three points: fewer than the six that give useful limits (chart-choice.ts), so a run chart around their median.
+    expect(chart).toMatchObject({ kind: 'run', reason: 'tooShort', median: 50, mean: null, lowerLimit: null, signals: [] });
+    expect(chart?.why).toMatch(/3 points, fewer than the 6/);
     expect(chart?.points.map(({ period, movingRange, type }) => ({ period, movingRange, type }))).toEqual([
       { period: '2004-01-01', movingRange: null, type: 'common' },
       { period: '2004-02-01', movingRange: 2, type: 'common' },
@@ -56,11 +58,37 @@ describe('the spiral view', () => {
     ]);
   });
 
+  it('takes back a withdrawn gain, keeping it with what undid it, and returns to the change step with none left', async () => {
+    const events = upTo('GainSustained', 'spiral-1');
+    const builder = new EnvelopeBuilder();
+    const gains = (await spiralAfter(events, 'spiral-1')).recordedGains;
+    const withdrawal = (index: number, standing: 'achieved' | 'none') => {
+      const { kind, rule, periods } = gains[index]!;
+      return GainWithdrawn.create({ spiralId: 'spiral-1', withdrawn: kind, rule, periods: [...periods], undoneBy: 'MeasurementRecorded', undoingPeriod: monthOf(13), standing });
+    };
+    const streamRevision = events.filter((e) => e.streamId === 'spiral-spiral-1').length;
+    const withdrawals = [withdrawal(1, 'achieved'), withdrawal(0, 'none')].map((event, k) => ({
+      ...builder.append('spiral-spiral-1', event, { occurredAt: '2007-01-10T09:00:00.000Z' }),
+      streamRevision: streamRevision + k,
+      globalPosition: events.length + 1 + k,
+    }));
+    const oneLeft = await spiralAfter([...events, withdrawals[0]!], 'spiral-1');
+    expect(oneLeft).toMatchObject({ step: 'sustainability', gains: { achieved: 1, sustained: 0, lost: 0 }, gainStatus: 'achieved' });
+    expect(oneLeft.recordedGains.map(({ kind }) => kind)).toEqual(['achieved']);
+    const none = await spiralAfter([...events, ...withdrawals], 'spiral-1');
+    expect(none).toMatchObject({ step: 'change', gains: { achieved: 0, sustained: 0, lost: 0 }, gainStatus: 'none', recordedGains: [] });
+    expect(none.withdrawnGains?.map(({ withdrawn, undoingPeriod }) => ({ withdrawn, undoingPeriod }))).toEqual([
+      { withdrawn: 'sustained', undoingPeriod: monthOf(13) },
+      { withdrawn: 'achieved', undoingPeriod: monthOf(13) },
+    ]);
+  });
+
   it('keeps a confirmed rebase in the series: the chart starts a new group from it', async () => {
     const view = await spiralAfter(history, 'spiral-1');
     const { chart } = chartOf(view.series);
     expect(view.series.rebases).toEqual([monthOf(12)]);
-    expect(chart?.groups.map(({ fromPeriod }) => fromPeriod)).toEqual([monthOf(0), monthOf(12)]);
+    if (chart?.kind !== 'xmr') throw new Error(`an XmR chart was expected, not ${chart?.kind ?? 'none'}`);
+    expect(chart.groups.map(({ fromPeriod }) => fromPeriod)).toEqual([monthOf(0), monthOf(12)]);
     expect(chart?.signals).toEqual([]);
   });
 

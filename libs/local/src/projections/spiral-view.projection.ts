@@ -1,8 +1,8 @@
-import type { Measure } from '@spiral/event-catalogue';
+import type { GainWithdrawnData, Measure } from '@spiral/event-catalogue';
 import type { Projection } from '@spiral/projections';
 import { localEventOf, localEventTypes, type LocalEvent } from './local-event';
 import { updateDocument, type SourceRevisions } from './source-revisions';
-import { gainOf, newSpiralProgress, progressAfter, type RecordedGain, type SpiralProgress } from './spiral-progress';
+import { gainOf, gainsWithdrawn, newSpiralProgress, progressAfter, type RecordedGain, type SpiralProgress } from './spiral-progress';
 import { seriesAfter, seriesStartedBy, type SpiralSeries } from './spiral-series';
 
 /**
@@ -18,7 +18,10 @@ export type SpiralView = SpiralProgress & {
   readonly title: string;
   readonly measure: Measure;
   readonly series: SpiralSeries;
+  /** The gains recorded and not withdrawn: what the chart shows. */
   readonly recordedGains: readonly RecordedGain[];
+  /** Gains the chart stopped showing, each with what undid it; absent before the first (documents from before GainWithdrawn). */
+  readonly withdrawnGains?: readonly (GainWithdrawnData & { readonly occurredAt: string })[];
   readonly revisions: SourceRevisions;
 };
 
@@ -42,8 +45,10 @@ export function spiralViewAfter(current: SpiralView | undefined, event: LocalEve
   const next = progressAfter(current, event, occurredAt);
   const series = seriesAfter(current.series, event, occurredAt) ?? current.series;
   const gain = gainOf(event, occurredAt);
-  const recordedGains = gain === undefined ? current.recordedGains : [...current.recordedGains, gain];
-  return { ...next, series, recordedGains };
+  const recordedGains = gainsWithdrawn(current.recordedGains, event) ?? (gain === undefined ? current.recordedGains : [...current.recordedGains, gain]);
+  if (event.type !== 'GainWithdrawn') return { ...next, series, recordedGains };
+  const withdrawal = { ...event.data, occurredAt };
+  return { ...next, series, recordedGains, withdrawnGains: [...(current.withdrawnGains ?? []), withdrawal] };
 }
 
 export const spiralViewProjection: Projection = {
@@ -62,6 +67,7 @@ export const spiralViewProjection: Projection = {
     'GainAchieved',
     'GainSustained',
     'GainLost',
+    'GainWithdrawn',
     'SpiralClosed',
   ),
   async apply(envelope, views) {

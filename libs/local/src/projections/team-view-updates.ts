@@ -1,7 +1,7 @@
 import { sustainabilityScore } from '../domain/sustainability/sustainability-score';
 import { dateOf, type LocalEvent } from './local-event';
 import type { SpiralOwner } from './spiral-owners';
-import { gainOf, newSpiralProgress, progressAfter } from './spiral-progress';
+import { gainOf, gainsWithdrawn, newSpiralProgress, progressAfter } from './spiral-progress';
 import {
   capabilitiesSection,
   cyclesSection,
@@ -37,6 +37,8 @@ export function teamSpiralAfter(current: StoredTeamSpiral | undefined, event: Lo
 
 /** The team-wide lists a spiral event adds to: change cycles, assessments with their scores, gains. */
 function withSpiralRecords(team: StoredTeam, spiralId: string, event: LocalEvent, occurredAt: string): StoredTeam {
+  const withdrawn = gainsWithdrawn(team.gains.recorded, event, (recorded) => recorded.spiralId === spiralId);
+  if (withdrawn !== undefined) return { ...team, gains: { ...team.gains, recorded: withdrawn } };
   const gain = gainOf(event, occurredAt);
   if (gain !== undefined) return { ...team, gains: { ...team.gains, recorded: [...team.gains.recorded, { spiralId, ...gain }] } };
   if (event.type === 'ChangeCycleCompleted') {

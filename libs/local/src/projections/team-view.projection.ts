@@ -40,6 +40,7 @@ export const teamViewProjection: Projection = {
     'GainAchieved',
     'GainSustained',
     'GainLost',
+    'GainWithdrawn',
     'SpiralClosed',
   ),
   async apply(envelope, views) {

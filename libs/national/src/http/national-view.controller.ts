@@ -28,8 +28,10 @@ export class NationalViewController {
     this.reader = new NationalViewReader(views);
   }
 
+  /** At the asOf asked for, else at the latest event the view holds (now when it holds none). */
   @Get()
-  read(@Query() query: AsOfQuery): Promise<NationalView> {
-    return this.reader.read(resolveAsOf(query.asOf, this.clock.now()));
+  async read(@Query() query: AsOfQuery): Promise<NationalView> {
+    const moment = query.asOf ?? (await this.reader.latestEventAt());
+    return this.reader.read(resolveAsOf(moment, this.clock.now()));
   }
 }

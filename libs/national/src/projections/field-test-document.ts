@@ -1,5 +1,5 @@
 import { isNewFor } from '@spiral/analytics';
-import type { EventEnvelope, FieldTestEvent, FieldTestVerdict } from '@spiral/event-catalogue';
+import type { EffectScale, EventEnvelope, FieldTestEvent, FieldTestVerdict } from '@spiral/event-catalogue';
 
 export type SiteReport = { site: string; measure: string; baselineValue: number; resultValue: number };
 
@@ -13,6 +13,8 @@ export type FieldTestDocument = {
   reports: SiteReport[];
   verdict: FieldTestVerdict | null;
   effectSize: number | null;
+  /** The scale the effect size is on (FieldTestConcluded v2); null before the verdict. */
+  effectScale: EffectScale | null;
   concludedAt: string | null;
 };
 
@@ -23,7 +25,7 @@ export function foldFieldTestEvent(test: FieldTestDocument | undefined, envelope
   const revision = envelope.streamRevision;
   if (event.type === 'FieldTestStarted') {
     const { fieldTestId, practiceId, sites } = event.data;
-    return { fieldTestId, revision, practiceId, sites: [...sites], startedAt: envelope.occurredAt, reports: [], verdict: null, effectSize: null, concludedAt: null };
+    return { fieldTestId, revision, practiceId, sites: [...sites], startedAt: envelope.occurredAt, reports: [], verdict: null, effectSize: null, effectScale: null, concludedAt: null };
   }
   if (test === undefined) return undefined;
   switch (event.type) {
@@ -32,7 +34,7 @@ export function foldFieldTestEvent(test: FieldTestDocument | undefined, envelope
       return { ...test, revision, reports: [...test.reports, { site, measure, baselineValue, resultValue }] };
     }
     case 'FieldTestConcluded':
-      return { ...test, revision, verdict: event.data.verdict, effectSize: event.data.effectSize, concludedAt: envelope.occurredAt };
+      return { ...test, revision, verdict: event.data.verdict, effectSize: event.data.effectSize, effectScale: event.data.effectScale, concludedAt: envelope.occurredAt };
     default: {
       const unexpected: never = event;
       return unexpected;

@@ -19,7 +19,7 @@ async function applyFieldTestEvent(views: DocumentSession, event: EventEnvelope)
   if (test !== undefined) views.put(C.fieldTests, fieldTestId, test);
 }
 
-const NATIONAL_VIEW_VERSION = 3;
+const NATIONAL_VIEW_VERSION = 4;
 
 async function applyNationalEvent(views: DocumentSession, event: EventEnvelope): Promise<void> {
   const kind = streamKindOf(event.streamId);
@@ -57,6 +57,7 @@ export const nationalViewProjection: Projection = {
   // 2: the change stamp (national-changes), which lets readers hold the view between changes.
   // 3: adopting spirals' gains and impact in documents of their own (national-practice-spirals):
   // in the practice's document, each of their points copied maps that grow with its spread.
+  // 4: field tests keep the scale of their effect size (FieldTestConcluded v2's effectScale).
   version: NATIONAL_VIEW_VERSION,
   collections: Object.values(C),
   eventTypes: new Set([

@@ -57,6 +57,7 @@ describe('national view projection: the sample health service', () => {
       ],
       verdict: 'effective',
       effectSize: 0.6,
+      effectScale: 'protocol',
       concludedAt: at('2004-03-01'),
     });
     await spec.given(events).then(C.regions, 'Q02', {

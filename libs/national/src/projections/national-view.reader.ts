@@ -1,4 +1,4 @@
-import { CHANGE_STAMP_ID, mayHoldViewsOf, StampedCache, stretchOf, type ChangeStamp } from '@spiral/analytics';
+import { CHANGE_STAMP_ID, mayHoldViewsOf, StampedCache, stretchOf, type ChangeStamp, type SpiralSummary } from '@spiral/analytics';
 import type { ViewStore } from '@spiral/ports';
 import { storedCollection } from '@spiral/projections';
 import type { FieldTestDocument } from './field-test-document';
@@ -48,6 +48,18 @@ export class NationalViewReader {
     const stretch = stretchOf(documents.instants, asOf);
     const judged = stretch === undefined ? judgedAt(documents, asOf) : await snapshot.part(`judged:${stretch}`, () => Promise.resolve(judgedAt(documents, asOf)));
     return nationalViewAt(documents, judged, asOf);
+  }
+
+  /**
+   * The latest occurredAt of any spiral's events the view holds: the moment a view asked for no
+   * moment is judged at, so a history that ends in 2006 is read in 2006, not today. One document,
+   * found by the store's own sort (ISO instants sort as time).
+   */
+  async latestEventAt(): Promise<string | undefined> {
+    return (await this.cache.snapshot()).part('latest-event', async () => {
+      const [latest] = await this.views.find<SpiralSummary>(storedCollection(nationalViewProjection, C.spirals), undefined, { sortBy: 'lastEventAt', descending: true, limit: 1 });
+      return latest?.lastEventAt;
+    });
   }
 
   /** Undefined for a practice the catalogue has not proposed. */

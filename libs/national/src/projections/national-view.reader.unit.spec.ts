@@ -77,7 +77,7 @@ describe('the national view as read (the sample health service, as of 2005-06-30
 
   it('shows field-test verdicts, and follows a retired practice only to its retirement', () => {
     expect(preAlert.fieldTests).toEqual([
-      { fieldTestId: 'ft-1', sites: ['RX1', 'RY1'], reports: 2, startedAt: '2004-01-10T00:00:00.000Z', verdict: 'effective', effectSize: 0.6, concludedAt: '2004-03-01T00:00:00.000Z' },
+      { fieldTestId: 'ft-1', sites: ['RX1', 'RY1'], reports: 2, startedAt: '2004-01-10T00:00:00.000Z', verdict: 'effective', effectSize: 0.6, effectScale: 'protocol', concludedAt: '2004-03-01T00:00:00.000Z' },
     ]);
     // Published 2004-03-15; t4 adopted 2004-06-20 (97 days); five censored at retirement, 2005-06-01 (443 days).
     expect(preAlert.timeToAdopt).toMatchObject({ followedUntil: '2005-06-01T00:00:00.000Z', adopted: 1, notYetAdopted: 5 });

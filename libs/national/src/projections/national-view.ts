@@ -12,7 +12,7 @@ import type {
   SpreadPoint,
   TimeToAdopt,
 } from '@spiral/analytics';
-import type { EvidenceLevel, FieldTestVerdict } from '@spiral/event-catalogue';
+import type { EffectScale, EvidenceLevel, FieldTestVerdict } from '@spiral/event-catalogue';
 import type { PracticeDocument } from './practice-document';
 
 export type AdopterCategoriesFigure =
@@ -26,6 +26,8 @@ export interface FieldTestSummary {
   readonly startedAt: string;
   readonly verdict: FieldTestVerdict | null;
   readonly effectSize: number | null;
+  /** The scale the effect size is on; null while the test runs. */
+  readonly effectScale: EffectScale | null;
   readonly concludedAt: string | null;
 }
 

@@ -24,6 +24,7 @@ function fieldTestSummaries(practiceId: string, tests: readonly FieldTestDocumen
         startedAt: test.startedAt,
         verdict: concluded ? test.verdict : null,
         effectSize: concluded ? test.effectSize : null,
+        effectScale: concluded ? test.effectScale : null,
         concludedAt: concluded ? test.concludedAt : null,
       };
     });

@@ -26,13 +26,16 @@ export function practiceSpiralAfter(
   impact: MeasureImpact | undefined,
 ): PracticeSpiralDocument | undefined {
   // The summary's fold makes a new gains list only on a gain event, so identity tells a change.
-  const gainsChanged = after.gains.length > 0 && before?.gains !== after.gains;
+  const gainsChanged = (after.gains.length > 0 || entry.gains.length > 0) && before?.gains !== after.gains;
   if (!gainsChanged && impact === undefined) return undefined;
+  // With every gain withdrawn, no improvement is attributed to the adoption any more.
+  const noGain = after.gains.length === 0;
   return {
     ...entry,
     gains: gainsChanged ? after.gains : entry.gains,
-    impact:
-      impact === undefined
+    impact: noGain
+      ? null
+      : impact === undefined
         ? entry.impact
         : { ...impact, teamId: after.teamId, shaCode: after.shaCode, measure: after.measure.name, improvement: after.measure.improvement },
   };

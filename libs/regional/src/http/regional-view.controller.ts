@@ -32,8 +32,9 @@ export class RegionalViewController {
   async read(@Param() { sha }: RegionParams, @Query() query: RegionalViewQuery, @CurrentActor() actor: Actor): Promise<RegionalView> {
     // Scope first, so a user out of scope learns nothing of which regions Spiral knows.
     assertMayRead(actor, { shaCode: sha }, `the view of region ${sha}`);
-    const options = { asOf: resolveAsOf(query.asOf, this.clock.now()), stalledDays: query.stalledDays ?? DEFAULT_STALLED_DAYS };
-    const view = await this.reader.read(sha, options);
+    const now = this.clock.now();
+    const asOf = query.asOf === undefined ? undefined : resolveAsOf(query.asOf, now);
+    const view = await this.reader.read(sha, { ...(asOf === undefined ? {} : { asOf }), now, stalledDays: query.stalledDays ?? DEFAULT_STALLED_DAYS });
     if (view === undefined) throw new NotFound('region', sha);
     return view;
   }

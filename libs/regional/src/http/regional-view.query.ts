@@ -17,7 +17,7 @@ export class RegionalViewQuery {
   @Max(3650)
   stalledDays?: number;
 
-  @ApiPropertyOptional({ description: 'The moment stalled spirals and adoption curves are judged at (by occurredAt); now when absent', example: '2005-06-30' })
+  @ApiPropertyOptional({ description: 'The moment every figure is answered as of (by occurredAt), as a replay up to it would show them; when absent, the latest event the view holds', example: '2005-06-30' })
   @IsOptional()
   @IsOccurredAt()
   asOf?: string;

@@ -11,6 +11,8 @@ export type NetworkDocument = {
   formedAt: string;
   /** Teams that joined; the network's decider lets a team join once. */
   members: number;
+  /** When each joined, so the members can be counted as of a moment. */
+  joinedAt?: string[];
 };
 
 /** The network after one event of its stream; undefined when applied already or not yet formed. */
@@ -20,10 +22,10 @@ export function foldNetworkEvent(network: NetworkDocument | undefined, envelope:
   switch (event.type) {
     case 'NetworkFormed': {
       const { networkId, shaCode, name, kind } = event.data;
-      return { networkId, revision: envelope.streamRevision, shaCode, name, kind, formedAt: envelope.occurredAt, members: network?.members ?? 0 };
+      return { networkId, revision: envelope.streamRevision, shaCode, name, kind, formedAt: envelope.occurredAt, members: network?.members ?? 0, joinedAt: network?.joinedAt ?? [] };
     }
     case 'NetworkJoined':
-      return network === undefined ? undefined : { ...network, revision: envelope.streamRevision, members: network.members + 1 };
+      return network === undefined ? undefined : { ...network, revision: envelope.streamRevision, members: network.members + 1, joinedAt: [...(network.joinedAt ?? []), envelope.occurredAt] };
     default: {
       const unexpected: never = event;
       return unexpected;

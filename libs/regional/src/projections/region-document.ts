@@ -34,6 +34,8 @@ export type RegionDocument = {
   /** By practice: each adopting team's first adoption in the region. */
   adoption: Record<string, Adopters>;
   support: Record<SupportKind, number>;
+  /** Each support given, with when, so support can be counted as of a moment. */
+  supportGiven?: { kind: SupportKind; at: string }[];
   priorities: PrioritySummary[];
   spreadStrategies: StrategySummary[];
 };
@@ -49,6 +51,7 @@ export function emptyRegion(shaCode: string): RegionDocument {
     gains: { achieved: 0, sustained: 0, lost: 0 },
     adoption: {},
     support: zeros(SUPPORT_KINDS),
+    supportGiven: [],
     priorities: [],
     spreadStrategies: [],
   };

@@ -14,7 +14,11 @@ export function withRegionEvent(region: RegionDocument, envelope: EventEnvelope)
       return { ...next, priorities: [...region.priorities, priority] };
     }
     case 'SupportProvided':
-      return { ...next, support: { ...region.support, [event.data.kind]: region.support[event.data.kind] + 1 } };
+      return {
+        ...next,
+        support: { ...region.support, [event.data.kind]: region.support[event.data.kind] + 1 },
+        supportGiven: [...(region.supportGiven ?? []), { kind: event.data.kind, at: envelope.occurredAt }],
+      };
     case 'SpreadStrategyLaunched': {
       const { strategyId, practiceId, organisations, approach } = event.data;
       const strategy = { strategyId, practiceId, organisations: [...organisations], approach, launchedAt: envelope.occurredAt };

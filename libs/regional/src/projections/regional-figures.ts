@@ -41,21 +41,24 @@ export function adoptionCurves(region: RegionDocument, asOf: string): PracticeAd
 }
 
 /**
- * SPEC "Views": stalled spirals have had no event for a set time. A live spiral is stalled at
- * asOf when its latest event is `stalledDays` or more days before it; the longest stalled first.
+ * SPEC "Views": stalled spirals have had no event for a set time. A spiral live at the view's
+ * moment is stalled when its latest event is `stalledDays` or more days before that moment; the
+ * longest stalled first, each named by its need's title and its team's name.
  */
-export function stalledSpirals(live: readonly SpiralSummary[], asOf: string, stalledDays: number): StalledSpiral[] {
+export function stalledSpirals(live: readonly SpiralSummary[], moment: string, stalledDays: number, teamNames: ReadonlyMap<string, string>): StalledSpiral[] {
   return live
-    .filter((spiral) => isAtOrBefore(spiral.lastEventAt, asOf) && daysBetween(spiral.lastEventAt, asOf) >= stalledDays)
+    .filter((spiral) => isAtOrBefore(spiral.lastEventAt, moment) && daysBetween(spiral.lastEventAt, moment) >= stalledDays)
     .map((spiral) => ({ spiral, lastEventMs: Date.parse(spiral.lastEventAt) })) // parsed once, not per comparison
     .sort((a, b) => a.lastEventMs - b.lastEventMs || (a.spiral.spiralId < b.spiral.spiralId ? -1 : 1))
-    .map(({ spiral: { spiralId, teamId, orgCode, step, lastEventAt } }) => ({
+    .map(({ spiral: { spiralId, title, teamId, orgCode, step, lastEventAt } }) => ({
       spiralId,
+      title: title ?? null,
       teamId,
+      teamName: teamNames.get(teamId) ?? null,
       orgCode,
       step,
       lastEventAt,
-      daysSinceLastEvent: Math.floor(daysBetween(lastEventAt, asOf)),
+      daysSinceLastEvent: Math.floor(daysBetween(lastEventAt, moment)),
     }));
 }
 

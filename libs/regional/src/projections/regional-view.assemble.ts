@@ -10,10 +10,14 @@ export interface RegionalViewInput {
   readonly regions: readonly RegionDocument[];
   readonly liveSpirals: readonly SpiralSummary[];
   readonly networks: readonly NetworkDocument[];
+  /** The region's team names by team id, for naming stalled spirals' teams. */
+  readonly teamNames: ReadonlyMap<string, string>;
 }
 
 export interface RegionalViewOptions {
+  /** The view's moment (RegionalView.asOf) and where it came from. */
   readonly asOf: string;
+  readonly asOfFrom: RegionalView['asOfFrom'];
   readonly stalledDays: number;
 }
 
@@ -43,37 +47,43 @@ export function regionComparison(regions: readonly RegionDocument[]): RegionComp
 
 /** The view from its parts, some of them held by a reader (the comparison, the adoption figures in asOf's stretch). */
 export function regionalViewOf(
-  parts: { readonly region: RegionDocument; readonly comparison: RegionComparison; readonly adoptionFigures: AdoptionFigures; readonly liveSpirals: readonly SpiralSummary[]; readonly networks: readonly NetworkDocument[] },
+  parts: Omit<RegionalViewInput, 'regions'> & { readonly comparison: RegionComparison; readonly adoptionFigures: AdoptionFigures },
   options: RegionalViewOptions,
 ): RegionalView {
-  const { region, comparison, adoptionFigures, liveSpirals, networks } = parts;
-  const { asOf, stalledDays } = options;
+  const { region, comparison, adoptionFigures, liveSpirals, networks, teamNames } = parts;
+  const { asOf, asOfFrom, stalledDays } = options;
   return {
     shaCode: region.shaCode,
     asOf,
+    asOfFrom,
     stalledDays,
     funnel: funnelOf([region.funnel]),
     penetration: penetrationOf(region.organisations),
     adoption: adoptionFigures.adoption,
     sustainedRate: sustainedRateOf([region.gains]),
-    stalled: stalledSpirals(liveSpirals, asOf, stalledDays),
+    stalled: stalledSpirals(liveSpirals, asOf, stalledDays, teamNames),
     support: { total: Object.values(region.support).reduce((sum, n) => sum + n, 0), byKind: region.support },
     networks: networks
       .filter((network) => isAtOrBefore(network.formedAt, asOf))
       .map(({ networkId, name, kind, members }) => ({ networkId, name, kind, members }))
       .sort((a, b) => a.name.localeCompare(b.name) || (a.networkId < b.networkId ? -1 : 1)),
-    priorities: region.priorities.map((priority) => ({ ...priority, standing: priority.until === null || priority.until >= dateOf(asOf) })),
+    // Priorities set by the view's moment; one set later did not exist yet.
+    priorities: region.priorities
+      .filter((priority) => isAtOrBefore(priority.setAt, asOf))
+      .map((priority) => ({ ...priority, standing: priority.until === null || priority.until >= dateOf(asOf) })),
     spreadStrategies: adoptionFigures.spreadStrategies,
     comparison,
   };
 }
 
 /**
- * The regional view from its stored documents. Counts (funnel, penetration, gains, support) are
- * the view as it stands; `asOf` judges what depends on time: stalled spirals, adoption curves,
- * which priorities stand. A view of the past as it stood then is a replay (SPEC "Analysts").
+ * The regional view from its stored documents. Counts (funnel, penetration, gains, support,
+ * network members) and the comparison are the documents' as they stand; `asOf` judges what
+ * depends on time: stalled spirals, adoption curves, strategies, networks formed, priorities set
+ * and standing. A view asked as of a moment is assembled the same way from the documents as they
+ * stood then (regional-as-of.ts), which is what a replay up to the moment holds.
  */
 export function regionalView(input: RegionalViewInput, options: RegionalViewOptions): RegionalView {
-  const { region, regions, liveSpirals, networks } = input;
-  return regionalViewOf({ region, comparison: regionComparison(regions), adoptionFigures: adoptionFiguresAt(region, options.asOf), liveSpirals, networks }, options);
+  const { region, regions, liveSpirals, networks, teamNames } = input;
+  return regionalViewOf({ region, comparison: regionComparison(regions), adoptionFigures: adoptionFiguresAt(region, options.asOf), liveSpirals, networks, teamNames }, options);
 }

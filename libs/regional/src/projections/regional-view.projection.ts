@@ -26,7 +26,7 @@ async function applyNetworkEvent(views: DocumentSession, event: EventEnvelope): 
   if (network !== undefined) views.put(C.networks, networkId, network);
 }
 
-const REGIONAL_VIEW_VERSION = 2;
+const REGIONAL_VIEW_VERSION = 3;
 
 async function applyRegionalEvent(views: DocumentSession, event: EventEnvelope): Promise<void> {
   const kind = streamKindOf(event.streamId);
@@ -61,6 +61,7 @@ async function applyRegionalEvent(views: DocumentSession, event: EventEnvelope):
 export const regionalViewProjection: Projection = {
   name: 'regional-view',
   // 2: the change stamp (regional-changes), which lets readers hold the view between changes.
+  // 3: spiral summaries keep the need's title and the team index the team's name (stalled spirals are named).
   version: REGIONAL_VIEW_VERSION,
   collections: Object.values(C),
   eventTypes: new Set([

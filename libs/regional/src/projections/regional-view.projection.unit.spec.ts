@@ -47,6 +47,7 @@ describe('regional view projection: the sample health service', () => {
       spiralId: 's3',
       revision: 1,
       teamId: 't3',
+      title: 'Faster thrombolysis',
       orgCode: 'RX2',
       shaCode: 'Q01',
       measure: { name: 'Door-to-needle time', unit: 'minutes', improvement: 'decrease' },
@@ -57,8 +58,14 @@ describe('regional view projection: the sample health service', () => {
       lastEventAt: '2004-02-20T00:00:00.000Z',
       adoption: null,
       gains: [],
+      // Its timeline: what the view reads it as of a moment from.
+      steps: [
+        { step: 'recognition', at: '2004-02-10T00:00:00.000Z' },
+        { step: 'knowing', at: '2004-02-20T00:00:00.000Z' },
+      ],
+      activity: ['2004-02-10T00:00:00.000Z', '2004-02-20T00:00:00.000Z'],
     });
-    await spec.given(events).then(C.networks, 'n1', { networkId: 'n1', revision: 2, shaCode: 'Q01', name: 'Network n1', kind: 'communityOfPractice', formedAt: '2004-01-25T00:00:00.000Z', members: 2 });
-    await spec.given(events).then(C.teams, 't2', { teamId: 't2', revision: 0, registered: true, registeredAt: '2004-01-02T00:00:00.000Z', orgCode: 'RX1', shaCode: 'Q01', liveSpirals: 0 });
+    await spec.given(events).then(C.networks, 'n1', { networkId: 'n1', revision: 2, shaCode: 'Q01', name: 'Network n1', kind: 'communityOfPractice', formedAt: '2004-01-25T00:00:00.000Z', members: 2, joinedAt: ['2004-01-26T00:00:00.000Z', '2004-02-11T00:00:00.000Z'] });
+    await spec.given(events).then(C.teams, 't2', { teamId: 't2', revision: 0, registered: true, registeredAt: '2004-01-02T00:00:00.000Z', name: 'Team t2', orgCode: 'RX1', shaCode: 'Q01', liveSpirals: 0 });
   });
 });

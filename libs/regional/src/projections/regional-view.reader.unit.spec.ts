@@ -10,7 +10,7 @@ describe('the regional view as read (the sample health service, as of 2005-06-30
   let q01: RegionalView;
   beforeAll(async () => {
     views = await projectInBatches(regionalViewProjection, [sampleHealthService()]);
-    q01 = (await new RegionalViewReader(views).read('Q01', { asOf: SAMPLE_AS_OF, stalledDays: 90 }))!;
+    q01 = (await new RegionalViewReader(views).read('Q01', { asOf: SAMPLE_AS_OF, now: '2026-01-01T00:00:00.000Z', stalledDays: 90 }))!;
   });
   afterAll(() => views.close());
 
@@ -41,14 +41,23 @@ describe('the regional view as read (the sample health service, as of 2005-06-30
     expect(q01.sustainedRate).toEqual({ achieved: 2, sustained: 1, lost: 1, rate: 0.5 });
     // s3: 2004-02-20 to 2005-06-30 is 496 days; s1: 2005-03-01 to 2005-06-30 is 121 days. s2 is closed.
     expect(q01.stalled).toEqual([
-      { spiralId: 's3', teamId: 't3', orgCode: 'RX2', step: 'knowing', lastEventAt: '2004-02-20T00:00:00.000Z', daysSinceLastEvent: 496 },
-      { spiralId: 's1', teamId: 't1', orgCode: 'RX1', step: 'sustainability', lastEventAt: '2005-03-01T00:00:00.000Z', daysSinceLastEvent: 121 },
+      { spiralId: 's3', title: 'Faster thrombolysis', teamId: 't3', teamName: 'Team t3', orgCode: 'RX2', step: 'knowing', lastEventAt: '2004-02-20T00:00:00.000Z', daysSinceLastEvent: 496 },
+      { spiralId: 's1', title: 'Faster thrombolysis', teamId: 't1', teamName: 'Team t1', orgCode: 'RX1', step: 'sustainability', lastEventAt: '2005-03-01T00:00:00.000Z', daysSinceLastEvent: 121 },
     ]);
+  });
+
+  it('judges stalled spirals at the latest event the view holds when no moment is asked, not at today\'s date', async () => {
+    const events = sampleHealthService();
+    const latest = events.filter((event) => event.streamId.startsWith('spiral-')).reduce((at, event) => (event.occurredAt > at ? event.occurredAt : at), '');
+    const view = (await new RegionalViewReader(views).read('Q01', { now: '2026-01-01T00:00:00.000Z', stalledDays: 90 }))!;
+    expect(view).toMatchObject({ asOf: latest, asOfFrom: 'latestEvent' });
+    for (const spiral of view.stalled) expect(spiral.daysSinceLastEvent).toBe(Math.floor((Date.parse(latest) - Date.parse(spiral.lastEventAt)) / 86_400_000));
+    expect(q01).toMatchObject({ asOf: SAMPLE_AS_OF, asOfFrom: 'query' });
   });
 
   it('moves the stalled threshold as asked', async () => {
     const reader = new RegionalViewReader(views);
-    const strict = await reader.read('Q01', { asOf: SAMPLE_AS_OF, stalledDays: 200 });
+    const strict = await reader.read('Q01', { asOf: SAMPLE_AS_OF, now: '2026-01-01T00:00:00.000Z', stalledDays: 200 });
     expect(strict!.stalled.map((spiral) => spiral.spiralId)).toEqual(['s3']);
   });
 
@@ -56,6 +65,15 @@ describe('the regional view as read (the sample health service, as of 2005-06-30
     expect(q01.support).toEqual({ total: 3, byKind: { advice: 2, resources: 0, facilitation: 0, airCover: 1 } });
     expect(q01.networks).toEqual([{ networkId: 'n1', name: 'Network n1', kind: 'communityOfPractice', members: 2 }]);
     expect(q01.priorities).toEqual([expect.objectContaining({ priorityId: 'pr-1', standing: false })]);
+  });
+
+  it('lists only the priorities set by the view\'s moment', async () => {
+    const [priority] = q01.priorities;
+    const justBefore = new Date(Date.parse(priority!.setAt) - 1).toISOString();
+    const before = await new RegionalViewReader(views).read('Q01', { asOf: justBefore, now: '2026-01-01T00:00:00.000Z', stalledDays: 90 });
+    expect(before!.priorities).toEqual([]);
+    const at = await new RegionalViewReader(views).read('Q01', { asOf: priority!.setAt, now: '2026-01-01T00:00:00.000Z', stalledDays: 90 });
+    expect(at!.priorities.map(({ priorityId }) => priorityId)).toEqual(['pr-1']);
     // Of RX1, RX2, RX3 only RX1 has an adopting team.
     expect(q01.spreadStrategies).toEqual([expect.objectContaining({ strategyId: 'st-1', reach: { named: 3, adopting: 1, share: 1 / 3 } })]);
   });
@@ -75,6 +93,6 @@ describe('the regional view as read (the sample health service, as of 2005-06-30
   });
 
   it('knows nothing of a region without facts', async () => {
-    expect(await new RegionalViewReader(views).read('Q99', { asOf: SAMPLE_AS_OF, stalledDays: 90 })).toBeUndefined();
+    expect(await new RegionalViewReader(views).read('Q99', { asOf: SAMPLE_AS_OF, now: '2026-01-01T00:00:00.000Z', stalledDays: 90 })).toBeUndefined();
   });
 });

@@ -22,7 +22,11 @@ export interface PracticeAdoption {
 
 export interface StalledSpiral {
   readonly spiralId: string;
+  /** The need's title; null only for a view stored before titles were kept. */
+  readonly title: string | null;
   readonly teamId: string;
+  /** The team's name; null while the team's registration is not in the view. */
+  readonly teamName: string | null;
   readonly orgCode: string;
   readonly step: SpiralStep;
   readonly lastEventAt: string;
@@ -51,8 +55,14 @@ export interface RegionComparison {
 /** GET /regions/:sha/view (SPEC "Views", regional). */
 export interface RegionalView {
   readonly shaCode: string;
-  /** The moment stalled spirals and adoption curves are judged at. */
+  /**
+   * The view's moment, which stalled spirals, adoption curves, networks and priorities are judged
+   * at: the asOf asked for, or else the latest event the view holds (a history that ends in 2006 is
+   * judged in 2006, not today), or now when it holds none.
+   */
   readonly asOf: string;
+  /** Where the moment came from. */
+  readonly asOfFrom: 'query' | 'latestEvent' | 'now';
   readonly stalledDays: number;
   readonly funnel: Funnel;
   readonly penetration: Penetration;

@@ -34,7 +34,7 @@ export async function evaluateAsOf(store: EventStore, copies: IsolatedCopies, at
     const regional = new RegionalViewReader(copy.views);
     const regions: RegionEvaluation[] = [];
     for (const { shaCode } of nationalView.variation.regions) {
-      const view = await regional.read(shaCode, { asOf: at, stalledDays: STALLED_DAYS });
+      const view = await regional.read(shaCode, { asOf: at, now: at, stalledDays: STALLED_DAYS });
       if (view !== undefined) regions.push(regionEvaluation(view));
     }
     return {

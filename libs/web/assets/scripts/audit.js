@@ -23,7 +23,7 @@ function timelineChart(trace) {
   return chartFigure({
     name: 'trace', title: 'Events of the spiral over time (by when they happened)', height: Math.max(220, 40 + types.length * 28),
     label: `Timeline of ${trace.events.length} events of ${spiralName(trace.spiral, trace.spiralId)}, from ${day(trace.events[0]?.occurredAt)} to ${day(trace.events.at(-1)?.occurredAt)}, of ${types.length} kinds.`,
-    option: { grid: { left: 170, right: 20, top: 10, bottom: 30 }, tooltip: { trigger: 'item' }, xAxis: { type: 'time' }, yAxis: { type: 'category', data: types },
+    option: { grid: { left: 170, right: 20, top: 10, bottom: 30 }, tooltip: { trigger: 'item' }, xAxis: { type: 'time', axisLabel: { hideOverlap: true, formatter: { year: '{yyyy}', month: '{MMM} {yyyy}', day: '{d} {MMM} {yyyy}' } } }, yAxis: { type: 'category', data: types },
       series: [{ type: 'scatter', symbol: 'diamond', symbolSize: 9, itemStyle: { color: '#0072B2' }, data: trace.events.map((event) => [event.occurredAt, event.type, event.revision]) }] },
   });
 }

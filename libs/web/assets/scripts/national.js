@@ -2,8 +2,10 @@
 // region with its variation, field-test verdicts, impact and sustained shares.
 import { apiGet } from './api.js';
 import { startPage } from './page.js';
-import { chartFigure, dataTable, day, decimal, el, LINE_TYPES, percent, SERIES_COLORS, setStatus } from './ui.js';
+import { chartFigure, dataTable, day, decimal, el, LINE_TYPES, percent, SERIES_COLORS, setStatus, SMALL_TIME_AXIS, wrappedLegend } from './ui.js';
 
+/** The scales FieldTestConcluded names (event catalogue EFFECT_SCALES), in words. */
+const EFFECT_SCALES = { standardisedMeanDifference: 'standardised mean difference (Cohen\'s d)', relativeChange: 'relative change (fraction of the baseline)', absoluteChange: 'absolute change (in the measure\'s unit)', protocol: 'as the field test\'s protocol defines it' };
 const LEVELS = [['teams', 'Teams'], ['organisations', 'Organisations'], ['regions', 'Regions']];
 const num = (value, digits) => ({ text: decimal(value, digits), value });
 
@@ -11,24 +13,44 @@ function spreadMultiples(practices) {
   const adopted = practices.filter((practice) => practice.spread.teams > 0);
   if (adopted.length === 0) return el('p', { text: 'No practice has been adopted yet.' });
   return el('div', { class: 'multiples' }, adopted.map((practice) => chartFigure({
-    name: `spread-${practice.practiceId}`, title: practice.title, height: 220,
+    name: `spread-${practice.practiceId}`, title: practice.title, height: 240,
     label: `Cumulative spread of ${practice.title} by month: ${practice.spread.teams} teams, ${practice.spread.organisations} organisations, ${practice.spread.regions} regions.`,
-    option: { color: SERIES_COLORS, tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 34, right: 10, top: 10, bottom: 50 }, xAxis: { type: 'time' }, yAxis: { type: 'value', minInterval: 1 },
+    option: { color: SERIES_COLORS, tooltip: { trigger: 'axis' }, legend: { top: 0, itemGap: 6, itemWidth: 14, textStyle: { fontSize: 11 } }, grid: { left: 34, right: 14, top: 30, bottom: 26 }, xAxis: SMALL_TIME_AXIS, yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11 } },
       series: LEVELS.map(([key, name], i) => ({ name, type: 'line', step: 'end', symbol: ['circle', 'rect', 'triangle'][i], symbolSize: 4, lineStyle: { type: LINE_TYPES[i] }, data: practice.spread.byMonth.map((month) => [month.month, month[key]]) })) },
   })));
 }
 
+const DAYS_PER_MONTH = 365.25 / 12;
+const months = (days) => Math.round((days / DAYS_PER_MONTH) * 10) / 10;
+
+/**
+ * Kaplan–Meier in months since publication, over the range observed: the axis ends at the longest
+ * follow-up (the view's moment, or retirement), each curve carried flat to the end of its own.
+ */
 function kaplanMeier(practices) {
   const estimated = practices.filter((practice) => practice.timeToAdopt.estimated);
   if (estimated.length === 0) return el('p', { text: 'No practice has been published long enough to estimate its time to adopt.' });
-  const series = estimated.map((practice, i) => ({ name: practice.title, type: 'line', step: 'end', showSymbol: false, lineStyle: { type: LINE_TYPES[i % 3] }, data: [[0, 1], ...practice.timeToAdopt.curve.steps.map((step) => [Math.round(step.time), step.survival])] }));
+  const followUp = (practice) => months((Date.parse(practice.timeToAdopt.followedUntil) - Date.parse(practice.publishedAt)) / 86_400_000);
+  const series = estimated.map((practice, i) => {
+    const steps = practice.timeToAdopt.curve.steps.map((step) => [months(step.time), step.survival]);
+    const last = steps.at(-1)?.[1] ?? 1;
+    return { name: practice.title, type: 'line', step: 'end', showSymbol: false, lineStyle: { type: LINE_TYPES[i % 3], width: 2 }, data: [[0, 1], ...steps, [followUp(practice), last]] };
+  });
+  const longest = Math.max(...estimated.map(followUp));
+  // The share axis starts a tenth below the lowest share observed (never below 0), so curves that
+  // stay near 100% are told apart; its labels say where it starts.
+  const lowest = Math.min(...series.flatMap((entry) => entry.data.map(([, survival]) => survival)));
+  const floor = Math.max(0, Math.floor((lowest - 0.1) * 10) / 10);
+  const { legend, gridBottom, extraHeight } = wrappedLegend(estimated.map((practice) => practice.title), 1100, 60);
   return chartFigure({
-    name: 'kaplan-meier', title: 'Time from publication to adoption (Kaplan–Meier: share of teams not yet adopting)', height: 380,
-    label: `Kaplan–Meier curves of ${estimated.length} published practices: the share of registered teams not yet adopting against days since publication; teams that have not adopted are censored.`,
-    option: { color: SERIES_COLORS, tooltip: { trigger: 'axis' }, legend: { type: 'scroll', bottom: 0 }, grid: { left: 50, right: 20, top: 10, bottom: 70 }, xAxis: { type: 'value', name: 'days since publication', nameLocation: 'middle', nameGap: 24 }, yAxis: { type: 'value', min: 0, max: 1, name: 'not yet adopted' }, series },
-    table: dataTable('Time to adopt', ['Practice', 'Adopted', 'Not yet adopted', 'Share adopted', 'Median days'], estimated.map((practice) => {
+    name: 'kaplan-meier', title: 'Time from publication to adoption (Kaplan–Meier: share of teams not yet adopting)', height: 360 + extraHeight,
+    label: `Kaplan–Meier curves of ${estimated.length} published practices: the share of registered teams not yet adopting against months since publication, up to ${Math.ceil(longest)} months, the share axis from ${Math.round(floor * 100)}%; teams that have not adopted are censored.`,
+    option: { color: SERIES_COLORS, tooltip: { trigger: 'axis', valueFormatter: (value) => percent(value) }, legend, grid: { left: 64, right: 24, top: 20, bottom: gridBottom },
+      xAxis: { type: 'value', min: 0, max: Math.ceil(longest / 6) * 6, interval: longest > 60 ? 12 : 6, name: 'months since publication', nameLocation: 'middle', nameGap: 28 },
+      yAxis: { type: 'value', min: floor, max: 1, name: 'share of teams not yet adopting', nameLocation: 'middle', nameGap: 46, axisLabel: { formatter: (value) => `${Math.round(value * 100)}%` } }, series },
+    table: dataTable('Time to adopt', ['Practice', 'Adopted', 'Not yet adopted', 'Share adopted', 'Median months', 'Followed for (months)'], estimated.map((practice) => {
       const time = practice.timeToAdopt;
-      return [practice.title, time.adopted, time.notYetAdopted, { text: percent(time.adoptedShare), value: time.adoptedShare }, time.curve.median === null ? 'not reached' : num(time.curve.median, 0)];
+      return [practice.title, time.adopted, time.notYetAdopted, { text: percent(time.adoptedShare), value: time.adoptedShare }, time.curve.median === null ? 'not reached' : num(months(time.curve.median), 1), num(followUp(practice), 1)];
     }), 'time-to-adopt'),
   });
 }
@@ -52,17 +74,17 @@ function variation(view) {
 }
 
 function fieldTests(practices) {
-  const rows = practices.flatMap((practice) => practice.fieldTests.map((test) => [practice.title, test.sites.join(', '), test.reports, test.verdict ?? 'running', test.effectSize === null || test.effectSize === undefined ? '–' : num(test.effectSize, 2), day(test.concludedAt)]));
-  return rows.length === 0 ? el('p', { text: 'No field test has started yet.' }) : el('div', { class: 'table-scroll' }, dataTable('Field tests and their verdicts', ['Practice', 'Sites', 'Reports', 'Verdict', 'Effect size', 'Concluded'], rows, 'field-tests'));
+  const rows = practices.flatMap((practice) => practice.fieldTests.map((test) => [practice.title, test.sites.join(', '), test.reports, test.verdict ?? 'running', test.effectSize === null || test.effectSize === undefined ? '–' : num(test.effectSize, 2), test.effectScale ? EFFECT_SCALES[test.effectScale] ?? test.effectScale : '–', day(test.concludedAt)]));
+  return rows.length === 0 ? el('p', { text: 'No field test has started yet.' }) : el('div', { class: 'table-scroll' }, dataTable('Field tests and their verdicts', ['Practice', 'Sites', 'Reports', 'Verdict', 'Effect size', 'Scale of the effect size', 'Concluded'], rows, 'field-tests'));
 }
 
 function impact(practices) {
   const adopted = practices.filter((practice) => practice.impact.spirals > 0 || practice.sustainability.achieved > 0);
   if (adopted.length === 0) return el('p', { text: 'No adopter has recorded an improvement yet.' });
   return chartFigure({
-    name: 'impact', title: 'Impact (mean relative improvement on target measures) and share of gains sustained at 12 months', height: 340,
+    name: 'impact', title: 'Impact (mean relative improvement on target measures) and share of gains sustained at 12 months', height: 90 + adopted.length * 44,
     label: `Impact and sustained shares of ${adopted.length} practices: ${adopted.map((practice) => `${practice.title}, impact ${percent(practice.impact.onTargetMeasures.mean)}, sustained ${percent(practice.sustainability.at12Months.sustained.share)}`).join('; ')}.`,
-    option: { color: ['#0072B2', '#E69F00'], legend: { bottom: 0 }, tooltip: { trigger: 'axis' }, grid: { left: 50, right: 20, top: 10, bottom: 90 }, xAxis: { type: 'category', data: adopted.map((practice) => practice.title), axisLabel: { interval: 0, rotate: 20, width: 120, overflow: 'truncate' } }, yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+    option: { color: ['#0072B2', '#E69F00'], legend: { top: 0 }, tooltip: { trigger: 'axis' }, grid: { left: 300, right: 30, top: 30, bottom: 30 }, yAxis: { type: 'category', inverse: true, data: adopted.map((practice) => practice.title), axisLabel: { interval: 0, width: 280, overflow: 'break' } }, xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
       series: [
         { name: 'Impact', type: 'bar', data: adopted.map((practice) => (practice.impact.onTargetMeasures.mean === null ? 0 : Math.round(practice.impact.onTargetMeasures.mean * 1000) / 10)) },
         { name: 'Sustained at 12 months', type: 'bar', itemStyle: { decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: 0.8 } }, data: adopted.map((practice) => (practice.sustainability.at12Months.sustained.share === null ? 0 : Math.round(practice.sustainability.at12Months.sustained.share * 1000) / 10)) },

@@ -18,6 +18,12 @@ function chartTables(spiral) {
     ['Trial limits', chart.trial ? 'yes: fewer than 12 baseline points' : 'no'],
     ['Target', { text: String(spiral.target), value: spiral.target }],
     ['Assurance', chart.assurance ? spc.ASSURANCE[chart.assurance] : 'no target assurance'],
+    ['Chart', chart.why ?? 'an XmR chart'],
+    ...(chart.kind === 'run' ? [
+      ['Median (centre line)', { text: decimal(chart.median), value: chart.median }],
+      ['Longest run (limit)', chart.runs ? `${chart.runs.longestRun} (more than ${chart.runs.longestRunMax} signals)` : '–'],
+      ['Crossings (limit)', chart.runs ? `${chart.runs.crossings} (fewer than ${chart.runs.crossingsMin} signal)` : '–'],
+    ] : []),
   ], 'spc-limits');
   const points = dataTable('Points', ['Period', 'Value', 'Moving range', 'Variation', 'Rule'], chart.points.map((point) => [
     point.period, { text: String(point.value), value: point.value }, { text: decimal(point.movingRange), value: point.movingRange }, TYPE_NAMES[point.type], point.rule ? spc.RULE_NAMES[point.rule] : '–',
@@ -86,7 +92,8 @@ export async function renderSpiral(section, spiralId, claims, team = {}) {
   if (!spiral.chart || spiral.chart.points.length === 0) {
     parts.push(el('p', { class: 'status', text: spiral.chartProblem ? `No chart: ${spiral.chartProblem}` : 'No measurements recorded yet: the chart appears when the first points are recorded.' }));
   } else {
-    parts.push(chartFigure({ name: 'spc', title: `SPC chart: ${spiral.title}`, label: spc.describeSpcChart(spiral), option: spc.spcChartOption(spiral), table: chartTables(spiral), height: 420 }));
+    const option = spc.spcChartOption(spiral, { width: document.querySelector('main')?.clientWidth ?? 900 });
+    parts.push(chartFigure({ name: 'spc', title: `SPC chart: ${spiral.title}`, label: spc.describeSpcChart(spiral), option, table: chartTables(spiral), height: Math.max(460, spc.minimumHeight(option)) }));
     parts.push(el('button', { type: 'button', text: 'Download the chart (SVG)', onclick: () => downloadSvg(spiral).catch(showError) }));
     if (spiral.chart.suggestedRebase && claims.role === 'local' && spiral.step !== 'closed') parts.push(rebaseForm(spiral, reload));
   }

@@ -69,6 +69,19 @@ export function chartFigure({ name, title, label, option, table, height = 360 })
   return figure;
 }
 
+/**
+ * A legend below the plot that shows every entry, wrapped into as many rows as it needs (never
+ * paged), and the grid bottom and extra height that leave it room; row count estimated from the
+ * names' lengths at the chart's width.
+ */
+export function wrappedLegend(names, width = 1100, below = 30) {
+  const rows = Math.max(1, Math.ceil(names.reduce((sum, name) => sum + name.length * 6.5 + 40, 0) / (width - 40)));
+  return { legend: { type: 'plain', bottom: 0, left: 10, right: 10 }, gridBottom: below + rows * 22, extraHeight: rows * 22 };
+}
+
+/** Time-axis labels for a small chart: a few ticks, years where a year starts, never overlapping. */
+export const SMALL_TIME_AXIS = { type: 'time', splitNumber: 3, axisLabel: { hideOverlap: true, fontSize: 11, formatter: { year: '{yyyy}', month: '{MMM} {yy}', day: '{d} {MMM}' } } };
+
 /** Okabe–Ito colours (colour-blind safe) for series that are told apart by colour and by line style. */
 export const SERIES_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 export const LINE_TYPES = ['solid', 'dashed', 'dotted'];

@@ -1,12 +1,14 @@
 import type {
   CycleDecision,
   GainRule,
+  GainUndoingEvent,
   Measure,
   SpiralOutcome,
   SustainabilityFactor,
   SustainabilityLevel,
   Trigger,
 } from '@spiral/event-catalogue';
+import type { GainKind } from './spiral.state';
 
 /**
  * What a team may ask of one spiral. Every command names its spiral, so a refusal can name it too.
@@ -135,6 +137,16 @@ export type RecordGainAchieved = RecordGain<'RecordGainAchieved'>;
 export type RecordGainSustained = RecordGain<'RecordGainSustained'>;
 export type RecordGainLost = RecordGain<'RecordGainLost'>;
 
+/** Sent by the SPC process manager when the chart no longer shows the spiral's latest gain. */
+export interface WithdrawGain {
+  readonly type: 'WithdrawGain';
+  readonly spiralId: string;
+  readonly withdrawn: GainKind;
+  readonly periods: readonly string[];
+  readonly undoneBy: GainUndoingEvent;
+  readonly undoingPeriod: string;
+}
+
 export interface CloseSpiral {
   readonly type: 'CloseSpiral';
   readonly spiralId: string;
@@ -155,4 +167,5 @@ export type SpiralCommand =
   | RecordGainAchieved
   | RecordGainSustained
   | RecordGainLost
+  | WithdrawGain
   | CloseSpiral;

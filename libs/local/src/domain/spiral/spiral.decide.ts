@@ -4,6 +4,7 @@ import type { SpiralCommand } from './spiral.commands';
 import type { SpiralState } from './spiral.state';
 import { completeChangeCycle, secureChangeSupport } from './spiral-steps/change';
 import { mayRecordGain, recordGainAchieved, recordGainLost, recordGainSustained } from './spiral-steps/gains';
+import { withdrawGain } from './spiral-steps/gain-withdrawal';
 import { openSpiral } from './spiral-steps/guards';
 import { adoptOption, appraiseOptions, pullKnowledge } from './spiral-steps/knowing-and-deciding';
 import { confirmRebase, recordMeasurements } from './spiral-steps/measurements';
@@ -41,6 +42,8 @@ export function decideSpiral(command: SpiralCommand, state: SpiralState, context
       return recordGainSustained(command, openSpiral(state, command.spiralId, actor, mayRecordGain));
     case 'RecordGainLost':
       return recordGainLost(command, openSpiral(state, command.spiralId, actor, mayRecordGain));
+    case 'WithdrawGain':
+      return withdrawGain(command, openSpiral(state, command.spiralId, actor, mayRecordGain));
     case 'CloseSpiral':
       return closeSpiral(command, openSpiral(state, command.spiralId, actor));
     default: {

@@ -48,6 +48,7 @@ const spiralLife: [SpiralCommand, DecisionContext][] = [
   [{ type: 'RecordGainAchieved', spiralId: SPIRAL_ID, rule: 'twoInThree', periods }, system],
   [{ type: 'RecordGainSustained', spiralId: SPIRAL_ID, rule: 'sustained12', periods }, system],
   [{ type: 'RecordGainLost', spiralId: SPIRAL_ID, rule: 'shift', periods }, system],
+  [{ type: 'WithdrawGain', spiralId: SPIRAL_ID, withdrawn: 'lost', periods, undoneBy: 'MeasurementRecorded', undoingPeriod: '2005-01-01' }, system],
   [{ type: 'ConfirmRebase', spiralId: SPIRAL_ID, fromPeriod: '2005-02-01', reason: 'Pathway changed.', chart: { suggestedFromPeriod: '2005-02-01', pointsForLimits: 12 } }, team],
   [
     {

@@ -54,6 +54,7 @@ export interface RecognisedSpiral {
   readonly periods: readonly string[];
   /** Periods from which a person confirmed new limits, in the order confirmed. */
   readonly rebasedFrom: readonly string[];
+  /** The gains recorded and not withdrawn, in the order recorded. */
   readonly gains: readonly SpiralGain[];
   readonly gainStatus: GainStatus;
   readonly outcome?: SpiralOutcome;
@@ -122,6 +123,8 @@ function evolveRecognised(
     case 'GainLost':
       // The spiral stays at sustainability: losing a gain is one of that step's outcomes (SPEC step 5).
       return withGain(state, 'lost', event.data, context);
+    case 'GainWithdrawn':
+      return withoutLatestGain(state);
     case 'SpiralClosed':
       return { ...state, step: 'closed', outcome: event.data.outcome };
     default: {
@@ -139,4 +142,14 @@ function withGain(
 ): RecognisedSpiral {
   const gain: SpiralGain = { kind, rule: data.rule, periods: data.periods, occurredAt: context.occurredAt };
   return { ...state, gains: [...state.gains, gain], gainStatus: kind };
+}
+
+/**
+ * The spiral once its latest gain is withdrawn (the decider lets only the latest go): the status
+ * is again that of the gain before it, and a spiral left with no gain is back at its change step.
+ */
+function withoutLatestGain(state: RecognisedSpiral): RecognisedSpiral {
+  const gains = state.gains.slice(0, -1);
+  const step = gains.length === 0 && state.step === 'sustainability' ? 'change' : state.step;
+  return { ...state, gains, gainStatus: gains.at(-1)?.kind ?? 'none', step };
 }

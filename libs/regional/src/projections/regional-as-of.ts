@@ -1,0 +1,61 @@
+import { isAtOrBefore, summaryAsOf, withLiveTeamChange, withRegisteredTeam, type AreaOrganisations, type SpiralSummary, type TeamIndex } from '@spiral/analytics';
+import { SPIRAL_STEPS, SUPPORT_KINDS } from '@spiral/event-catalogue';
+import type { NetworkDocument } from './network-document';
+import type { RegionDocument } from './region-document';
+
+/** Every document the regional view keeps, as one read of them (the reader holds it per change stamp). */
+export interface RegionalDocuments {
+  readonly regions: readonly RegionDocument[];
+  readonly spirals: readonly SpiralSummary[];
+  readonly teams: readonly TeamIndex[];
+  readonly networks: readonly NetworkDocument[];
+}
+
+/** The regional view's documents as they stood at `moment`, read as the live ones are. */
+export interface RegionalDocumentsAsOf {
+  readonly regions: RegionDocument[];
+  readonly liveSpirals: SpiralSummary[];
+  readonly networks: NetworkDocument[];
+}
+
+const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+
+/** Whether the region had any fact by the moment: a replay up to it would hold its document then. */
+function knownBy(region: RegionDocument, spirals: readonly SpiralSummary[], teams: readonly TeamIndex[], moment: string): boolean {
+  const own = [...(region.supportGiven ?? []).map((given) => given.at), ...region.priorities.map((p) => p.setAt), ...region.spreadStrategies.map((s) => s.launchedAt)];
+  return spirals.length > 0 || teams.some((team) => team.registeredAt !== null && isAtOrBefore(team.registeredAt, moment)) || own.some((at) => isAtOrBefore(at, moment));
+}
+
+/**
+ * One region's document at the moment (issue 17 item 3): its funnel, penetration counts, gains and
+ * support counted from its spirals' timelines, its teams' registrations and its support's dates;
+ * adopters, priorities and strategies kept, for the view judges those by their own dates.
+ */
+function regionAsOf(region: RegionDocument, spirals: readonly SpiralSummary[], teams: readonly TeamIndex[], moment: string): RegionDocument {
+  const funnel = zeros(SPIRAL_STEPS);
+  for (const spiral of spirals) funnel[spiral.step] += 1;
+  let organisations: AreaOrganisations = {};
+  for (const team of teams) if (team.registeredAt !== null && isAtOrBefore(team.registeredAt, moment)) organisations = withRegisteredTeam(organisations, team.orgCode);
+  // A team counts once, under its spirals' organisation, when one of its spirals is live (as the team index counts it).
+  const liveTeams = new Map(spirals.filter((spiral) => spiral.live).map((spiral) => [spiral.teamId, spiral.orgCode]));
+  for (const orgCode of liveTeams.values()) organisations = withLiveTeamChange(organisations, orgCode, 1);
+  const episodes = spirals.flatMap((spiral) => spiral.gains);
+  const gains = { achieved: episodes.length, sustained: episodes.filter((e) => e.sustainedAt !== null).length, lost: episodes.filter((e) => e.lostAt !== null).length };
+  const supportGiven = (region.supportGiven ?? []).filter((given) => isAtOrBefore(given.at, moment));
+  const support = zeros(SUPPORT_KINDS);
+  for (const given of supportGiven) support[given.kind] += 1;
+  return { ...region, funnel, organisations, gains, support, supportGiven };
+}
+
+/** Every region's document, its live spirals and its networks as they stood at the moment. */
+export function regionalDocumentsAsOf(documents: RegionalDocuments, shaCode: string, moment: string): RegionalDocumentsAsOf {
+  const spirals = documents.spirals.flatMap((spiral) => summaryAsOf(spiral, moment) ?? []);
+  const regions = documents.regions
+    .map((region) => ({ region, spirals: spirals.filter((s) => s.shaCode === region.shaCode), teams: documents.teams.filter((t) => t.shaCode === region.shaCode) }))
+    .filter(({ region, spirals: own, teams }) => knownBy(region, own, teams, moment))
+    .map(({ region, spirals: own, teams }) => regionAsOf(region, own, teams, moment));
+  const networks = documents.networks
+    .filter((network) => network.shaCode === shaCode)
+    .map((network) => ({ ...network, members: network.joinedAt === undefined ? network.members : network.joinedAt.filter((at) => isAtOrBefore(at, moment)).length }));
+  return { regions, liveSpirals: spirals.filter((spiral) => spiral.shaCode === shaCode && spiral.live), networks };
+}
