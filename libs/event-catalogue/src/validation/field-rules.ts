@@ -45,13 +45,21 @@ export function IsProse(maxLength = 4000, options?: ValidationOptions): Property
   );
 }
 
+const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+const MAX_IDENTIFIER_LENGTH = 100;
+
+/** The identifier rule for values that are not fields of a class (a token's org and sha claims). */
+export function isIdentifier(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_IDENTIFIER_LENGTH && IDENTIFIER.test(value);
+}
+
 /** An identifier chosen by a client or the server: letters, digits, '-', '_', '.', ':'. */
 export function IsIdentifier(options?: ValidationOptions): PropertyDecorator {
   return combine(
     IsString(options),
     MinLength(1, options),
-    MaxLength(100, options),
-    Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, {
+    MaxLength(MAX_IDENTIFIER_LENGTH, options),
+    Matches(IDENTIFIER, {
       ...options,
       message: '$property must be an identifier (letters, digits, ".", "_", ":" or "-")',
     }),

@@ -65,22 +65,29 @@ function fromHttpException(exception: HttpException): ErrorBody {
   return { statusCode, error, message, ...(problems ? { problems } : {}) };
 }
 
-/** body-parser's own errors (malformed JSON 400, body too large 413) carry a status and a type. */
+/**
+ * body-parser's own errors (malformed JSON 400, body too large 413, unsupported encoding 415) carry a
+ * status and a type; a corrupt gzip, deflate or br stream reaches us as the decompressor's error
+ * wrapped with status 400 and no type. Either way it is the client's body: a 4xx, never a 500.
+ */
 interface BodyParserError {
   readonly status: number;
-  readonly type: string;
+  readonly type?: string;
   readonly message: string;
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
   const candidate = error as Partial<BodyParserError> | null;
-  return typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && typeof candidate.type === 'string';
+  const typed = typeof candidate?.type === 'string';
+  const decompressor = typeof (candidate as { code?: unknown } | null)?.code === 'string' && String((candidate as { code: string }).code).startsWith('Z_');
+  return typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && (typed || decompressor);
 }
 
 function fromBodyParserError(error: BodyParserError): ErrorBody {
   const message =
     error.type === 'entity.too.large' ? 'the body is larger than this server accepts (SPIRAL_MAX_BODY_BYTES)'
     : error.type === 'entity.parse.failed' ? `the body is not valid JSON: ${error.message}`
+    : error.type === undefined ? `the body could not be decoded as its Content-Encoding says: ${error.message}`
     : error.message;
-  return { statusCode: error.status, error: error.type, message };
+  return { statusCode: error.status, error: error.type ?? 'entity.encoding.corrupt', message };
 }
