@@ -4,8 +4,11 @@ import {
   IsNumber,
   IsString,
   Matches,
+  Max,
   MaxLength,
+  Min,
   MinLength,
+  ValidateBy,
   type ValidationOptions,
 } from 'class-validator';
 
@@ -22,6 +25,28 @@ function combine(...decorators: PropertyDecorator[]): PropertyDecorator {
 const NO_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
 const NO_CONTROL_BUT_LINE_BREAKS = /^(?:[\t\n\r]|\P{Cc})*$/u;
 
+/**
+ * Characters that make text read otherwise than it is stored (SPEC "Bad input"): bidi controls
+ * (ALM, LRM, RLM, the embeddings and overrides, the isolates) reorder what a reader sees ("Trojan
+ * source"); zero-width characters make two names that look the same differ. Refused, not stripped,
+ * so what is stored is what was sent.
+ */
+const BIDI_CONTROLS = '\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069';
+const ZERO_WIDTH = '\u200B-\u200D\u2060\uFEFF';
+const NO_BIDI_CONTROLS = new RegExp(`^[^${BIDI_CONTROLS}]*$`, 'u');
+const NO_BIDI_OR_ZERO_WIDTH = new RegExp(`^[^${BIDI_CONTROLS}${ZERO_WIDTH}]*$`, 'u');
+
+/**
+ * Text is stored in Unicode NFC, so one name has one spelling; the HTTP layer normalises what
+ * clients send (rawBodyProblems), and this refuses anything else that reaches an event.
+ */
+function IsNfc(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    { name: 'isNfc', validator: { validate: (value) => typeof value !== 'string' || value === value.normalize('NFC'), defaultMessage: () => '$property must be in Unicode NFC' } },
+    options,
+  );
+}
+
 /** A short single-line text: a name, a title, a code. */
 export function IsText(maxLength = 200, options?: ValidationOptions): PropertyDecorator {
   return combine(
@@ -29,6 +54,8 @@ export function IsText(maxLength = 200, options?: ValidationOptions): PropertyDe
     MinLength(1, options),
     MaxLength(maxLength, options),
     Matches(NO_CONTROL_CHARACTERS, { ...options, message: '$property must not contain control characters' }),
+    Matches(NO_BIDI_OR_ZERO_WIDTH, { ...options, message: '$property must not contain bidi controls or zero-width characters' }),
+    IsNfc(options),
   );
 }
 
@@ -42,6 +69,9 @@ export function IsProse(maxLength = 4000, options?: ValidationOptions): Property
       ...options,
       message: '$property must not contain control characters other than line breaks and tabs',
     }),
+    // Prose keeps zero-width joiners (emoji, some scripts need them); bidi controls are refused.
+    Matches(NO_BIDI_CONTROLS, { ...options, message: '$property must not contain bidi controls' }),
+    IsNfc(options),
   );
 }
 
@@ -66,9 +96,21 @@ export function IsIdentifier(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-/** A finite number (JSON cannot carry NaN; 1e400 parses to Infinity and is refused here). */
+/**
+ * The range every number of a command is held to (SPEC "Bad input": numbers stay within a documented
+ * range where arithmetic on them is finite). ±1e12 is far beyond any measure the service counts, and
+ * the chart's sums, squares and moving ranges over thousands of points stay exact enough and finite
+ * (±1e308 made the mean and limits Infinity, written as null).
+ */
+export const MAX_NUMBER_MAGNITUDE = 1e12;
+
+/** A finite number within ±MAX_NUMBER_MAGNITUDE (JSON cannot carry NaN; 1e400 parses to Infinity and is refused here). */
 export function IsFiniteNumber(options?: ValidationOptions): PropertyDecorator {
-  return IsNumber({ allowNaN: false, allowInfinity: false }, options);
+  return combine(
+    IsNumber({ allowNaN: false, allowInfinity: false }, options),
+    Min(-MAX_NUMBER_MAGNITUDE, { ...options, message: `$property must be at least -${MAX_NUMBER_MAGNITUDE}` }),
+    Max(MAX_NUMBER_MAGNITUDE, { ...options, message: `$property must be at most ${MAX_NUMBER_MAGNITUDE}` }),
+  );
 }
 
 /** A real calendar date as YYYY-MM-DD (2025-02-30 is refused). */

@@ -11,6 +11,8 @@ import type { FieldProblem } from '@spiral/event-catalogue';
  *   name Object.prototype members, where SPEC "Bad input" says unknown fields are refused;
  * - null: class-validator reads `null` as "absent" on optional fields, so `"occurredAt": null` was
  *   taken as no date; no request field takes null (a field is sent with a value or left out).
+ * It also normalises every text to Unicode NFC in place (the catalogue's text rules refuse any other
+ * form), so "é" typed as e + combining accent is the same name as "é".
  */
 export interface BodyLimits {
   /** Most object members plus array items in one body (SPIRAL_MAX_BODY_PROPERTIES). */
@@ -55,8 +57,16 @@ export function rawBodyProblems(body: unknown, limits: BodyLimits = DEFAULT_BODY
     for (const key of keys) {
       const field = path === '' ? key : `${path}.${key}`;
       if (!Array.isArray(value) && PROTOTYPE_KEYS.has(key)) problems.push({ field, reason: 'is not a field of this request (it names a prototype member)' });
-      else pending.push({ value: (value as Record<string, unknown>)[key], path: field, depth: depth + 1 });
+      else pending.push({ value: normalised(value as Record<string, unknown>, key), path: field, depth: depth + 1 });
     }
   }
   return problems.slice(0, limits.maxProblems);
+}
+
+function normalised(parent: Record<string, unknown>, key: string): unknown {
+  const value = parent[key];
+  if (typeof value !== 'string') return value;
+  const nfc = value.normalize('NFC');
+  if (nfc !== value) parent[key] = nfc;
+  return nfc;
 }

@@ -36,3 +36,11 @@ describe('rawBodyProblems: caps', () => {
     expect(rawBodyProblems({ occurredAt: null, points: [{ value: null }] }).map((problem) => problem.field).sort()).toEqual(['occurredAt', 'points.0.value']);
   });
 });
+
+describe('rawBodyProblems: text', () => {
+  it('normalises every text to NFC in place', () => {
+    const body = { name: 'Caf\u0065\u0301', points: [{ note: 'A\u030A' }] };
+    expect(rawBodyProblems(body)).toEqual([]);
+    expect(body).toEqual({ name: 'Caf\u00e9', points: [{ note: '\u00c5' }] });
+  });
+});

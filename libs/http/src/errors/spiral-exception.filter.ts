@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { IdempotencyKeyReused } from '@spiral/command-handling';
 import { AccessDenied, AlreadyExists, DomainError, InvalidInput, NotFound, RuleViolated } from '@spiral/decider';
 import { EventIdInUse, PartialDuplicateAppend, WrongExpectedRevision } from '@spiral/ports';
 import type { Response } from 'express';
@@ -35,6 +36,9 @@ export class SpiralExceptionFilter implements ExceptionFilter {
     if (exception instanceof PartialDuplicateAppend || exception instanceof EventIdInUse) {
       // An Idempotency-Key reused for a different command: the key is taken, not the request retried.
       return { statusCode: HttpStatus.CONFLICT, error: exception.code, message: `${exception.message}; use a new Idempotency-Key for a new command` };
+    }
+    if (exception instanceof IdempotencyKeyReused) {
+      return { statusCode: HttpStatus.UNPROCESSABLE_ENTITY, error: exception.code, message: exception.message };
     }
     if (exception instanceof DomainError) return fromDomainError(exception);
     if (isBodyParserError(exception)) return fromBodyParserError(exception);

@@ -1,5 +1,5 @@
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { CommandEnvelope } from '@spiral/command-handling';
+import { requestFingerprint, type CommandEnvelope } from '@spiral/command-handling';
 import type { Actor } from '@spiral/event-catalogue';
 import type { AuthenticatedRequest } from '../auth/access.guard';
 import { correlationIdOf } from './correlation-id.middleware';
@@ -52,11 +52,12 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
   return request.actor;
 });
 
-/** Puts a domain command in its envelope with what the request said about it. */
+/** Puts a domain command in its envelope with what the request said about it, fingerprinted as sent (an Idempotency-Key covers this request only). */
 export function toEnvelope<TCommand>(
   meta: CommandMetadata,
   command: TCommand,
   occurredAt: string | undefined,
 ): CommandEnvelope<TCommand> {
-  return { ...meta, command, ...(occurredAt === undefined ? {} : { occurredAt }) };
+  const fingerprint = meta.idempotencyKey === undefined ? {} : { fingerprint: requestFingerprint(command, occurredAt) };
+  return { ...meta, command, ...fingerprint, ...(occurredAt === undefined ? {} : { occurredAt }) };
 }
