@@ -52,12 +52,18 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
   return request.actor;
 });
 
-/** Puts a domain command in its envelope with what the request said about it, fingerprinted as sent (an Idempotency-Key covers this request only). */
+/**
+ * Puts a domain command in its envelope with what the request said about it. With an
+ * Idempotency-Key the envelope carries the fingerprint of what was asked (`asked`: by default the
+ * command; sendCommand gives the command's type and the body, so the same body sent with the same
+ * key to another stream derives the same event ids and is refused there as a key in use).
+ */
 export function toEnvelope<TCommand>(
   meta: CommandMetadata,
   command: TCommand,
   occurredAt: string | undefined,
+  asked: unknown = command,
 ): CommandEnvelope<TCommand> {
-  const fingerprint = meta.idempotencyKey === undefined ? {} : { fingerprint: requestFingerprint(command, occurredAt) };
+  const fingerprint = meta.idempotencyKey === undefined ? {} : { fingerprint: requestFingerprint(asked, occurredAt) };
   return { ...meta, command, ...fingerprint, ...(occurredAt === undefined ? {} : { occurredAt }) };
 }
