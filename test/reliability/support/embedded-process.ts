@@ -46,6 +46,11 @@ export class EmbeddedProcess {
     return new JwtService({ secret: SECRET }).sign(claims, { algorithm: 'HS256', expiresIn: '2h' });
   }
 
+  /** Exactly these claims, signed with the process's secret (no iat or exp added): for hostile tokens. */
+  signed(claims: Readonly<Record<string, unknown>>): string {
+    return new JwtService({ secret: SECRET }).sign({ ...claims }, { algorithm: 'HS256', noTimestamp: true });
+  }
+
   /** kill -9: no shutdown hook runs, nothing is flushed but what the store already committed. */
   async kill9(): Promise<void> {
     const child = this.child;

@@ -72,19 +72,20 @@ function fromHttpException(exception: HttpException): ErrorBody {
 /**
  * body-parser's own errors (malformed JSON 400, body too large 413, unsupported encoding 415) carry a
  * status and a type; a corrupt gzip, deflate or br stream reaches us as the decompressor's error
- * wrapped with status 400 and no type. Either way it is the client's body: a 4xx, never a 500.
+ * wrapped by http-errors with status 400, `expose` and no type. Either way it is the client's body:
+ * a 4xx, never a 500.
  */
 interface BodyParserError {
   readonly status: number;
   readonly type?: string;
+  readonly expose?: boolean;
   readonly message: string;
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
   const candidate = error as Partial<BodyParserError> | null;
-  const typed = typeof candidate?.type === 'string';
-  const decompressor = typeof (candidate as { code?: unknown } | null)?.code === 'string' && String((candidate as { code: string }).code).startsWith('Z_');
-  return typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && (typed || decompressor);
+  const clientStatus = typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500;
+  return clientStatus && (typeof candidate.type === 'string' || candidate.expose === true);
 }
 
 function fromBodyParserError(error: BodyParserError): ErrorBody {
