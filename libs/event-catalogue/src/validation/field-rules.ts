@@ -8,7 +8,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateBy,
   type ValidationOptions,
 } from 'class-validator';
 
@@ -36,17 +35,6 @@ const ZERO_WIDTH = '\u200B-\u200D\u2060\uFEFF';
 const NO_BIDI_CONTROLS = new RegExp(`^[^${BIDI_CONTROLS}]*$`, 'u');
 const NO_BIDI_OR_ZERO_WIDTH = new RegExp(`^[^${BIDI_CONTROLS}${ZERO_WIDTH}]*$`, 'u');
 
-/**
- * Text is stored in Unicode NFC, so one name has one spelling; the HTTP layer normalises what
- * clients send (rawBodyProblems), and this refuses anything else that reaches an event.
- */
-function IsNfc(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    { name: 'isNfc', validator: { validate: (value) => typeof value !== 'string' || value === value.normalize('NFC'), defaultMessage: () => '$property must be in Unicode NFC' } },
-    options,
-  );
-}
-
 /** A short single-line text: a name, a title, a code. */
 export function IsText(maxLength = 200, options?: ValidationOptions): PropertyDecorator {
   return combine(
@@ -55,7 +43,6 @@ export function IsText(maxLength = 200, options?: ValidationOptions): PropertyDe
     MaxLength(maxLength, options),
     Matches(NO_CONTROL_CHARACTERS, { ...options, message: '$property must not contain control characters' }),
     Matches(NO_BIDI_OR_ZERO_WIDTH, { ...options, message: '$property must not contain bidi controls or zero-width characters' }),
-    IsNfc(options),
   );
 }
 
@@ -71,7 +58,6 @@ export function IsProse(maxLength = 4000, options?: ValidationOptions): Property
     }),
     // Prose keeps zero-width joiners (emoji, some scripts need them); bidi controls are refused.
     Matches(NO_BIDI_CONTROLS, { ...options, message: '$property must not contain bidi controls' }),
-    IsNfc(options),
   );
 }
 

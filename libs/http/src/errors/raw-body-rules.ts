@@ -11,8 +11,8 @@ import type { FieldProblem } from '@spiral/event-catalogue';
  *   name Object.prototype members, where SPEC "Bad input" says unknown fields are refused;
  * - null: class-validator reads `null` as "absent" on optional fields, so `"occurredAt": null` was
  *   taken as no date; no request field takes null (a field is sent with a value or left out).
- * It also normalises every text to Unicode NFC in place (the catalogue's text rules refuse any other
- * form), so "é" typed as e + combining accent is the same name as "é".
+ * It also normalises every text to Unicode NFC in place (SPEC "Bad input": one rule, here, for every
+ * field), so "é" typed as e + combining accent is the same name as "é".
  */
 export interface BodyLimits {
   /** Most object members plus array items in one body (SPIRAL_MAX_BODY_PROPERTIES). */
