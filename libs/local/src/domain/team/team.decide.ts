@@ -7,7 +7,7 @@ import {
   type TeamEvent,
 } from '@spiral/event-catalogue';
 import { assertMayActIn, assertOrganisationIn } from '../organisation/organisation-rules';
-import type { RecordTeamSupport, RegisterTeam, TeamCommand } from './team.commands';
+import type { RecordTeamSupport, TeamCommand } from './team.commands';
 import type { TeamState } from './team.state';
 
 type RegisteredTeam = Extract<TeamState, { status: 'registered' }>;
