@@ -1,2 +1,3 @@
+export * from './organisation-facts';
 export * from './practice-facts';
 export * from './team-facts';

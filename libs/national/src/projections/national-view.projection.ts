@@ -34,6 +34,7 @@ async function applyNationalEvent(views: DocumentSession, event: EventEnvelope):
     }
     case 'fieldTest':
       return applyFieldTestEvent(views, event);
+    case 'organisation':
     case 'region':
     case 'network':
     case 'nationalPriorities':

@@ -39,6 +39,7 @@ async function applyRegionalEvent(views: DocumentSession, event: EventEnvelope):
       return updateRegion(views, (event.data as { shaCode: string }).shaCode, (region) => withRegionEvent(region, event));
     case 'network':
       return applyNetworkEvent(views, event);
+    case 'organisation':
     case 'practice':
     case 'fieldTest':
     case 'nationalPriorities':
