@@ -1,2 +1,3 @@
 export * from './practice-facts';
 export * from './team-facts';
+export * from './spiral-steps';

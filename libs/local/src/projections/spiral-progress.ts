@@ -1,4 +1,4 @@
-import type { SpiralStep } from '@spiral/event-catalogue';
+import { isSpiralEventType, spiralStepAfter, type SpiralStep } from '@spiral/event-catalogue';
 import type { GainKind, GainStatus, SpiralGain } from '../domain/spiral/spiral.state';
 import type { LocalEvent } from './local-event';
 
@@ -25,22 +25,10 @@ export const noGains: GainCounts = { achieved: 0, sustained: 0, lost: 0 };
 
 export const newSpiralProgress: SpiralProgress = { step: 'recognition', adoptedAt: null, gains: noGains, gainStatus: 'none' };
 
-/**
- * A spiral's step after an event, by the rules of SPEC "The spiral" as the spiral's decider folds
- * them (spiral.state.ts): learning more while deciding keeps the spiral at its decision; a gain
- * achieved moves it to sustainability, where a gain lost leaves it. Other events keep the step.
- */
-const STEP_AFTER: Readonly<Partial<Record<LocalEvent['type'], (step: SpiralStep) => SpiralStep>>> = {
-  NeedRecognised: () => 'recognition',
-  KnowledgePulled: (step) => (step === 'decision' ? 'decision' : 'knowing'),
-  OptionsAppraised: () => 'decision',
-  OptionAdopted: () => 'change',
-  GainAchieved: () => 'sustainability',
-  SpiralClosed: () => 'closed',
-};
-
+/** A spiral's progress after one more event of its stream; the step by the catalogue's one rule. */
 export function progressAfter<T extends SpiralProgress>(progress: T, event: LocalEvent, occurredAt: string): T {
-  const step = STEP_AFTER[event.type]?.(progress.step) ?? progress.step;
+  // A team's own events never move its spirals.
+  const step = isSpiralEventType(event.type) ? spiralStepAfter(progress.step, event.type) : progress.step;
   const adoptedAt = event.type === 'OptionAdopted' ? occurredAt : progress.adoptedAt;
   if (!isGainEvent(event)) return { ...progress, step, adoptedAt };
   const kind = GAIN_KINDS[event.type];

@@ -2,3 +2,8 @@ export * from './projection-spec';
 export * from './envelopes';
 export * from './views-hash';
 export * from './frozen-documents-session';
+export * from './history-builder';
+export * from './spiral-story';
+export * from './sample-health-service';
+export * from './history-arbitrary';
+export * from './view-invariants';

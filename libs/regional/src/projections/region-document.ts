@@ -1,13 +1,4 @@
-import {
-  ownEntry,
-  withAdopter,
-  withEntry,
-  withLiveTeamChange,
-  withRegisteredTeam,
-  type Adopters,
-  type AreaOrganisations,
-  type SpiralChange,
-} from '@spiral/analytics';
+import { ownEntry, withAdopter, withEntry, withLiveTeamChange, withRegisteredTeam, type Adopters, type AreaOrganisations, type SpiralChange } from '@spiral/projections';
 import { SPIRAL_STEPS, SUPPORT_KINDS, type SpiralStep, type SupportKind } from '@spiral/event-catalogue';
 
 export type PrioritySummary = {

@@ -1,4 +1,4 @@
-import { shareOf } from '../statistics/descriptive';
+import { shareOf } from '@spiral/analytics';
 import { ownEntry, withEntry } from './document-session';
 
 /** Per organisation of an area: its registered teams and how many have a live spiral. */

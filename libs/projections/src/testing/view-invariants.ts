@@ -1,6 +1,8 @@
 import type { EventEnvelope } from '@spiral/event-catalogue';
-import { ProjectionRunner, type Projection } from '@spiral/projections';
-import { applyOverFrozenDocuments, projectInBatches, viewContents } from '@spiral/projections/testing';
+import type { Projection } from '../projection';
+import { ProjectionRunner } from '../projection-runner';
+import { applyOverFrozenDocuments } from './frozen-documents-session';
+import { projectInBatches, viewContents } from './projection-spec';
 import type { Clock, EventFeed, EventStore } from '@spiral/ports';
 import fc from 'fast-check';
 import { batchesOf, historyArbitrary, withRedeliveries } from './history-arbitrary';

@@ -1,11 +1,11 @@
-import type { EventEnvelope, ImprovementDirection, SpiralEvent, SpiralStep } from '@spiral/event-catalogue';
-import type { GainEpisode } from '../figures/gain-sustainability';
-import { laterOf } from '../time/calendar';
+import { laterOf, type GainEpisode } from '@spiral/analytics';
+import { spiralStepAfter, type EventEnvelope, type ImprovementDirection, type SpiralEvent, type SpiralStep } from '@spiral/event-catalogue';
 
 /**
  * What the regional and national views need to know of one spiral, folded from its stream. The
  * step follows the spiral's own (SPEC "The spiral"): contexts share events, not code, so this is
- * the read side's fold of the published events, kept to what the views count.
+ * the read side's fold of the published events, kept to what the views count; the step itself is
+ * the catalogue's one rule (spiralStepAfter), which the spiral's own fold calls too.
  */
 export type SpiralSummary = {
   spiralId: string;
@@ -26,29 +26,6 @@ export type SpiralSummary = {
   adoption: { optionId: string; practiceId: string | null; at: string } | null;
   gains: GainEpisode[];
 };
-
-const SPIRAL_EVENTS: Readonly<Record<SpiralEvent['type'], true>> = {
-  NeedRecognised: true,
-  KnowledgePulled: true,
-  OptionsAppraised: true,
-  OptionAdopted: true,
-  ChangeSupportSecured: true,
-  ChangeCycleCompleted: true,
-  MeasurementRecorded: true,
-  RebaseConfirmed: true,
-  SustainabilityAssessed: true,
-  GainAchieved: true,
-  GainSustained: true,
-  GainLost: true,
-  SpiralClosed: true,
-};
-
-/** Every event type of a spiral's stream: each one is activity, so each moves lastEventAt. */
-export const SPIRAL_EVENT_TYPES: readonly string[] = Object.keys(SPIRAL_EVENTS);
-
-export function isSpiralEvent(event: Pick<EventEnvelope, 'type'>): boolean {
-  return Object.hasOwn(SPIRAL_EVENTS, event.type);
-}
 
 /** The spiral's summary after one more event of its stream; undefined before its NeedRecognised. */
 export function foldSpiralEvent(summary: SpiralSummary | undefined, envelope: EventEnvelope): SpiralSummary | undefined {
@@ -73,33 +50,25 @@ export function foldSpiralEvent(summary: SpiralSummary | undefined, envelope: Ev
     };
   }
   if (summary === undefined) return undefined;
-  const next = { ...summary, revision: envelope.streamRevision, lastEventAt: laterOf(summary.lastEventAt, at) };
+  const next = {
+    ...summary,
+    revision: envelope.streamRevision,
+    lastEventAt: laterOf(summary.lastEventAt, at),
+    step: spiralStepAfter(summary.step, event.type),
+  };
   switch (event.type) {
-    case 'KnowledgePulled':
-      // Learning more while deciding keeps the spiral at its decision, as the spiral's own fold does.
-      return { ...next, step: summary.step === 'decision' ? 'decision' : 'knowing' };
-    case 'OptionsAppraised':
-      return { ...next, step: 'decision' };
     case 'OptionAdopted':
-      return { ...next, step: 'change', adoption: { optionId: event.data.optionId, practiceId: event.data.practiceId ?? null, at } };
+      return { ...next, adoption: { optionId: event.data.optionId, practiceId: event.data.practiceId ?? null, at } };
     case 'GainAchieved':
-      return { ...next, step: 'sustainability', gains: [...summary.gains, { achievedAt: at, sustainedAt: null, lostAt: null }] };
+      return { ...next, gains: [...summary.gains, { achievedAt: at, sustainedAt: null, lostAt: null }] };
     case 'GainSustained':
       return { ...next, gains: withLatestGain(summary.gains, { sustainedAt: at }) };
     case 'GainLost':
       return { ...next, gains: withLatestGain(summary.gains, { lostAt: at }) };
     case 'SpiralClosed':
-      return { ...next, step: 'closed', live: false };
-    case 'ChangeSupportSecured':
-    case 'ChangeCycleCompleted':
-    case 'MeasurementRecorded':
-    case 'RebaseConfirmed':
-    case 'SustainabilityAssessed':
+      return { ...next, live: false };
+    default:
       return next;
-    default: {
-      const unexpected: never = event;
-      return unexpected;
-    }
   }
 }
 
