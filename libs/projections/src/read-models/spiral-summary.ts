@@ -67,8 +67,18 @@ export function foldSpiralEvent(summary: SpiralSummary | undefined, envelope: Ev
       return { ...next, gains: withLatestGain(summary.gains, { lostAt: at }) };
     case 'SpiralClosed':
       return { ...next, live: false };
-    default:
+    case 'KnowledgePulled':
+    case 'OptionsAppraised':
+    case 'ChangeSupportSecured':
+    case 'ChangeCycleCompleted':
+    case 'MeasurementRecorded':
+    case 'RebaseConfirmed':
+    case 'SustainabilityAssessed':
       return next;
+    default: {
+      const unexpected: never = event;
+      return unexpected;
+    }
   }
 }
 
