@@ -39,8 +39,10 @@ export async function applyHistory(store: EventStore, runners: readonly Projecti
   let read = 0;
   let applied = 0;
   let batch: EventEnvelope[] = [];
+  // Each projection's documents stay in memory from page to page: read once, written once per page.
+  const sessions = runners.map((runner) => runner.historySession());
   const flush = async () => {
-    if (batch.length > 0) for (const runner of runners) await runner.apply(batch, { cached: false });
+    if (batch.length > 0) for (const [index, runner] of runners.entries()) await runner.apply(batch, { history: sessions[index] });
     applied += batch.length;
     batch = [];
     options.progress?.(read, options.upTo);

@@ -19,3 +19,4 @@ export * from './read-models/team-index';
 export * from './read-models/spiral-index';
 export * from './read-models/area-penetration';
 export * from './read-models/adopters';
+export * from './history-view-session';
