@@ -21,17 +21,18 @@ export interface HistoryFigures {
 }
 
 /**
- * Events per page and per commit when a whole history is applied. Profiled (node --cpu-prof, 98k
- * events): the time goes to reading, parsing, serialising and writing the touched view documents
- * once per page, not per event, so larger pages cost less per event (1,000: 653 events/s; 10,000:
- * 1,589; 30,000: 3,243 at 436 MiB peak RSS); 25,000 keeps the peak well under 1 GiB (docs/benchmarks.md).
+ * Events per page when a whole history is applied: what is read from the store and handed to the
+ * runners at once. The views' documents stay in memory across pages (HistoryViewSession), so the
+ * page bounds the events held, not how often documents are read or written (docs/benchmarks.md).
  */
 export const HISTORY_PAGE_SIZE = 25_000;
 
 /**
- * Reads the store once in global order, page by page, and applies each batch to every runner (each
- * commits the batch with its checkpoint). Rebuilds and replays share it; the runners' views are
- * wherever their view store is, the live one for a rebuild, an isolated copy for a replay.
+ * Reads the store once in global order, page by page, and applies each page to every runner in a
+ * session of its own that holds its documents for the whole history; each runner commits its
+ * changed documents with its checkpoint when its session holds many, and at the end. Rebuilds and
+ * replays share it; the runners' views are wherever their view store is, the live one for a
+ * rebuild, an isolated copy for a replay.
  */
 export async function applyHistory(store: EventStore, runners: readonly ProjectionRunner[], options: HistoryOptions): Promise<HistoryFigures> {
   const pageSize = options.pageSize ?? HISTORY_PAGE_SIZE;
@@ -39,10 +40,9 @@ export async function applyHistory(store: EventStore, runners: readonly Projecti
   let read = 0;
   let applied = 0;
   let batch: EventEnvelope[] = [];
-  // Each projection's documents stay in memory from page to page: read once, written once per page.
-  const sessions = runners.map((runner) => runner.historySession());
+  const applying = runners.map((runner) => ({ runner, history: runner.historySession() }));
   const flush = async () => {
-    if (batch.length > 0) for (const [index, runner] of runners.entries()) await runner.apply(batch, { history: sessions[index] });
+    if (batch.length > 0) for (const { runner, history } of applying) await runner.apply(batch, { history });
     applied += batch.length;
     batch = [];
     options.progress?.(read, options.upTo);
@@ -53,5 +53,6 @@ export async function applyHistory(store: EventStore, runners: readonly Projecti
     if (batch.length === pageSize || read % pageSize === 0) await flush();
   }
   await flush();
+  for (const { runner, history } of applying) await runner.commitHistory(history);
   return { read, applied };
 }

@@ -40,7 +40,7 @@ export class BatchViewSession implements ViewSession {
 
   put(collection: string, id: string, document: ViewDocument): void {
     const stored = storedCollection(this.projection, collection);
-    // Kept as given: a projection replaces documents, it never mutates one it has handed over.
+    // Kept as given: a projection may go on changing it until the commit, which stores it as it is then.
     this.pending.set(key(stored, id), { collection: stored, id, document });
   }
 

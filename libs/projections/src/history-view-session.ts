@@ -9,6 +9,12 @@ import { storedCollection, type Projection, type ViewSession } from './projectio
  */
 export const HISTORY_HELD_DOCUMENTS = 60_000;
 
+/**
+ * Changed documents a history's session holds before the runner commits them: the default seed's
+ * views commit once, at the end; a larger history's every so often, so memory stays bounded.
+ */
+export const HISTORY_COMMIT_DOCUMENTS = 40_000;
+
 type Held = {
   /** The stored collection's name. */
   readonly collection: string;
@@ -22,7 +28,7 @@ type Held = {
 /**
  * One projection's views over a whole history (a rebuild, a replay): each document is read from
  * the store at most once for the whole history, not once per page, and kept in memory while the
- * pages go by; a commit writes each document changed since the last one, once. Profiled on the
+ * pages go by; a commit writes each document changed since it was last committed, once. Profiled on the
  * default seed before it, reading and parsing each page's documents again was a fifth of a rebuild.
  * Valid because the history's runner is the only writer of its views while it runs. After a failed
  * pass the documents changed since the last commit are let go, so they are read back as committed.
@@ -63,6 +69,11 @@ export class HistoryViewSession implements ViewSession {
 
   delete(collection: string, id: string): void {
     this.hold(collection, id, undefined);
+  }
+
+  /** Whether it holds enough changed documents to be committed now. */
+  get dueForCommit(): boolean {
+    return this.changed.length >= HISTORY_COMMIT_DOCUMENTS;
   }
 
   /** What changed since the last commit, one change per document. */

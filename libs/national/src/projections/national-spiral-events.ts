@@ -1,5 +1,5 @@
 import { measureImpact, type MeasureImpact } from '@spiral/analytics';
-import { indexSpiralEvent, updateDocument, withEntry, type ViewSession, type SpiralSummary } from '@spiral/projections';
+import { indexSpiralEvent, updateDocument, setEntry, type ViewSession, type SpiralSummary } from '@spiral/projections';
 import type { EventEnvelope, MeasurementRecorded } from '@spiral/event-catalogue';
 import { NATIONAL_COLLECTIONS as C } from './national-collections';
 import { emptyNationalRegion, withLiveTeam, type NationalRegionDocument } from './national-region-document';
@@ -15,7 +15,7 @@ export type MeasuresDocument = { spiralId: string; revision: number; points: Rec
 async function recordPoint(views: ViewSession, event: EventEnvelope): Promise<MeasuresDocument> {
   const { spiralId, period, value } = (event as EventEnvelope<MeasurementRecorded>).data;
   const points = (await views.get<MeasuresDocument>(C.measures, spiralId))?.points ?? {};
-  const next = { spiralId, revision: event.streamRevision, points: withEntry(points, period, value) };
+  const next = { spiralId, revision: event.streamRevision, points: setEntry(points, period, value) };
   views.put(C.measures, spiralId, next);
   return next;
 }

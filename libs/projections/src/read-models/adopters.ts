@@ -1,5 +1,5 @@
 import type { TeamAdoption } from '@spiral/analytics';
-import { ownEntry, withEntry } from './document-session';
+import { ownEntry, setEntry } from './document-session';
 
 /** A team's first adoption of one practice: the spiral that adopted it, where, and when. */
 export type AdopterEntry = { spiralId: string; orgCode: string; shaCode: string; at: string };
@@ -16,7 +16,7 @@ function isEarlier(candidate: AdopterEntry, current: AdopterEntry): boolean {
 export function withAdopter(adopters: Adopters, teamId: string, entry: AdopterEntry): Adopters | undefined {
   const current = ownEntry(adopters, teamId);
   if (current !== undefined && !isEarlier(entry, current)) return undefined;
-  return withEntry(adopters, teamId, entry);
+  return setEntry(adopters, teamId, entry);
 }
 
 /** The adoptions in order of adoption (Rogers' "order of adoption"), ties by team id. */

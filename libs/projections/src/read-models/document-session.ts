@@ -36,9 +36,13 @@ export function ownEntry<T>(record: Readonly<Record<string, T>>, key: string): T
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
-/** A copy of the record with one entry replaced. */
-export function withEntry<T>(record: Readonly<Record<string, T>>, key: string, value: T): Record<string, T> {
-  return { ...record, [key]: value };
+/**
+ * The record with one entry set, in place: records keyed by id grow with the history (a practice's
+ * adopters, a spiral's points), and a copy per event made an event's cost grow with them.
+ */
+export function setEntry<T>(record: Record<string, T>, key: string, value: T): Record<string, T> {
+  record[key] = value;
+  return record;
 }
 
 /** What one update changed, for figures the projection keeps elsewhere. */
@@ -81,11 +85,12 @@ export async function updateDocument<T extends ViewDocument>(
     if (next !== undefined) views.put(collection, id, next);
     return next === undefined ? undefined : { before: current, after: next };
   }
-  const tracked = current as TrackedDocument | undefined;
-  if (!isNewFor(tracked, from)) return undefined;
+  if (!isNewFor(current as TrackedDocument | undefined, from)) return undefined;
   const next = change(current);
   if (next === undefined) return undefined;
-  const after = { ...next, revisions: { ...tracked?.revisions, [from.streamId]: from.streamRevision } };
+  // In place: a team's document is changed by each of its spirals' streams, so a copy of its
+  // revisions per event grew with the team's history.
+  const after = { ...next, revisions: setEntry((next as TrackedDocument).revisions as Record<string, number>, from.streamId, from.streamRevision) };
   views.put(collection, id, after);
   return { before: current, after };
 }
