@@ -27,6 +27,12 @@ export interface HistoryFigures {
  */
 export const HISTORY_PAGE_SIZE = 25_000;
 
+/** Runners fed from one read of a history, with the events they take of it (all, without `include`). */
+export interface HistoryReader {
+  readonly runners: readonly ProjectionRunner[];
+  readonly include?: (event: EventEnvelope) => boolean;
+}
+
 /**
  * Reads the store once in global order, page by page, and applies each page to every runner in a
  * session of its own that holds its documents for the whole history; each runner commits its
@@ -35,24 +41,35 @@ export const HISTORY_PAGE_SIZE = 25_000;
  * rebuild, an isolated copy for a replay.
  */
 export async function applyHistory(store: EventStore, runners: readonly ProjectionRunner[], options: HistoryOptions): Promise<HistoryFigures> {
+  const [figures] = await applyHistoryTo(store, [{ runners, ...(options.include === undefined ? {} : { include: options.include }) }], options);
+  return figures as HistoryFigures;
+}
+
+/**
+ * One read of the history for several readers, each taking its own events of every page (an
+ * evaluation's moments: each moment's views are built from the events as of it), so comparing
+ * moments costs one read of the store, not one per moment. Figures per reader, in their order.
+ */
+export async function applyHistoryTo(store: EventStore, readers: readonly HistoryReader[], options: Omit<HistoryOptions, 'include'>): Promise<HistoryFigures[]> {
   const pageSize = options.pageSize ?? HISTORY_PAGE_SIZE;
-  const include = options.include ?? (() => true);
+  const applying = readers.map(({ runners, include }) => ({ include, applied: 0, runners: runners.map((runner) => ({ runner, history: runner.historySession() })) }));
   let read = 0;
-  let applied = 0;
-  let batch: EventEnvelope[] = [];
-  const applying = runners.map((runner) => ({ runner, history: runner.historySession() }));
+  let page: EventEnvelope[] = [];
   const flush = async () => {
-    if (batch.length > 0) for (const { runner, history } of applying) await runner.apply(batch, { history });
-    applied += batch.length;
-    batch = [];
+    for (const reader of applying) {
+      const events = reader.include === undefined ? page : page.filter(reader.include);
+      if (events.length > 0) for (const { runner, history } of reader.runners) await runner.apply(events, { history });
+      reader.applied += events.length;
+    }
+    page = [];
     options.progress?.(read, options.upTo);
   };
   for await (const event of store.readAll({ upTo: options.upTo, pageSize })) {
     read += 1;
-    if (include(event)) batch.push(event);
-    if (batch.length === pageSize || read % pageSize === 0) await flush();
+    page.push(event);
+    if (page.length === pageSize) await flush();
   }
   await flush();
-  for (const { runner, history } of applying) await runner.commitHistory(history);
-  return { read, applied };
+  for (const reader of applying) for (const { runner, history } of reader.runners) await runner.commitHistory(history);
+  return applying.map((reader) => ({ read, applied: reader.applied }));
 }

@@ -1,37 +1,21 @@
 import { SqliteEventStore } from '@spiral/adapters-embedded';
-import type { EventEnvelope } from '@spiral/event-catalogue';
 import { DEFAULT_RANDOM_SEED } from '../seed/seed-size';
 import { runSeed } from '../seed/seed-runner';
 import { embeddedConfigFrom } from '@spiral/embedded-system';
-import { historyArbitrary } from '@spiral/projections/testing';
+import { historyArbitrary, storedEvents, storeHolding } from '@spiral/projections/testing';
 import fc from 'fast-check';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { liveViews, rebuiltViews } from './views-both-ways.test-fixtures';
 
-async function allEvents(store: SqliteEventStore): Promise<EventEnvelope[]> {
-  const events: EventEnvelope[] = [];
-  for await (const event of store.readAll({})) events.push(event);
-  return events;
-}
-
-/** A store holding the generated history, appended as commands would, so both builds read the same stored envelopes. */
-async function storeOf(history: readonly EventEnvelope[]): Promise<SqliteEventStore> {
-  const store = await SqliteEventStore.openFile(':memory:');
-  for (const { streamId, streamRevision, globalPosition: _position, recordedAt: _recorded, previousHash: _previous, hash: _hash, ...pending } of history) {
-    await store.append(streamId, [pending], streamRevision === 0 ? 'no_stream' : streamRevision - 1);
-  }
-  return store;
-}
-
 describe('a view rebuilt from history equals, byte for byte after canonical JSON, the view built live event by event', () => {
   it('for every projection, on any generated history and any page size', async () => {
     await fc.assert(
       fc.asyncProperty(historyArbitrary, fc.integer({ min: 1, max: 40 }), async (history, pageSize) => {
-        const store = await storeOf(history);
+        const store = await storeHolding(history);
         try {
-          const events = await allEvents(store);
+          const events = await storedEvents(store);
           const live = await liveViews(store, events);
           expect(await rebuiltViews(store, { upTo: events.length, pageSize })).toEqual(live);
         } finally {
@@ -48,7 +32,7 @@ describe('a view rebuilt from history equals, byte for byte after canonical JSON
       await runSeed({ size: 'small', randomSeed: DEFAULT_RANDOM_SEED, config: { ...embeddedConfigFrom({}), dataDir } });
       const store = await SqliteEventStore.open(dataDir);
       try {
-        const events = await allEvents(store);
+        const events = await storedEvents(store);
         const live = await liveViews(store, events);
         // Pages smaller than the history, so documents are carried from page to page.
         expect(await rebuiltViews(store, { upTo: events.length, pageSize: 1_000 })).toEqual(live);

@@ -7,3 +7,4 @@ export * from './spiral-story';
 export * from './sample-health-service';
 export * from './history-arbitrary';
 export * from './view-invariants';
+export * from './stored-history';
