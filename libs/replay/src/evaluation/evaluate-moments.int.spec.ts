@@ -2,7 +2,7 @@ import { SqliteViewStore } from '@spiral/adapters-embedded';
 import type { EventStore, ReadAllOptions } from '@spiral/ports';
 import { SAMPLE_AS_OF, sampleHealthService, storeHolding } from '@spiral/projections/testing';
 import type { IsolatedCopies } from '../isolated-copies';
-import { evaluateMoments } from './evaluate-as-of';
+import { evaluateMoments } from './evaluate-moments';
 
 /** Isolated copies in memory, each thrown away when done. */
 const inMemoryCopies: IsolatedCopies = async () => {

@@ -2,7 +2,7 @@ import type { EventStore } from '@spiral/ports';
 import { parseAsOf } from '../as-of';
 import type { IsolatedCopies } from '../isolated-copies';
 import { compareEvaluations, type EvaluationComparison } from './compare-evaluations';
-import { evaluateMoments } from './evaluate-as-of';
+import { evaluateMoments } from './evaluate-moments';
 import type { Evaluation } from './evaluation';
 
 /** What to evaluate: one moment, one moment compared with another, or a period (its two ends compared). */
