@@ -2,7 +2,7 @@ import { NationalViewReader, nationalViewProjection } from '@spiral/national';
 import type { EventStore, ViewStore } from '@spiral/ports';
 import { RegionalViewReader, regionalViewProjection } from '@spiral/regional';
 import { randomUUID } from 'node:crypto';
-import type { IsolatedCopies } from '../isolated-copies';
+import type { IsolatedCopies, IsolatedCopy } from '../isolated-copies';
 import { replayViewsAt, type ReplayFigures } from '../replay-views';
 import { practiceEvaluation, regionEvaluation, type Evaluation, type RegionEvaluation } from './evaluation';
 
@@ -17,18 +17,18 @@ const STALLED_DAYS = 90;
  * state. Evaluations in the order of the moments.
  */
 export async function evaluateMoments(store: EventStore, copies: IsolatedCopies, moments: readonly string[], progress?: (done: number, total: number) => void): Promise<Evaluation[]> {
-  const held: Awaited<ReturnType<IsolatedCopies>>[] = [];
+  const held: IsolatedCopy[] = [];
   try {
-    for (const _moment of moments) held.push(await copies(randomUUID()));
+    for (let moment = 0; moment < moments.length; moment += 1) held.push(await copies(randomUUID()));
     const replays = await replayViewsAt({
       store,
       projections: [regionalViewProjection, nationalViewProjection],
-      moments: moments.map((at, index) => ({ target: (held[index] as (typeof held)[number]).views, asOf: { kind: 'time', at } })),
+      moments: held.map((copy, index) => ({ target: copy.views, asOf: { kind: 'time', at: moments[index] as string } })),
       ...(progress === undefined ? {} : { progress }),
     });
     const evaluations: Evaluation[] = [];
-    for (const [index, at] of moments.entries()) {
-      evaluations.push(await evaluationOf((held[index] as (typeof held)[number]).views, at, replays[index] as ReplayFigures));
+    for (const [index, copy] of held.entries()) {
+      evaluations.push(await evaluationOf(copy.views, moments[index] as string, replays[index] as ReplayFigures));
     }
     return evaluations;
   } finally {
