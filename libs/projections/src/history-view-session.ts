@@ -46,7 +46,7 @@ export class HistoryViewSession implements ViewSession {
   constructor(
     private readonly store: ViewStore,
     private readonly projection: Pick<Projection, 'version'>,
-    private readonly maxHeld = HISTORY_HELD_DOCUMENTS,
+    private readonly bounds: { readonly held: number; readonly commitAfter: number } = { held: HISTORY_HELD_DOCUMENTS, commitAfter: HISTORY_COMMIT_DOCUMENTS },
   ) {}
 
   async get<T extends ViewDocument>(collection: string, id: string): Promise<T | undefined> {
@@ -73,7 +73,7 @@ export class HistoryViewSession implements ViewSession {
 
   /** Whether it holds enough changed documents to be committed now. */
   get dueForCommit(): boolean {
-    return this.changed.length >= HISTORY_COMMIT_DOCUMENTS;
+    return this.changed.length >= this.bounds.commitAfter;
   }
 
   /** What changed since the last commit, one change per document. */
@@ -88,11 +88,11 @@ export class HistoryViewSession implements ViewSession {
     for (const entry of this.changed) entry.changed = false;
     this.changed.length = 0;
     this.commits += 1;
-    if (this.size <= this.maxHeld) return;
+    if (this.size <= this.bounds.held) return;
     const all = [...this.held.values()].flatMap((documents) => [...documents.values()].map((entry) => ({ documents, entry })));
     all.sort((a, b) => a.entry.usedAt - b.entry.usedAt);
-    for (const { documents, entry } of all.slice(0, this.size - this.maxHeld)) documents.delete(entry.id);
-    this.size = this.maxHeld;
+    for (const { documents, entry } of all.slice(0, this.size - this.bounds.held)) documents.delete(entry.id);
+    this.size = this.bounds.held;
   }
 
   /** A pass failed: what it changed is let go, to be read again as last committed. */
