@@ -91,11 +91,16 @@ export class ProjectionRunner {
    */
   async apply(batch: readonly EventEnvelope[], options: ApplyOptions = {}): Promise<void> {
     const { history } = options;
-    // A batch that fails is delivered again: in a history's session nothing of its pass may stay.
-    return this.inTurn(() => this.applyAlone(batch, history).catch((error: unknown) => {
-      history?.discardChanges();
-      throw error;
-    }));
+    return this.inTurn(() =>
+      this.applyAlone(batch, history).catch(async (error: unknown) => {
+        if (history !== undefined) {
+          // Pages since the last commit are lost with it: the history starts again from there.
+          history.discardChanges();
+          this.position = await this.views.checkpoint(this.key);
+        }
+        throw error;
+      }),
+    );
   }
 
   /** A session for applying a whole history page by page (applyHistory): documents held across its pages. */
@@ -163,8 +168,8 @@ export class ProjectionRunner {
    * A page of a history (in global order), applied into the history's session and committed only
    * when the session holds enough changed documents, or at the end (commitHistory): each document
    * is then written once per commit, not once per page (profiled: serialising and writing the
-   * touched documents of every page was a sixth of a rebuild). A failure stops the history, as
-   * it did when each page committed: it happens on a history's first delivery, which parks nothing.
+   * touched documents of every page was a sixth of a rebuild). A failure stops the history (a
+   * first delivery parks nothing), which starts again from its last commit (apply's catch).
    */
   private async applyPage(batch: readonly EventEnvelope[], history: HistoryViewSession): Promise<void> {
     // A commit past the cache leaves what it holds behind the store.
