@@ -1,5 +1,5 @@
 import { addCalendarMonths } from '@spiral/analytics';
-import { sampleHealthService } from '@spiral/analytics/testing';
+import { sampleHealthService } from '@spiral/projections/testing';
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { Clock, EventFeed, EventStore, ViewStore } from '@spiral/ports';
 import { ProjectionRunner, storedCollection } from '@spiral/projections';

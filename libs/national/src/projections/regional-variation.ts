@@ -1,4 +1,5 @@
-import { coefficientOfVariation, isAtOrBefore, penetrationOf } from '@spiral/analytics';
+import { coefficientOfVariation, isAtOrBefore } from '@spiral/analytics';
+import { penetrationOf } from '@spiral/projections';
 import type { NationalRegionDocument } from './national-region-document';
 import type { RegionalVariation } from './national-view';
 

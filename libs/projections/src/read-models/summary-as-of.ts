@@ -1,4 +1,4 @@
-import { isAtOrBefore } from '../time/calendar';
+import { isAtOrBefore } from '@spiral/analytics';
 import type { SpiralSummary } from './spiral-summary';
 
 /**
