@@ -7,3 +7,6 @@ export * from './trace/practice-as-of';
 export * from './trace/traced-event';
 export * from './verify/chain-verifier';
 export * from './verify/verify-store';
+export * from './verify/verification';
+export * from './verify/verify-jobs';
+export * from './http/verifications.controller';

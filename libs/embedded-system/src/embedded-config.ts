@@ -1,3 +1,4 @@
+import { jobLimitsFrom, JobLimitsError, type JobLimits } from '@spiral/jobs';
 import { resolve } from 'node:path';
 
 /** Everything the embedded system reads from its environment, checked once at start. */
@@ -8,6 +9,8 @@ export interface EmbeddedConfig {
   readonly jwtSecret: string;
   readonly maxBodyBytes: number;
   readonly logLevel: string;
+  /** SPIRAL_JOBS_RUNNING, SPIRAL_JOBS_QUEUED, SPIRAL_JOBS_PER_USER. */
+  readonly jobs: JobLimits;
 }
 
 /** For development only: `npm start` and `spiral token` agree on it when SPIRAL_JWT_SECRET is unset. */
@@ -24,7 +27,16 @@ export function embeddedConfigFrom(env: NodeJS.ProcessEnv): EmbeddedConfig {
     jwtSecret: jwtSecret(env),
     maxBodyBytes: wholeNumber(env, 'SPIRAL_MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     logLevel: env['LOG_LEVEL'] ?? 'info',
+    jobs: jobLimits(env),
   };
+}
+
+function jobLimits(env: NodeJS.ProcessEnv): JobLimits {
+  try {
+    return jobLimitsFrom(env);
+  } catch (error) {
+    throw error instanceof JobLimitsError ? new ConfigError(error.message) : error;
+  }
 }
 
 function jwtSecret(env: NodeJS.ProcessEnv): string {

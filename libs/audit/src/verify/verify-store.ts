@@ -6,7 +6,10 @@ export const VERIFY_PAGE_SIZE = 1_000;
 
 export interface VerifyOptions {
   readonly pageSize?: number;
-  /** Called every page with the position reached and the head when the run started (for progress bars). */
+  /**
+   * Called every page with the position reached and the head when the run started (for progress
+   * bars), and once at the end with the last position read (events appended meanwhile included).
+   */
   readonly onProgress?: (position: number, head: number) => void;
 }
 
@@ -20,11 +23,13 @@ export async function verifyStore(store: EventStore, options: VerifyOptions = {}
   const head = await store.headPosition();
   const verifier = new ChainVerifier();
   let seen = 0;
+  let last = 0;
   for await (const event of store.readAll({ asStored: true, pageSize })) {
     verifier.add(event);
+    last = event.globalPosition;
     seen += 1;
-    if (seen % pageSize === 0) options.onProgress?.(event.globalPosition, head);
+    if (seen % pageSize === 0) options.onProgress?.(last, head);
   }
-  options.onProgress?.(head, head);
+  options.onProgress?.(last, Math.max(last, head));
   return verifier.finish();
 }
