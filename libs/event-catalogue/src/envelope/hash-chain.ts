@@ -10,39 +10,58 @@ export type UnhashedEnvelope = Omit<EventEnvelope, 'hash' | 'globalPosition'>;
  * The global position is left out: an engine may assign it after the hash is fixed.
  */
 export function computeEventHash(event: UnhashedEnvelope): string {
-  return sha256Hex(canonicalEventText(event));
+  return sha256Hex(canonicalEventText(event, canonicalMember(event.actor), canonicalMember(event.data)));
 }
+
+/** The hashed fields but the nested two, whose canonical text comes ready-made (sealed, stored, or computed). */
+export type HashedFields = Omit<UnhashedEnvelope, 'data' | 'actor'>;
 
 /**
  * The canonical text of the hashed object `{eventId, type, …, data, previousHash}`, the same as
  * `canonicalize` gives for it (RFC 8785 §3.2.3: members sorted by UTF-16 code units, values in
- * ES JSON form), built without sorting the twelve fixed names on every event: they are listed here
- * already sorted, and only the nested `actor` and `data` go through canonicalJson (or come
- * ready-made from the caller). A member whose value is undefined is left out, as canonicalize does.
+ * ES JSON form), built without sorting the twelve fixed names on every event: HASHED_MEMBERS lists
+ * them already sorted, and the nested `actor` and `data` come as canonical text. A member whose value
+ * is undefined is left out, as canonicalize does.
  */
-function canonicalEventText(
-  event: UnhashedEnvelope,
-  canonicalActor: string | undefined = canonicalJson(event.actor),
-  canonicalData: string | undefined = canonicalJson(event.data),
-): string {
+function canonicalEventText(fields: HashedFields, canonicalActor: string | undefined, canonicalData: string | undefined): string {
   let text = '';
-  const member = (name: string, value: unknown, canonical: (value: unknown) => string | undefined) => {
-    if (value === undefined || typeof value === 'symbol') return;
-    text += `${text === '' ? '' : ','}"${name}":${String(canonical(value))}`;
-  };
-  member('actor', event.actor, () => canonicalActor);
-  member('causationId', event.causationId, scalar);
-  member('correlationId', event.correlationId, scalar);
-  member('data', event.data, () => canonicalData);
-  member('eventId', event.eventId, scalar);
-  member('occurredAt', event.occurredAt, scalar);
-  member('previousHash', event.previousHash, scalar);
-  member('recordedAt', event.recordedAt, scalar);
-  member('schemaVersion', event.schemaVersion, scalar);
-  member('streamId', event.streamId, scalar);
-  member('streamRevision', event.streamRevision, scalar);
-  member('type', event.type, scalar);
+  for (const [name, form] of HASHED_MEMBERS) {
+    let canonical: string | undefined;
+    if (form === 'json') canonical = name === 'actor' ? canonicalActor : canonicalData;
+    else {
+      const value = fields[name];
+      canonical = present(value) ? String(scalar(value)) : undefined;
+    }
+    if (canonical !== undefined) text += `${text === '' ? '' : ','}"${name}":${canonical}`;
+  }
   return `{${text}}`;
+}
+
+/**
+ * The members the hash covers, in canonical (sorted) order, each with its JSON form: nested JSON
+ * (actor, data), a string, a string or null, a number. canonicalEventText writes them; an engine
+ * that assembles the same text from its stored columns (SQLite, for verify) reads them here too.
+ */
+export const HASHED_MEMBERS = [
+  ['actor', 'json'],
+  ['causationId', 'string'],
+  ['correlationId', 'string'],
+  ['data', 'json'],
+  ['eventId', 'string'],
+  ['occurredAt', 'string'],
+  ['previousHash', 'string-or-null'],
+  ['recordedAt', 'string'],
+  ['schemaVersion', 'number'],
+  ['streamId', 'string'],
+  ['streamRevision', 'number'],
+  ['type', 'string'],
+] as const satisfies readonly (readonly [keyof UnhashedEnvelope, 'json' | 'string' | 'string-or-null' | 'number'])[];
+
+const present = (value: unknown) => value !== undefined && typeof value !== 'symbol';
+
+/** A nested member's canonical text; undefined (left out) when the member is. */
+function canonicalMember(value: unknown): string | undefined {
+  return present(value) ? String(canonicalJson(value)) : undefined;
 }
 
 /**
@@ -80,7 +99,7 @@ function scalar(value: unknown): string | undefined {
   return canonicalize(value);
 }
 
-function sha256Hex(text: string): string {
+export function sha256Hex(text: string): string {
   // One-shot hash (Node ≥ 20.12, https://nodejs.org/api/crypto.html#cryptohashalgorithm-data-outputencoding):
   // the same digest as createHash().update().digest(), without a Hash object per event.
   return hash('sha256', text, 'hex');
