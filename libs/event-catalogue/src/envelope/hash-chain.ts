@@ -14,7 +14,7 @@ export function computeEventHash(event: UnhashedEnvelope): string {
 }
 
 /** The hashed fields but the nested two, whose canonical text comes ready-made (sealed, stored, or computed). */
-export type HashedFields = Omit<UnhashedEnvelope, 'data' | 'actor'>;
+type HashedFields = Omit<UnhashedEnvelope, 'data' | 'actor'>;
 
 /**
  * The canonical text of the hashed object `{eventId, type, …, data, previousHash}`, the same as
