@@ -147,6 +147,22 @@ runIf('the regional, national and audit pages in headless Chromium, on a small s
     if (process.env.SPIRAL_WRITE_SCREENSHOT) await page.screenshot({ path: 'docs/images/audit-trace.png', fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1600 } });
   });
 
+  it('verifies when the auditor asks, and shows when and up to which position the last verification ran', async () => {
+    type Recorded = { upToPosition: number; finishedAt: string; report: { events: number } };
+    const before = await answer('/audit/verifications/latest', auditor);
+    // No spiral asked for: the page says to enter one, below the verification.
+    expect(await open(auditor, '/audit')).toContain('Enter a spiral id');
+    const head = await harness.eventStore.headPosition();
+    await page.locator('[data-verify-now]').click();
+    // The button is disabled while the job runs and enabled again once its result is shown.
+    await page.locator('[data-verify-now]:not([disabled])').waitFor({ timeout: 60_000 });
+    const latest = await get<Recorded>('/audit/verifications/latest', auditor);
+    if (before.status === 200) expect(latest.finishedAt > (before.body as Recorded).finishedAt).toBe(true);
+    expect(latest.upToPosition).toBe(head);
+    expect(await page.locator('[data-verify]').textContent()).toContain(`${latest.finishedAt.replace('T', ' ').slice(0, 19)} UTC, up to global position ${head}`);
+    expect((await tableRows(page, 'verify'))['Events']).toEqual([String(latest.report.events)]);
+  });
+
   it('refuses the audit page to a team user, and says so', async () => {
     const status = await open(teamUser, '/audit');
     expect(status).toContain('Refused (403)');

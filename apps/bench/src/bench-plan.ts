@@ -15,6 +15,8 @@ export interface BenchPlan {
   /** Fewer replay runs for the histories named: a rebuild of xlarge alone takes some ten minutes. */
   readonly replayRuns: Partial<Record<HistorySize, number>>;
   readonly queryDurationMs: number;
+  /** The seed replayed while health checks and commands are sent at these rates (per second). */
+  readonly interference: { readonly history: HistorySize; readonly healthPerSecond: number; readonly commandsPerSecond: number };
   /** runs: the distributed phases wait on Kafka consumer groups, so they get their own count. */
   readonly distributed: { readonly runs: number; readonly events: number; readonly lagRate: number; readonly lagDurationMs: number };
 }
@@ -28,6 +30,7 @@ export const BENCH_PLANS: Readonly<Record<BenchPlan['mode'], BenchPlan>> = {
     histories: ['small'],
     replayRuns: {},
     queryDurationMs: 2_000,
+    interference: { history: 'small', healthPerSecond: 20, commandsPerSecond: 20 },
     // Sized below what the projector sustains on FerretDB (some 200 events/s, docs/benchmarks.md):
     // a higher rate would measure a queue growing, not the lag.
     distributed: { runs: 1, events: 1_000, lagRate: 20, lagDurationMs: 15_000 },
@@ -43,9 +46,10 @@ export const BENCH_PLANS: Readonly<Record<BenchPlan['mode'], BenchPlan>> = {
     histories: ['small', 'default'],
     replayRuns: { xlarge: 1 },
     queryDurationMs: 5_000,
+    interference: { history: 'default', healthPerSecond: 20, commandsPerSecond: 50 },
     distributed: { runs: 1, events: 2_000, lagRate: 100, lagDurationMs: 30_000 },
   },
 };
 
-export const BENCHMARKS = ['append', 'commands', 'replay', 'queries', 'distributed'] as const;
+export const BENCHMARKS = ['append', 'commands', 'replay', 'queries', 'interference', 'distributed'] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];

@@ -20,7 +20,8 @@ export interface CommandLoadRun {
 
 const ORGANISATIONS = 20;
 
-const need = (teamId: string, index: number) => ({
+/** The command the loads send: recognise a need (a new spiral stream). */
+export const need = (teamId: string, index: number) => ({
   teamId,
   title: `Door-to-needle time ${index}`,
   measure: { name: 'Door-to-needle time', unit: 'minutes', improvement: 'decrease' },

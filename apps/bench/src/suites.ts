@@ -4,6 +4,7 @@ import { commandLoad } from './command-load.bench';
 import type { CostGrowth } from './cost-growth';
 import { distributed } from './distributed.bench';
 import { atLeast, below, repeat, spreadOf, type Figure } from './figures';
+import { interference } from './interference.bench';
 import { queryLatency } from './query-latency.bench';
 import { replay } from './replay.bench';
 import { seededHistory, type SeededHistory } from './seeded-history';
@@ -110,10 +111,33 @@ async function querySuite(context: SuiteContext): Promise<Figure[]> {
   return figures;
 }
 
+async function interferenceSuite({ plan, cacheDir, say }: SuiteContext): Promise<Figure[]> {
+  const { history: size, healthPerSecond, commandsPerSecond } = plan.interference;
+  say(`history: seed size ${size} (made once, cached in ${cacheDir})`);
+  const history = await seededHistory(cacheDir, size, (line) => say(`  ${line}`));
+  const runs = await repeat(plan.runs, async (index) => {
+    say(`interference: seed ${size}, run ${index + 1}/${plan.runs}: a replay of all views alone, then again with GET /health at ${healthPerSecond}/s and commands at ${commandsPerSecond}/s`);
+    return interference(history.dataDir, { healthPerSecond, commandsPerSecond });
+  });
+  const benchmark = `3 a replay of all views running, ${history.events.toLocaleString('en-GB')} events (seed ${size})`;
+  const note = (results: readonly { count: number; errors: number }[]) => `open loop, ${results.map((result) => result.count).join('/')} answered, errors ${results.map((result) => result.errors).join('/')}`;
+  const health = runs.map((run) => run.health);
+  const commands = runs.map((run) => run.commands);
+  return [
+    { benchmark, name: 'replay alone (POST to done)', unit: 's', runs: runs.map((run) => run.replayAloneSeconds) },
+    { benchmark, name: 'replay under the loads', unit: 's', runs: runs.map((run) => run.replayUnderLoadSeconds) },
+    { benchmark, name: `GET /health p50 at ${healthPerSecond}/s`, unit: 'ms', runs: health.map((result) => result.p50), note: note(health) },
+    below({ benchmark, name: `GET /health p99 at ${healthPerSecond}/s`, unit: 'ms', runs: health.map((result) => result.p99), note: note(health) }, 50),
+    { benchmark, name: `command p50 at ${commandsPerSecond}/s`, unit: 'ms', runs: commands.map((result) => result.p50), note: note(commands) },
+    below({ benchmark, name: `command p99 at ${commandsPerSecond}/s`, unit: 'ms', runs: commands.map((result) => result.p99), note: note(commands) }, 100),
+  ];
+}
+
 export const SUITES: Readonly<Record<BenchmarkName, (context: SuiteContext) => Promise<Figure[]>>> = {
   append: appendSuite,
   commands: commandSuite,
   replay: replaySuite,
   distributed: (context) => distributed(context.plan, context.say),
   queries: querySuite,
+  interference: interferenceSuite,
 };

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
-import { LEVELS, LevelServiceModule, runProcess, serviceConfigFrom, serviceEngines, startProcess } from '@spiral/distributed-system';
+import { distributedJobs, LEVELS, LevelServiceModule, runProcess, serviceConfigFrom, serviceEngines, startProcess } from '@spiral/distributed-system';
+import { jobLimitsFrom } from '@spiral/jobs';
 
 // The national level's HTTP API as its own process, on KurrentDB, with views read from MongoDB.
 runProcess('national-service', async () => {
   const config = serviceConfigFrom(process.env, { consumesFeed: LEVELS.national.consumesFeed, name: 'national-service' });
-  const module = LevelServiceModule.forRoot({ level: 'national', engines: serviceEngines(config), jwtSecret: config.jwtSecret, logLevel: config.logLevel });
+  const jobs = distributedJobs(config, jobLimitsFrom(process.env));
+  const module = LevelServiceModule.forRoot({ level: 'national', engines: serviceEngines(config), jwtSecret: config.jwtSecret, logLevel: config.logLevel, jobs });
   await startProcess('national-service', module, config, { api: { maxBodyBytes: config.maxBodyBytes } });
 });

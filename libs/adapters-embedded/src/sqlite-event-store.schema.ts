@@ -1,6 +1,7 @@
 import type { Actor, EventEnvelope, SealedEvent } from '@spiral/event-catalogue';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './sqlite/open-database';
+import { storedLinksSql, type StoredLinkRow } from './sqlite-stored-text';
 
 /**
  * One row per event. AUTOINCREMENT keeps global positions strictly increasing and never reused;
@@ -53,6 +54,8 @@ export interface EventStatements {
   readonly stream: Statement<[string], EventRow>;
   /** after (exclusive), upTo (inclusive), limit. */
   readonly page: Statement<[number, number, number], EventRow>;
+  /** after (exclusive), limit: the chain's fields and the text the hash covers (sqlite-stored-text). */
+  readonly storedLinks: Statement<[number, number], StoredLinkRow>;
   /** after (exclusive), upTo (inclusive), the types as a JSON array, limit. */
   readonly typedPage: Statement<[number, number, string, number], EventRow>;
   readonly head: Statement<[], { head: number }>;
@@ -75,6 +78,7 @@ export function prepareEventStatements(db: SqliteDatabase): EventStatements {
     page: db.prepare(
       'SELECT * FROM events WHERE global_position > ? AND global_position <= ? ORDER BY global_position LIMIT ?',
     ),
+    storedLinks: db.prepare<[number, number], StoredLinkRow>(storedLinksSql()).raw(true),
     typedPage: db.prepare(
       `SELECT * FROM events WHERE global_position > ? AND global_position <= ? AND type IN (SELECT value FROM json_each(?))
        ORDER BY global_position LIMIT ?`,

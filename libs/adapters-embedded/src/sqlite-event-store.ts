@@ -1,4 +1,4 @@
-import { upcastEvent, type EventEnvelope, type PendingEvent } from '@spiral/event-catalogue';
+import { upcastEvent, type EventEnvelope, type PendingEvent, type StoredChainLink } from '@spiral/event-catalogue';
 import {
   systemClock,
   type AppendResult,
@@ -15,6 +15,7 @@ import { catchUpThenLive } from './catch-up-then-live';
 import { settled } from './settled';
 import { SqliteGroupCommit } from './sqlite-group-commit';
 import { prepareEventStatements, rowToEnvelope, type EventStatements } from './sqlite-event-store.schema';
+import { rowToStoredLink } from './sqlite-stored-text';
 import { openDatabase, probe, type SqliteDatabase } from './sqlite/open-database';
 
 export interface SqliteEventStoreOptions {
@@ -83,6 +84,10 @@ export class SqliteEventStore implements EventStore {
       // Reads are synchronous: without this a long replay would hold the event loop to the end.
       await setImmediate();
     }
+  }
+
+  readStoredLinks(after: number, limit: number): Promise<StoredChainLink[]> {
+    return settled(() => this.statements.storedLinks.all(after, limit).map(rowToStoredLink));
   }
 
   headPosition(): Promise<number> {

@@ -8,8 +8,6 @@ import { practiceAsOf, type PracticeAsOf } from './trace/practice-as-of';
 import { scanPracticeRecords, type PracticeRecords } from './trace/practice-records.scan';
 import { tracedEvent, type TracedEvent } from './trace/traced-event';
 import { tracedSpiralOf, type TracedSpiral } from './trace/traced-spiral';
-import { verifyStore, type VerifyOptions } from './verify/verify-store';
-import type { VerifyReport } from './verify/chain-verifier';
 
 /** GET /audit/spirals/:id/trace. */
 export interface SpiralTrace {
@@ -84,10 +82,6 @@ export class AuditReader {
       now: practiceAsOf(practiceId, history.events, history.fieldTests, this.clock.now()),
       adoptions,
     };
-  }
-
-  verify(options: VerifyOptions = {}): Promise<VerifyReport> {
-    return verifyStore(this.store, options);
   }
 
   private async histories(records: ReadonlyMap<string, PracticeRecords>): Promise<Map<string, PracticeHistory>> {

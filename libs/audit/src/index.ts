@@ -8,3 +8,6 @@ export * from './trace/traced-event';
 export * from './trace/traced-spiral';
 export * from './verify/chain-verifier';
 export * from './verify/verify-store';
+export * from './verify/verification';
+export * from './verify/verify-jobs';
+export * from './http/verifications.controller';

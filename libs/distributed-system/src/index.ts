@@ -2,6 +2,7 @@ export * from './app-config';
 export * from './distributed-config';
 export * from './distributed-engines.module';
 export * from './engines';
+export * from './jobs/distributed-jobs';
 export * from './lag';
 export * from './level-service.module';
 export * from './projector.module';

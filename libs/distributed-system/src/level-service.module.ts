@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { AuditModule } from '@spiral/audit';
 import { SpiralHttpModule, spiralLoggerParams } from '@spiral/http';
+import { JobsModule, type JobsOptions } from '@spiral/jobs';
 import { LocalModule, localProjections } from '@spiral/local';
 import { NationalModule, nationalProjections } from '@spiral/national';
 import type { Projection } from '@spiral/projections';
@@ -20,12 +21,14 @@ interface LevelParts {
   readonly consumesFeed: boolean;
   /** Further routes the level's service serves: the national service, which reads everything, serves the auditors'. */
   readonly alsoServes?: readonly Type[];
+  /** Whether its routes start jobs (the auditors' verify), so it needs a job queue and a worker. */
+  readonly servesJobs?: boolean;
 }
 
 export const LEVELS: Readonly<Record<Level, LevelParts>> = {
   local: { module: LocalModule, views: localProjections, consumesFeed: true },
   regional: { module: RegionalModule, views: regionalProjections, consumesFeed: false },
-  national: { module: NationalModule, views: nationalProjections, consumesFeed: false, alsoServes: [AuditModule] },
+  national: { module: NationalModule, views: nationalProjections, consumesFeed: false, alsoServes: [AuditModule], servesJobs: true },
 };
 
 export interface LevelServiceOptions {
@@ -33,6 +36,8 @@ export interface LevelServiceOptions {
   readonly engines: EngineFactories;
   readonly jwtSecret: string;
   readonly logLevel: string;
+  /** The job queue and worker of a level that serves long jobs (the national level's verify): distributedJobs. */
+  readonly jobs?: JobsOptions;
 }
 
 /**
@@ -44,6 +49,7 @@ export interface LevelServiceOptions {
 export class LevelServiceModule {
   static forRoot(options: LevelServiceOptions): DynamicModule {
     const level = LEVELS[options.level];
+    if (level.servesJobs && options.jobs === undefined) throw new Error(`the ${options.level} service runs verify jobs: give it jobs (distributedJobs)`);
     return {
       module: LevelServiceModule,
       imports: [
@@ -51,6 +57,7 @@ export class LevelServiceModule {
         DistributedEnginesModule.forRoot(options.engines),
         SpiralHttpModule.forRoot({ jwtSecret: options.jwtSecret }),
         level.module,
+        ...(options.jobs ? [JobsModule.forRoot(options.jobs)] : []),
         ...(level.alsoServes ?? []),
         // Every service serves the pages at /; each page calls the API of its own level, so a page
         // whose level another service serves says so (its error state) when opened here.

@@ -1,4 +1,5 @@
 import { DEFAULT_BODY_LIMITS, DEFAULT_TOKEN_POLICY } from '@spiral/http';
+import { jobLimitsFrom, JobLimitsError, type JobLimits } from '@spiral/jobs';
 import { resolve } from 'node:path';
 
 /** Everything the embedded system reads from its environment, checked once at start. */
@@ -15,6 +16,8 @@ export interface EmbeddedConfig {
   /** Longest token lifetime accepted (SPIRAL_TOKEN_MAX_LIFETIME_SECONDS). */
   readonly tokenMaxLifetimeSeconds: number;
   readonly logLevel: string;
+  /** SPIRAL_JOBS_RUNNING, SPIRAL_JOBS_QUEUED, SPIRAL_JOBS_PER_USER. */
+  readonly jobs: JobLimits;
 }
 
 /** For development only: `npm start` and `spiral token` agree on it when SPIRAL_JWT_SECRET is unset. */
@@ -34,7 +37,16 @@ export function embeddedConfigFrom(env: NodeJS.ProcessEnv): EmbeddedConfig {
     maxProblems: wholeNumber(env, 'SPIRAL_MAX_PROBLEMS', DEFAULT_BODY_LIMITS.maxProblems, 1, 10_000),
     tokenMaxLifetimeSeconds: wholeNumber(env, 'SPIRAL_TOKEN_MAX_LIFETIME_SECONDS', DEFAULT_TOKEN_POLICY.maxLifetimeSeconds, 60, 366 * 24 * 3600),
     logLevel: env['LOG_LEVEL'] ?? 'info',
+    jobs: jobLimits(env),
   };
+}
+
+function jobLimits(env: NodeJS.ProcessEnv): JobLimits {
+  try {
+    return jobLimitsFrom(env);
+  } catch (error) {
+    throw error instanceof JobLimitsError ? new ConfigError(error.message) : error;
+  }
 }
 
 function jwtSecret(env: NodeJS.ProcessEnv): string {

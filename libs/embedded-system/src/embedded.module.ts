@@ -5,11 +5,13 @@ import { ProjectionsModule } from '@spiral/projections';
 import { LocalModule, localProjections } from '@spiral/local';
 import { NationalModule, nationalProjections } from '@spiral/national';
 import { RegionalModule, regionalProjections } from '@spiral/regional';
-import { ReplayModule, sqliteCopies } from '@spiral/replay';
+import { JobsModule } from '@spiral/jobs';
+import { ReplayModule } from '@spiral/replay';
 import { WebModule } from '@spiral/web';
 import { LoggerModule } from 'nestjs-pino';
 import type { EmbeddedConfig } from './embedded-config';
 import { EmbeddedEnginesModule } from './embedded-engines.module';
+import { embeddedJobs } from './jobs/embedded-jobs';
 
 /** All three levels, the feed and the views in one process on the embedded engines. */
 @Module({})
@@ -25,7 +27,9 @@ export class EmbeddedModule {
         LocalModule,
         RegionalModule,
         NationalModule,
-        ReplayModule.forRoot({ copies: sqliteCopies() }),
+        // Replays, evaluations and verify run in worker threads through one bounded queue.
+        JobsModule.forRoot(embeddedJobs(config.dataDir, config.jobs)),
+        ReplayModule,
         AuditModule,
         WebModule,
       ],

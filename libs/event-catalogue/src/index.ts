@@ -2,6 +2,7 @@ export * from './envelope/actor';
 export * from './envelope/domain-event';
 export * from './envelope/event-envelope';
 export * from './envelope/hash-chain';
+export * from './envelope/stored-event';
 export * from './envelope/stream-ids';
 export * from './define-event';
 export * from './catalogue';

@@ -1,4 +1,4 @@
-import type { EventEnvelope, PendingEvent } from '@spiral/event-catalogue';
+import type { EventEnvelope, PendingEvent, StoredChainLink } from '@spiral/event-catalogue';
 import type { Observable } from 'rxjs';
 
 /** The revision a writer expects the stream to be at: a revision number, no stream yet, or any. */
@@ -53,6 +53,13 @@ export interface EventStore {
   readStream(streamId: string): Promise<EventEnvelope[]>;
   /** Every event in global order, page by page, upcast unless `asStored`. */
   readAll(options?: ReadAllOptions): AsyncIterable<EventEnvelope>;
+  /**
+   * For verification, by engines that keep each event's JSON text: a page of events after a global
+   * position, in global order, each with its place in its chain and the text its hash covers as
+   * the engine assembles it from what it stores (StoredChainLink). Verify reads readAll({ asStored:
+   * true }) from engines without it, and where the text does not match.
+   */
+  readStoredLinks?(after: number, limit: number): Promise<StoredChainLink[]>;
   /** The global position of the newest event, 0 for an empty store. */
   headPosition(): Promise<number>;
   /**

@@ -4,6 +4,8 @@ export * from './view-export';
 export * from './prefixed-view-store';
 export * from './isolated-copies';
 export * from './replay-jobs';
+export * from './jobs/replay-job';
+export * from './jobs/evaluation-jobs';
 export * from './replay.module';
 export * from './evaluation/evaluation';
 export * from './evaluation/compare-evaluations';

@@ -2,7 +2,7 @@ import { SqliteViewStore } from '@spiral/adapters-embedded';
 import type { ViewStore } from '@spiral/ports';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PrefixedViewStore } from './prefixed-view-store';
 
 /** A replay's own view store, and how to throw it away when its result is no longer wanted. */
@@ -10,13 +10,13 @@ export interface IsolatedCopy {
   readonly views: ViewStore;
   /** Where it lives, for the logs: a file, or a collection prefix. */
   readonly location: string;
+  /** Closes the copy and keeps what it holds (for another thread or process to open). */
+  close(): Promise<void>;
   discard(): Promise<void>;
 }
 
 /** Makes a fresh isolated copy per replay id. */
 export type IsolatedCopies = (replayId: string) => Promise<IsolatedCopy>;
-
-export const ISOLATED_COPIES = Symbol('IsolatedCopies');
 
 /**
  * Embedded mode: each replay in its own SQLite file under a temporary folder (never the data
@@ -25,16 +25,24 @@ export const ISOLATED_COPIES = Symbol('IsolatedCopies');
 export function sqliteCopies(parent: string = tmpdir()): IsolatedCopies {
   return async (replayId) => {
     const folder = mkdtempSync(join(parent, `spiral-replay-${replayId.replace(/[^A-Za-z0-9-]/g, '')}-`));
-    const file = join(folder, 'views.sqlite');
-    const views = await SqliteViewStore.openFile(file);
-    return {
-      views,
-      location: file,
-      async discard() {
-        await views.close();
-        rmSync(folder, { recursive: true, force: true });
-      },
-    };
+    return openSqliteCopy(join(folder, 'views.sqlite'));
+  };
+}
+
+/**
+ * A copy made by sqliteCopies, opened again by its file: a replay job fills it in its worker
+ * thread and closes it; the server opens it to export the result, and discards it in the end.
+ */
+export async function openSqliteCopy(file: string): Promise<IsolatedCopy> {
+  const views = await SqliteViewStore.openFile(file);
+  return {
+    views,
+    location: file,
+    close: () => views.close(),
+    async discard() {
+      await views.close();
+      rmSync(dirname(file), { recursive: true, force: true });
+    },
   };
 }
 
@@ -48,6 +56,7 @@ export function prefixedCopies(shared: ViewStore, collectionsOf: () => readonly 
     return Promise.resolve({
       views,
       location: `collections prefixed ${views.prefix}`,
+      close: () => Promise.resolve(),
       async discard() {
         for (const { key, collections } of collectionsOf()) await views.drop(key, collections);
       },

@@ -1,14 +1,14 @@
-import { ConflictException, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { NotFound } from '@spiral/decider';
-import { EVENT_STORE, type EventStore } from '@spiral/ports';
+import { JobQueue, WORKER_JOBS, type JobStatus, type WorkerJobs } from '@spiral/jobs';
 import { Projections, type Projection } from '@spiral/projections';
-import { randomUUID } from 'node:crypto';
 import { describeAsOf, type AsOf } from './as-of';
-import { ISOLATED_COPIES, type IsolatedCopies, type IsolatedCopy } from './isolated-copies';
-import { replayViews, selectProjections, type ReplayFigures } from './replay-views';
+import { openSqliteCopy } from './isolated-copies';
+import { REPLAY_JOB, type ReplayJobInput, type ReplayOutcome } from './jobs/replay-job';
+import { selectProjections, type ReplayFigures } from './replay-views';
 import { exportViews, type ExportFormat } from './view-export';
 
-export type ReplayJobState = 'queued' | 'running' | 'done' | 'failed';
+export type ReplayJobState = JobStatus['status'];
 
 /** GET /replays/:id: where a replay job stands, and its figures once done. */
 export interface ReplayJobStatus {
@@ -25,104 +25,80 @@ export interface ReplayJobStatus {
   readonly error: string | null;
 }
 
-interface ReplayJob {
-  status: ReplayJobStatus;
-  readonly projections: readonly Projection[];
-  copy?: IsolatedCopy;
-}
-
-/** Finished jobs kept with their copies; the oldest is discarded beyond this. */
-const KEPT_JOBS = 10;
-
 /**
- * Replay jobs of this process, run one at a time (a replay reads the whole history: two at once
- * would only halve each other's speed and the live system's), each into its own isolated copy.
- * Jobs live in memory: a restart forgets them and their copies are temporary files.
+ * Replay jobs of this process: each runs in a worker thread of its own through the process's job
+ * queue (bounded per user and in all: JobQueue), into an isolated SQLite copy the worker fills;
+ * the result is exported from that copy. Jobs live in memory: a restart forgets them.
  */
 @Injectable()
-export class ReplayJobs implements OnApplicationShutdown {
-  private readonly logger = new Logger(ReplayJobs.name);
-  private readonly jobs = new Map<string, ReplayJob>();
-  private queue: Promise<void> = Promise.resolve();
-  private stopping = false;
-
+export class ReplayJobs {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(ISOLATED_COPIES) private readonly copies: IsolatedCopies,
+    private readonly queue: JobQueue,
+    @Inject(WORKER_JOBS) private readonly workers: WorkerJobs,
     private readonly projections: Projections,
   ) {}
 
-  start(view: string, asOf: AsOf, now: string): ReplayJobStatus {
-    const projections = selectProjections(
-      this.projections.runners.map((runner) => runner.projection),
-      view,
-    );
-    const id = randomUUID();
-    const job: ReplayJob = {
-      projections,
-      status: { id, view, asOf: describeAsOf(asOf), status: 'queued', eventsDone: 0, eventsTotal: 0, requestedAt: now, finishedAt: null, figures: null, error: null },
-    };
-    this.jobs.set(id, job);
-    this.queue = this.queue.then(() => this.run(job, asOf));
-    return job.status;
+  /** Queues a replay for `owner`; throws UnknownView before queueing, QueueFull when the queue is. */
+  start(view: string, asOf: AsOf, owner: string): ReplayJobStatus {
+    this.projectionsOf(view);
+    const job = this.queue.submit<ReplayOutcome, ReplayJobInput>({
+      kind: REPLAY_JOB,
+      owner,
+      input: { view, asOf: describeAsOf(asOf) },
+      work: (input, progress, signal) => this.workers.run(REPLAY_JOB, input, progress, signal),
+      discard: async (outcome) => (await openSqliteCopy(outcome.copyFile)).discard(),
+    });
+    return describe(job);
   }
 
   status(id: string): ReplayJobStatus {
-    const job = this.jobs.get(id);
-    if (job === undefined) throw new NotFound('replay', id);
-    return job.status;
+    return describe(this.job(id));
   }
 
-  /** The replayed views as text chunks; only a finished job has them. */
+  /** The replayed views as text chunks; only a finished job has them (409 before). */
   result(id: string, format: ExportFormat): AsyncGenerator<string> {
-    const job = this.jobs.get(id);
-    if (job === undefined) throw new NotFound('replay', id);
-    if (job.status.status !== 'done' || job.copy === undefined) throw new ConflictException(`replay ${id} is ${job.status.status}: its result exists once it is done`);
-    return exportViews(job.copy.views, job.projections, format, { asOf: job.status.asOf, replay: job.status.figures });
+    const job = this.job(id);
+    if (job.status !== 'done' || job.result === null) throw new ConflictException(`replay ${id} is ${job.status}: its result exists once it is done`);
+    return this.exported(job.input, job.result, format);
   }
 
   /** Resolves when every job started so far has finished (tests). */
   idle(): Promise<void> {
-    return this.queue;
+    return this.queue.idle();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    // A running replay stops at its next page rather than holding the shutdown for the whole history.
-    this.stopping = true;
-    await this.queue;
-    for (const job of this.jobs.values()) await job.copy?.discard();
-  }
-
-  private async run(job: ReplayJob, asOf: AsOf): Promise<void> {
-    const update = (change: Partial<ReplayJobStatus>) => (job.status = { ...job.status, ...change });
-    update({ status: 'running' });
+  private async *exported(input: ReplayJobInput, outcome: ReplayOutcome, format: ExportFormat): AsyncGenerator<string> {
+    const copy = await openSqliteCopy(outcome.copyFile);
     try {
-      if (this.stopping) throw new Error('the server is stopping');
-      job.copy = await this.copies(job.status.id);
-      const figures = await replayViews({
-        store: this.store,
-        projections: job.projections,
-        target: job.copy.views,
-        asOf,
-        progress: (eventsDone, eventsTotal) => {
-          if (this.stopping) throw new Error('the server is stopping');
-          update({ eventsDone, eventsTotal });
-        },
-      });
-      update({ status: 'done', figures, eventsDone: figures.eventsRead, eventsTotal: figures.lastPosition, finishedAt: new Date().toISOString() });
-      this.logger.log(`replay ${job.status.id} of ${job.status.view} as of ${job.status.asOf} done into ${job.copy.location}`);
-    } catch (error) {
-      update({ status: 'failed', error: error instanceof Error ? error.message : String(error), finishedAt: new Date().toISOString() });
-      this.logger.error(`replay ${job.status.id} failed: ${job.status.error ?? ''}`);
+      yield* exportViews(copy.views, this.projectionsOf(input.view), format, { asOf: input.asOf, replay: outcome.figures });
+    } finally {
+      await copy.close();
     }
-    await this.forgetOldJobs();
   }
 
-  private async forgetOldJobs(): Promise<void> {
-    const finished = [...this.jobs.values()].filter((job) => job.status.finishedAt !== null);
-    for (const job of finished.slice(0, Math.max(0, finished.length - KEPT_JOBS))) {
-      this.jobs.delete(job.status.id);
-      await job.copy?.discard();
-    }
+  private projectionsOf(view: string): Projection[] {
+    return selectProjections(this.projections.runners.map((runner) => runner.projection), view);
+  }
+
+  private job(id: string): JobStatus<ReplayOutcome, ReplayJobInput> {
+    const job = this.queue.status<ReplayOutcome, ReplayJobInput>(id, REPLAY_JOB);
+    if (job === undefined) throw new NotFound('replay', id);
+    return job;
+  }
+}
+
+function describe(job: JobStatus<ReplayOutcome, ReplayJobInput>): ReplayJobStatus {
+  const figures = job.result?.figures ?? null;
+  return {
+    id: job.id,
+    view: job.input.view,
+    asOf: job.input.asOf,
+    status: job.status,
+    eventsDone: figures?.eventsRead ?? job.done,
+    eventsTotal: figures?.lastPosition ?? job.total,
+    requestedAt: job.requestedAt,
+    finishedAt: job.finishedAt,
+    figures,
+    error: job.error,
   }
 }

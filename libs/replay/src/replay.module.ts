@@ -1,22 +1,19 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { EvaluationController } from './http/evaluation.controller';
+import { EvaluationsController } from './http/evaluations.controller';
 import { ReplaysController } from './http/replays.controller';
-import { ISOLATED_COPIES, type IsolatedCopies } from './isolated-copies';
+import { EvaluationJobs } from './jobs/evaluation-jobs';
 import { ReplayJobs } from './replay-jobs';
 
 /**
- * Analysts' replays and evaluations over HTTP. Needs EVENT_STORE and CLOCK, and the projections of
- * ProjectionsModule (the views a replay can rebuild); `copies` says where a replay's isolated views
- * live on this engine (a SQLite file of its own embedded, prefixed collections on MongoDB).
+ * Analysts' replays and evaluations over HTTP, run as jobs: needs JobsModule (the queue, and the
+ * worker entry that runs `replay` and `evaluation` jobs: runReplayJob, evaluate), CLOCK, and the
+ * projections of ProjectionsModule (the views a replay can rebuild). Replays' isolated copies are
+ * SQLite files, so these routes are served by the embedded system.
  */
-@Module({})
-export class ReplayModule {
-  static forRoot(options: { readonly copies: IsolatedCopies }): DynamicModule {
-    return {
-      module: ReplayModule,
-      controllers: [ReplaysController, EvaluationController],
-      providers: [{ provide: ISOLATED_COPIES, useValue: options.copies }, ReplayJobs],
-      exports: [ReplayJobs],
-    };
-  }
-}
+@Module({
+  controllers: [ReplaysController, EvaluationController, EvaluationsController],
+  providers: [ReplayJobs, EvaluationJobs],
+  exports: [ReplayJobs, EvaluationJobs],
+})
+export class ReplayModule {}

@@ -1,5 +1,5 @@
-import { SqliteEventStore } from '@spiral/adapters-embedded';
-import { verifyStore, type VerifyReport } from '@spiral/audit';
+import { SqliteEventStore, SqliteViewStore } from '@spiral/adapters-embedded';
+import { recordVerification, runVerification, type VerifyReport } from '@spiral/audit';
 import { embeddedConfigFrom } from '@spiral/embedded-system';
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
@@ -12,7 +12,8 @@ export const BROKEN_CHAIN_EXIT_CODE = 2;
 const HELP = `
 Reads every event exactly as stored (older schema versions included, never upcast), recomputes
 each stream's SHA-256 hash chain and lists every event altered, removed, unlinked or reordered,
-with its stream and revision. The server may keep running. Exit status: 0 when every chain is
+with its stream and revision. The server may keep running; the result is recorded beside the
+views, where the audit page shows it. Exit status: 0 when every chain is
 intact, ${BROKEN_CHAIN_EXIT_CODE} when something is broken, 1 when the store cannot be read.
 
 Examples:
@@ -24,6 +25,16 @@ export function describeReport(report: VerifyReport, seconds: number): string {
   const summary = `${report.ok ? 'intact' : 'BROKEN'}: ${report.events} events in ${report.streams} streams verified in ${seconds.toFixed(1)} s (${rate} events/s)`;
   const lines = report.breaks.map((found) => `  ${found.streamId} revision ${found.revision}: ${found.reason} (${found.detail})`);
   return [summary, ...(lines.length > 0 ? [`${lines.length} breaks:`, ...lines] : [])].join('\n') + '\n';
+}
+
+/** The audit page shows the last verification, whoever ran it: this one is recorded in the data folder's views. */
+async function recordBeside(dataDir: string, verification: Parameters<typeof recordVerification>[1]): Promise<void> {
+  const views = await SqliteViewStore.open(dataDir);
+  try {
+    await recordVerification(views, verification);
+  } finally {
+    await views.close();
+  }
 }
 
 /** `spiral verify`: recompute every hash chain of the embedded store. */
@@ -40,11 +51,13 @@ export function verifyCommand(): Command {
       const progress = eventProgressFor(process.stderr, 'verifying');
       const startedAt = performance.now();
       try {
-        const report = await verifyStore(store, { onProgress: (position, head) => progress.update(Math.min(position, head), head) });
+        const verification = await runVerification(store, (position, head) => progress.update(Math.min(position, head), head));
         progress.stop();
         const seconds = (performance.now() - startedAt) / 1000;
+        const { report } = verification;
         process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : describeReport(report, seconds));
         if (!report.ok) process.exitCode = BROKEN_CHAIN_EXIT_CODE;
+        await recordBeside(dataDir, verification);
       } finally {
         await store.close();
       }

@@ -1,9 +1,11 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Role } from '@spiral/event-catalogue';
-import { AllowRoles, IdParams } from '@spiral/http';
+import { Controller, Get, Param, Query, UseFilters } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { Actor, Role } from '@spiral/event-catalogue';
+import { AllowRoles, CurrentActor, IdParams } from '@spiral/http';
+import { QueueFullFilter } from '@spiral/jobs';
 import { AuditReader, type PracticeAdoptions, type SpiralTrace } from '../audit-reader';
 import type { VerifyReport } from '../verify/chain-verifier';
+import { VerifyJobs } from '../verify/verify-jobs';
 import { refuseQueryParameters } from './no-query';
 
 /**
@@ -15,8 +17,12 @@ export const AUDIT_READERS: readonly Role[] = ['auditor', 'national'];
 @ApiTags('audit')
 @Controller('audit')
 @AllowRoles(...AUDIT_READERS)
+@UseFilters(QueueFullFilter)
 export class AuditController {
-  constructor(private readonly reader: AuditReader) {}
+  constructor(
+    private readonly reader: AuditReader,
+    private readonly verifications: VerifyJobs,
+  ) {}
 
   @Get('spirals/:id/trace')
   @ApiOperation({ summary: "A spiral's events with their envelopes, and each adoption with its causes and the practice as it stood then" })
@@ -37,7 +43,10 @@ export class AuditController {
   @Get('verify')
   @ApiOperation({ summary: "Recomputes every stream's hash chain over the events as stored" })
   @ApiOkResponse({ description: '{ok, streams, events, breaks[{streamId, revision, reason, detail}]}' })
-  verify(): Promise<VerifyReport> {
-    return this.reader.verify();
+  @ApiTooManyRequestsResponse({ description: 'the job queue is full (per user or in all): try again after Retry-After seconds' })
+  async verify(@CurrentActor() actor: Actor): Promise<VerifyReport> {
+    // A verify job like POST /audit/verifications (a worker thread, recorded as the latest), waited for.
+    const job = this.verifications.start(actor.id);
+    return (await this.verifications.verification(job.id)).report;
   }
 }

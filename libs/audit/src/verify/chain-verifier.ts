@@ -43,11 +43,15 @@ export class ChainVerifier {
   private events = 0;
 
   add(event: EventEnvelope): void {
+    this.addChecked(event, computeEventHash(event) === event.hash);
+  }
+
+  /** An event whose hash the caller has already checked (from the engine's stored text: verifyStore). */
+  addChecked(event: Pick<EventEnvelope, 'streamId' | 'streamRevision' | 'previousHash' | 'hash'>, intact: boolean): void {
     this.events += 1;
     const { streamId, streamRevision: revision } = event;
     const stream = this.streams.get(streamId) ?? { next: 0, lastHash: null };
     this.streams.set(streamId, stream);
-    const intact = computeEventHash(event) === event.hash;
     if (!intact) this.report(streamId, revision, 'altered', 'its content no longer matches its hash');
     if (revision < stream.next) {
       stream.missing?.delete(revision);

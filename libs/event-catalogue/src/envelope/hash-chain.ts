@@ -10,47 +10,87 @@ export type UnhashedEnvelope = Omit<EventEnvelope, 'hash' | 'globalPosition'>;
  * The global position is left out: an engine may assign it after the hash is fixed.
  */
 export function computeEventHash(event: UnhashedEnvelope): string {
-  return sha256Hex(canonicalEventText(event));
+  return sha256Hex(canonicalEventText(event, canonicalMember(event.actor), canonicalMember(event.data)));
 }
+
+/** The hashed fields but the nested two, whose canonical text comes ready-made (sealed, stored, or computed). */
+type HashedFields = Omit<UnhashedEnvelope, 'data' | 'actor'>;
 
 /**
  * The canonical text of the hashed object `{eventId, type, …, data, previousHash}`, the same as
  * `canonicalize` gives for it (RFC 8785 §3.2.3: members sorted by UTF-16 code units, values in
- * ES JSON form), built without sorting the twelve fixed names on every event: they are listed here
- * already sorted, and only the nested `actor` and `data` go through `canonicalize` (or come
- * ready-made from the caller). A member whose value is undefined is left out, as canonicalize does.
+ * ES JSON form), built without sorting the twelve fixed names on every event: HASHED_MEMBERS lists
+ * them already sorted, and the nested `actor` and `data` come as canonical text. A member whose value
+ * is undefined is left out, as canonicalize does.
  */
-function canonicalEventText(event: UnhashedEnvelope, canonicalActor: string | undefined = canonicalize(event.actor)): string {
+function canonicalEventText(fields: HashedFields, canonicalActor: string | undefined, canonicalData: string | undefined): string {
   let text = '';
-  const member = (name: string, value: unknown, canonical: (value: unknown) => string | undefined) => {
-    if (value === undefined || typeof value === 'symbol') return;
-    text += `${text === '' ? '' : ','}"${name}":${String(canonical(value))}`;
-  };
-  member('actor', event.actor, () => canonicalActor);
-  member('causationId', event.causationId, scalar);
-  member('correlationId', event.correlationId, scalar);
-  member('data', event.data, canonicalize);
-  member('eventId', event.eventId, scalar);
-  member('occurredAt', event.occurredAt, scalar);
-  member('previousHash', event.previousHash, scalar);
-  member('recordedAt', event.recordedAt, scalar);
-  member('schemaVersion', event.schemaVersion, scalar);
-  member('streamId', event.streamId, scalar);
-  member('streamRevision', event.streamRevision, scalar);
-  member('type', event.type, scalar);
+  for (const [name, form] of HASHED_MEMBERS) {
+    let canonical: string | undefined;
+    if (form === 'json') canonical = name === 'actor' ? canonicalActor : canonicalData;
+    else {
+      const value = fields[name];
+      canonical = present(value) ? String(scalar(value)) : undefined;
+    }
+    if (canonical !== undefined) text += `${text === '' ? '' : ','}"${name}":${canonical}`;
+  }
   return `{${text}}`;
 }
 
-/** Actors repeat from event to event; their canonical text is a function of their JSON text alone. */
-const canonicalActors = new Map<string, string | undefined>();
-const MAX_CACHED_ACTORS = 10_000;
+/**
+ * The members the hash covers, in canonical (sorted) order, each with its JSON form: nested JSON
+ * (actor, data), a string, a string or null, a number. canonicalEventText writes them; an engine
+ * that assembles the same text from its stored columns (SQLite, for verify) reads them here too.
+ */
+export const HASHED_MEMBERS = [
+  ['actor', 'json'],
+  ['causationId', 'string'],
+  ['correlationId', 'string'],
+  ['data', 'json'],
+  ['eventId', 'string'],
+  ['occurredAt', 'string'],
+  ['previousHash', 'string-or-null'],
+  ['recordedAt', 'string'],
+  ['schemaVersion', 'number'],
+  ['streamId', 'string'],
+  ['streamRevision', 'number'],
+  ['type', 'string'],
+] as const satisfies readonly (readonly [keyof UnhashedEnvelope, 'json' | 'string' | 'string-or-null' | 'number'])[];
 
-function canonicalActorOf(actorJson: string, actor: unknown): string | undefined {
-  if (canonicalActors.has(actorJson)) return canonicalActors.get(actorJson);
-  if (canonicalActors.size >= MAX_CACHED_ACTORS) canonicalActors.clear();
-  const canonical = canonicalize(actor);
-  canonicalActors.set(actorJson, canonical);
-  return canonical;
+const present = (value: unknown) => value !== undefined && typeof value !== 'symbol';
+
+/** A nested member's canonical text; undefined (left out) when the member is. */
+function canonicalMember(value: unknown): string | undefined {
+  return present(value) ? String(canonicalJson(value)) : undefined;
+}
+
+/**
+ * canonicalize(value), natively where it can be: JSON.stringify writes an object's members in the
+ * order Object.keys gives them, and numbers and strings exactly as RFC 8785 does (ES forms), so for
+ * plain JSON values whose members are already sorted at every level its text is the canonical one.
+ * Events are stored with their data and actor in that order (sealEvents), so reading them back
+ * (verify) costs no sort; anything else (older stores, Dates, undefined members) goes to canonicalize.
+ */
+function canonicalJson(value: unknown): string | undefined {
+  return inCanonicalOrder(value) ? JSON.stringify(value) : canonicalize(value);
+}
+
+function inCanonicalOrder(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.every(inCanonicalOrder);
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  let previous = '';
+  let first = true;
+  for (const key of Object.keys(value)) {
+    // Code-unit order, as RFC 8785 sorts; integer-like keys come first from Object.keys, out of that order.
+    if (!first && key <= previous) return false;
+    if (!inCanonicalOrder((value as Record<string, unknown>)[key])) return false;
+    previous = key;
+    first = false;
+  }
+  return true;
 }
 
 /** Strings, numbers and null as canonicalize writes them; anything else goes to canonicalize itself. */
@@ -59,7 +99,7 @@ function scalar(value: unknown): string | undefined {
   return canonicalize(value);
 }
 
-function sha256Hex(text: string): string {
+export function sha256Hex(text: string): string {
   // One-shot hash (Node ≥ 20.12, https://nodejs.org/api/crypto.html#cryptohashalgorithm-data-outputencoding):
   // the same digest as createHash().update().digest(), without a Hash object per event.
   return hash('sha256', text, 'hex');
@@ -73,9 +113,9 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** A chained event with the JSON text of its data and actor, for adapters that store that text. */
 export interface SealedEvent {
   readonly event: ChainedEvent;
-  /** `JSON.stringify(event.data)`: what readers parse back into `event.data`. */
+  /** The canonical JSON text of `event.data` (what the hash covers): what readers parse back into `event.data`. */
   readonly dataJson: string;
-  /** `JSON.stringify(event.actor)`. */
+  /** The canonical JSON text of `event.actor`. */
   readonly actorJson: string;
 }
 
@@ -94,9 +134,12 @@ export function chainEvents(
 }
 
 /**
- * chainEvents, also handing back the JSON text of each event's data and actor: each is serialised
- * once, parsed once (the hash covers what readers will get back: the JSON round trip drops
- * undefined fields and the like) and canonicalised once, and the store can write that same text.
+ * chainEvents, also handing back the JSON text of each event's data and actor to store: their
+ * canonical text (RFC 8785), the very text the hash covers. Each is serialised and parsed once (the
+ * hash covers what readers will get back: the JSON round trip drops undefined fields and the like),
+ * canonicalised once, and parsed back from the canonical text, so the event handed on and the event
+ * a reader gets back hold their members in the same (sorted) order. A store that keeps this text
+ * lets verify hash what it reads without sorting anything (canonicalJson).
  */
 export function sealEvents(
   streamId: string,
@@ -108,8 +151,8 @@ export function sealEvents(
   let revision = head?.streamRevision ?? -1;
   return events.map((pending) => {
     revision += 1;
-    const dataJson = JSON.stringify(pending.data);
-    const actorJson = JSON.stringify(pending.actor);
+    const dataJson = canonicalOf(pending.data);
+    const actorJson = canonicalActorOf(pending.actor);
     // One literal with every field, hash filled in last: spreading an unhashed copy into a new
     // object cost more than the hash itself (measured, Node 20).
     const event: Mutable<ChainedEvent> = {
@@ -127,8 +170,29 @@ export function sealEvents(
       previousHash,
       hash: '',
     };
-    event.hash = sha256Hex(canonicalEventText(event, canonicalActorOf(actorJson, event.actor)));
+    event.hash = sha256Hex(canonicalEventText(event, actorJson, dataJson));
     previousHash = event.hash;
     return { event, dataJson, actorJson };
   });
+}
+
+/** The canonical text of a value after the JSON round trip a reader's copy goes through. */
+function canonicalOf(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json === undefined) throw new TypeError('an event holds JSON: data and actor cannot be undefined');
+  return String(canonicalJson(JSON.parse(json)));
+}
+
+/** Actors repeat from event to event (a seed has a few hundred): their canonical text, by their JSON text. */
+const canonicalActors = new Map<string, string>();
+const MAX_CACHED_ACTORS = 10_000;
+
+function canonicalActorOf(actor: unknown): string {
+  const json = JSON.stringify(actor);
+  const cached = canonicalActors.get(json);
+  if (cached !== undefined) return cached;
+  if (canonicalActors.size >= MAX_CACHED_ACTORS) canonicalActors.clear();
+  const canonical = canonicalOf(actor);
+  canonicalActors.set(json, canonical);
+  return canonical;
 }

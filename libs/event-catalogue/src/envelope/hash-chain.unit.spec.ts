@@ -1,4 +1,5 @@
 import canonicalize from 'canonicalize';
+import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import type { PendingEvent } from './event-envelope';
 import { chainEvents, computeEventHash, sealEvents, type UnhashedEnvelope } from './hash-chain';
@@ -64,11 +65,25 @@ describe('hash chain', () => {
     expect(event && computeEventHash(JSON.parse(JSON.stringify(event)) as UnhashedEnvelope)).toBe(event?.hash);
   });
 
-  it('hands back the JSON text of data and actor that parses to the chained event', () => {
+  it('hands back the canonical text of data and actor (what the hash covers), which parses to the chained event', () => {
     const sealed = sealEvents('spiral-1', awkwardPayloads.map((data, index) => pending(`e-${index}`, data)), undefined, '2005-06-02T00:00:00.000Z');
     for (const { event, dataJson, actorJson } of sealed) {
-      expect(dataJson).toBe(JSON.stringify(event.data));
+      expect(dataJson).toBe(canonicalize(event.data));
+      expect(actorJson).toBe(canonicalize(event.actor));
+      expect(JSON.parse(dataJson)).toEqual(event.data);
       expect(JSON.parse(actorJson)).toEqual(event.actor);
+    }
+  });
+
+  it('hashes an event read back from its stored text as it was sealed, and an older store\'s unsorted text too', () => {
+    const sealed = sealEvents('spiral-1', awkwardPayloads.map((data, index) => pending(`e-${index}`, data)), undefined, '2005-06-02T00:00:00.000Z');
+    for (const { event, dataJson, actorJson } of sealed) {
+      const read = { ...event, data: JSON.parse(dataJson) as object, actor: JSON.parse(actorJson) as typeof actor };
+      expect(computeEventHash(read)).toBe(event.hash);
+      // Before canonical text was stored, data and actor were stored as JSON.stringify wrote them.
+      const older = { ...event, data: JSON.parse(JSON.stringify(awkwardPayloads[event.streamRevision])) as object, actor: { role: 'local', id: 'u-1', region: 'R1', org: 'O1' } as unknown as typeof actor };
+      expect(computeEventHash(older)).toBe(referenceHash(older));
+      expect(computeEventHash(older)).toBe(event.hash);
     }
   });
 
@@ -77,5 +92,23 @@ describe('hash chain', () => {
     const withoutCausation = { ...(event as UnhashedEnvelope), causationId: undefined as unknown as string };
     expect(computeEventHash(withoutCausation)).toBe(referenceHash(withoutCausation));
     expect(() => computeEventHash({ ...(event as UnhashedEnvelope), streamRevision: Number.NaN })).toThrow('NaN is not allowed');
+  });
+
+  it('hashes any JSON data as the first implementation did, stored in any member order (property)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.boolean(), (data, reversed) => {
+        const [event] = chainEvents('spiral-1', [pending('e-p', data)], undefined, '2005-06-02T00:00:00.000Z');
+        if (event === undefined) return;
+        expect(event.hash).toBe(referenceHash(event));
+        // What a reader parses back, from the stored canonical text or from text in another order.
+        const reorder = (value: unknown): unknown =>
+          Array.isArray(value) ? value.map(reorder)
+          : value !== null && typeof value === 'object' ? Object.fromEntries(Object.entries(value).reverse().map(([key, inner]) => [key, reorder(inner)]))
+          : value;
+        const read = { ...event, data: (reversed ? reorder(event.data) : JSON.parse(JSON.stringify(event.data))) as object };
+        expect(computeEventHash(read)).toBe(event.hash);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

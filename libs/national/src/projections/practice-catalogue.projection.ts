@@ -1,5 +1,4 @@
-import { updateDocument } from '@spiral/analytics';
-import type { Projection } from '@spiral/projections';
+import { updateDocument, type Projection } from '@spiral/projections';
 import { emptyCatalogueEntry, withFieldTestFact, withPracticeFact, type CatalogueEntry } from './catalogue-entry';
 
 export const CATALOGUE_PRACTICES = 'catalogue-practices';

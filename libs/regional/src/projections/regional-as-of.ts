@@ -1,4 +1,5 @@
-import { isAtOrBefore, summaryAsOf, withLiveTeamChange, withRegisteredTeam, type AreaOrganisations, type SpiralSummary, type TeamIndex } from '@spiral/analytics';
+import { isAtOrBefore } from '@spiral/analytics';
+import { summaryAsOf, withLiveTeamChange, withRegisteredTeam, type AreaOrganisations, type SpiralSummary, type TeamIndex } from '@spiral/projections';
 import { SPIRAL_STEPS, SUPPORT_KINDS } from '@spiral/event-catalogue';
 import type { NetworkDocument } from './network-document';
 import type { RegionDocument } from './region-document';

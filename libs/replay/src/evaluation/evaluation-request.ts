@@ -28,12 +28,7 @@ export class InvalidEvaluationRequest extends Error {}
 
 /** Each moment has views of its own (a replay as of one moment cannot be continued to a later one: late entries), built from one read. */
 export async function evaluate(store: EventStore, copies: IsolatedCopies, raw: EvaluationRequest, now: string, progress?: (done: number, total: number) => void): Promise<EvaluationAnswer> {
-  const request = normalised(raw);
-  const period = request.from !== undefined || request.to !== undefined;
-  if (period && (request.from === undefined || request.to === undefined)) throw new InvalidEvaluationRequest('a period needs both from and to');
-  if (period && (request.asOf !== undefined || request.compare !== undefined)) throw new InvalidEvaluationRequest('give a period (from, to) or moments (asOf, compare), not both');
-  const [start, end] = period ? [request.from as string, request.to as string] : [request.compare, request.asOf ?? now];
-  if (start !== undefined && Date.parse(start) > Date.parse(end) && period) throw new InvalidEvaluationRequest('from must not be after to');
+  const { start, end, period } = checkEvaluationRequest(raw, now);
   // Both moments from one read of the history.
   const [evaluation, other] = await evaluateMoments(store, copies, start === undefined ? [end] : [end, start], progress);
   return {
@@ -42,6 +37,17 @@ export async function evaluate(store: EventStore, copies: IsolatedCopies, raw: E
     comparison: other === undefined ? null : compareEvaluations(other, evaluation as Evaluation),
     period: period ? { from: start as string, to: end } : null,
   };
+}
+
+/** The moments an evaluation compares, or InvalidEvaluationRequest: checked before any work is queued. */
+export function checkEvaluationRequest(raw: EvaluationRequest, now: string): { readonly start: string | undefined; readonly end: string; readonly period: boolean } {
+  const request = normalised(raw);
+  const period = request.from !== undefined || request.to !== undefined;
+  if (period && (request.from === undefined || request.to === undefined)) throw new InvalidEvaluationRequest('a period needs both from and to');
+  if (period && (request.asOf !== undefined || request.compare !== undefined)) throw new InvalidEvaluationRequest('give a period (from, to) or moments (asOf, compare), not both');
+  const [start, end] = period ? [request.from as string, request.to as string] : [request.compare, request.asOf ?? now];
+  if (start !== undefined && Date.parse(start) > Date.parse(end) && period) throw new InvalidEvaluationRequest('from must not be after to');
+  return { start, end, period };
 }
 
 /** Evaluations are by time (occurredAt); a bare date is the end of that day, as for replays. */

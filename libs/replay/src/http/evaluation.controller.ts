@@ -1,36 +1,34 @@
-import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { AllowRoles } from '@spiral/http';
-import { CLOCK, EVENT_STORE, type Clock, type EventStore } from '@spiral/ports';
-import { evaluate, InvalidEvaluationRequest, type EvaluationAnswer } from '../evaluation/evaluation-request';
-import { ISOLATED_COPIES, type IsolatedCopies } from '../isolated-copies';
+import { Controller, Get, Inject, Query, UseFilters } from '@nestjs/common';
+import { ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { Actor } from '@spiral/event-catalogue';
+import { AllowRoles, CurrentActor } from '@spiral/http';
+import { QueueFullFilter } from '@spiral/jobs';
+import { CLOCK, type Clock } from '@spiral/ports';
+import type { EvaluationAnswer } from '../evaluation/evaluation-request';
+import { EvaluationJobs } from '../jobs/evaluation-jobs';
 import { EvaluationQuery } from './evaluation.query';
 import { REPLAY_ROLES } from './replays.controller';
 
 /**
  * GET /evaluation: per practice and per region, as of a moment (now when absent), compared with
  * another moment or over a period. Each moment is a replay into an isolated copy, so an answer
- * takes as long as reading the history once per moment: seconds on a seeded store.
+ * takes as long as reading the history once per moment: seconds on a seeded store. It runs as a
+ * job (a worker thread, counted by the job queue: 429 when full) and this request waits for it;
+ * POST /evaluations starts one without waiting.
  */
 @ApiTags('analysts')
 @Controller('evaluation')
 @AllowRoles(...REPLAY_ROLES)
+@UseFilters(QueueFullFilter)
 export class EvaluationController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(ISOLATED_COPIES) private readonly copies: IsolatedCopies,
+    private readonly jobs: EvaluationJobs,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
-  async read(@Query() query: EvaluationQuery): Promise<EvaluationAnswer> {
-    try {
-      return await evaluate(this.store, this.copies, query, this.clock.now());
-    } catch (error) {
-      if (error instanceof InvalidEvaluationRequest) {
-        throw new BadRequestException({ error: 'invalid_input', message: error.message, problems: [{ field: error.message.split(':')[0] ?? 'query', reason: error.message }] });
-      }
-      throw error;
-    }
+  @ApiTooManyRequestsResponse({ description: 'the job queue is full (per user or in all): try again after Retry-After seconds' })
+  async read(@Query() query: EvaluationQuery, @CurrentActor() actor: Actor): Promise<EvaluationAnswer> {
+    return this.jobs.answer(this.jobs.start(query, this.clock.now(), actor.id).id);
   }
 }

@@ -1,7 +1,8 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { AllowRoles, IdParams } from '@spiral/http';
-import { CLOCK, type Clock } from '@spiral/ports';
+import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { Actor } from '@spiral/event-catalogue';
+import { AllowRoles, CurrentActor, IdParams } from '@spiral/http';
+import { QueueFullFilter } from '@spiral/jobs';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -21,19 +22,18 @@ export type ReplayJobAnswer = ReplayJobStatus & { readonly result: { readonly js
 @ApiTags('analysts')
 @Controller('replays')
 @AllowRoles(...REPLAY_ROLES)
+@UseFilters(QueueFullFilter)
 export class ReplaysController {
-  constructor(
-    private readonly jobs: ReplayJobs,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly jobs: ReplayJobs) {}
 
-  /** Starts a replay job: 202 with its id; GET /replays/:id follows it. */
+  /** Starts a replay job: 202 with its id; GET /replays/:id follows it. 429 when the job queue is full. */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  start(@Body() body: StartReplayRequest): ReplayJobAnswer {
+  @ApiTooManyRequestsResponse({ description: 'the job queue is full (per user or in all): try again after Retry-After seconds' })
+  start(@Body() body: StartReplayRequest, @CurrentActor() actor: Actor): ReplayJobAnswer {
     const asOf = asOfOrBadRequest(body.asOf);
     try {
-      return answer(this.jobs.start(body.view, asOf, this.clock.now()));
+      return answer(this.jobs.start(body.view, asOf, actor.id));
     } catch (error) {
       if (error instanceof UnknownView) throw badField('view', error.message);
       throw error;

@@ -37,6 +37,7 @@ function adviceFor(status) {
   if (status === 404) return 'Nothing was found here. Check the identifier, or whether the data has been recorded yet.';
   if (status === 409) return 'Someone changed this meanwhile. Reload the page and try again.';
   if (status === 422) return 'The spiral, as it stands now, does not allow this step. Reload the page to see its current state.';
+  if (status === 429) return 'The server is busy with other long jobs (replays, evaluations, verifications). Try again in a moment.';
   if (status >= 500) return 'The server could not answer. Try again in a moment; if it persists, check the server log.';
   return 'Check what was entered and try again.';
 }

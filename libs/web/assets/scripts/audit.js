@@ -1,17 +1,9 @@
-// The audit page: the hash-chain verification, a spiral's trace as a timeline, and each adoption with
+// The audit page: the hash-chain verification (audit-verify.js), a spiral's trace as a timeline, and each adoption with
 // the evidence the catalogue held at the moment of the decision.
 import { apiGet } from './api.js';
+import { verifySection } from './audit-verify.js';
 import { chooser, queryParam, startPage } from './page.js';
 import { chartFigure, dataTable, day, el, setStatus } from './ui.js';
-
-function verifyStatus(report) {
-  return el('section', { 'aria-labelledby': 'verify-heading', 'data-verify': report.ok ? 'ok' : 'broken' }, [
-    el('h2', { id: 'verify-heading', text: 'Verification of the hash chains' }),
-    el('p', { class: report.ok ? 'ok' : 'broken', text: report.ok ? `Intact: ${report.streams} streams and ${report.events} events recomputed, nothing altered or removed.` : `${report.breaks.length} breaks found in ${report.streams} streams (${report.events} events).` }),
-    dataTable('Verification', ['Figure', 'Value'], [['Streams', report.streams], ['Events', report.events], ['Breaks', report.breaks.length]], 'verify'),
-    report.breaks.length === 0 ? null : dataTable('Breaks', ['Stream', 'Revision', 'Reason', 'Detail'], report.breaks.map((item) => [item.streamId, item.revision, item.reason, item.detail ?? '']), 'breaks'),
-  ]);
-}
 
 /** The spiral by name: its title, team and organisation, as an auditor asks about it. */
 function spiralName(spiral, spiralId) {
@@ -74,7 +66,7 @@ function adoption(decision, spiral) {
 
 startPage('the audit trail', async (_claims, content) => {
   const spiralId = queryParam('spiral');
-  content.append(verifyStatus(await apiGet('/audit/verify')));
+  content.append(await verifySection());
   content.append(chooser({ label: 'Spiral to trace (its id)', name: 'spiral', value: spiralId, hint: 'The id answered when the need was recognised; the team page lists them.' }));
   if (!spiralId) return setStatus('empty', 'Enter a spiral id to trace its decisions.', 'The verification above covers the whole store.');
   const trace = await apiGet(`/audit/spirals/${encodeURIComponent(spiralId)}/trace`);

@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { SqliteEventStore } from '@spiral/adapters-embedded';
+import { runVerification, VERIFY_JOB } from '@spiral/audit';
+import { serveJob, type JobHandler } from '@spiral/jobs';
+import { localProjections } from '@spiral/local';
+import { nationalProjections } from '@spiral/national';
+import type { EventStore } from '@spiral/ports';
+import { regionalProjections } from '@spiral/regional';
+import { evaluate, EVALUATION_JOB, REPLAY_JOB, runReplayJob, sqliteCopies, type EvaluationJobInput, type ReplayJobInput } from '@spiral/replay';
+import type { EmbeddedJobsConfig } from './embedded-jobs';
+
+// The embedded system's worker thread: one job, on a connection of its own to the data folder's
+// event store (SQLite in WAL mode lets it read beside the server's writes).
+
+const ALL_PROJECTIONS = [...localProjections, ...regionalProjections, ...nationalProjections];
+
+async function withStore<R>(config: EmbeddedJobsConfig, work: (store: EventStore) => Promise<R>): Promise<R> {
+  const store = await SqliteEventStore.open(config.dataDir);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const handlers: Record<string, JobHandler<EmbeddedJobsConfig>> = {
+  [REPLAY_JOB]: (input: ReplayJobInput, config, progress) => withStore(config, (store) => runReplayJob(store, ALL_PROJECTIONS, input, progress)),
+  [EVALUATION_JOB]: (input: EvaluationJobInput, config, progress) => withStore(config, (store) => evaluate(store, sqliteCopies(), input.request, input.now, progress)),
+  [VERIFY_JOB]: (_input: unknown, config, progress) => withStore(config, (store) => runVerification(store, progress)),
+};
+
+serveJob(handlers);

@@ -1,0 +1,36 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { JobQueue } from './job-queue';
+import type { JobLimits } from './job-limits';
+import { WORKER_JOBS, WorkerJobs } from './worker-jobs';
+
+export interface JobsOptions {
+  readonly limits: JobLimits;
+  /** The composition's worker entry (a file calling serveJob) and what it opens its engines from. */
+  readonly worker: { readonly entry: string; readonly config: unknown };
+}
+
+/** Stops the running jobs' workers when the server stops, rather than holding the shutdown for a whole history. */
+class JobsStopper implements OnApplicationShutdown {
+  constructor(@Inject(JobQueue) private readonly queue: JobQueue) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.stop();
+  }
+}
+
+/** One job queue per process, shared by every kind of long job (replays, evaluations, verify). */
+@Global()
+@Module({})
+export class JobsModule {
+  static forRoot(options: JobsOptions): DynamicModule {
+    return {
+      module: JobsModule,
+      providers: [
+        { provide: JobQueue, useValue: new JobQueue(options.limits) },
+        { provide: WORKER_JOBS, useValue: new WorkerJobs(options.worker.entry, options.worker.config) },
+        JobsStopper,
+      ],
+      exports: [JobQueue, WORKER_JOBS],
+    };
+  }
+}
