@@ -50,11 +50,18 @@ async function postgres(url) {
   }
 }
 
+/** A Spiral process's /api/v1/health: ready when it answers 200 (every engine it uses answers). */
+async function health(url) {
+  const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  return 'healthy';
+}
+
 const [engine, address] = process.argv.slice(2);
-const checks = { kafka, mongo, postgres };
+const checks = { kafka, mongo, postgres, health };
 const check = checks[engine];
 if (!check || !address) {
-  console.error('usage: probe.cjs kafka <host:port> | mongo <mongodb-url> | postgres <postgres-url>');
+  console.error('usage: probe.cjs kafka <host:port> | mongo <mongodb-url> | postgres <postgres-url> | health <url>');
   process.exit(2);
 }
 check(address).then(

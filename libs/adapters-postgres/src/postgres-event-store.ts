@@ -16,7 +16,7 @@ import { rowToEnvelope, schemaDdl, type EventRow } from './postgres-event-store.
 import { catchUpThenLiveAsync } from './postgres-subscription';
 
 export interface PostgresEventStoreOptions {
-  /** The schema holding the events table (created when missing); default `spiral`. */
+  /** The schema holding the events table (created when missing); else the URL's `?schema=`, else `spiral`. */
   readonly schema?: string;
   /** Stamps recordedAt; fixed in tests. */
   readonly clock?: Clock;
@@ -53,9 +53,10 @@ export class PostgresEventStore implements EventStore {
     this.notifications = new PostgresNotifications(url, channel);
   }
 
-  /** Connects to `postgres://…` and creates the schema and table when missing. */
-  static async connect(url: string, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
-    const schema = options.schema ?? 'spiral';
+  /** Connects to `postgres://…[?schema=name]` and creates the schema and table when missing. */
+  static async connect(urlWithSchema: string, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
+    const { url, schemaInUrl } = splitSchema(urlWithSchema);
+    const schema = options.schema ?? schemaInUrl ?? 'spiral';
     if (!SCHEMA_NAME.test(schema)) throw new RangeError(`schema must be a lower-case SQL name, not ${JSON.stringify(schema)}`);
     const pool = new Pool({ connectionString: url, max: options.poolSize ?? 8 });
     // Idle connections that fail (a server restart) are dropped by the pool; without a listener
@@ -140,6 +141,14 @@ export class PostgresEventStore implements EventStore {
     const stored = rows.map(rowToEnvelope);
     return options.asStored === true ? stored : stored.map(upcastEvent);
   }
+}
+
+/** `schema` is this adapter's parameter, not libpq's: taken out before pg reads the URL. */
+function splitSchema(urlWithSchema: string): { url: string; schemaInUrl: string | undefined } {
+  const parsed = new URL(urlWithSchema);
+  const schemaInUrl = parsed.searchParams.get('schema') ?? undefined;
+  parsed.searchParams.delete('schema');
+  return { url: parsed.toString(), schemaInUrl };
 }
 
 /** The advisory lock key of a schema's appends: one lock per events table, stable across processes. */

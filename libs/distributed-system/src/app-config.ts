@@ -15,6 +15,7 @@ export interface MongoConfig {
 export interface KafkaConfig {
   readonly brokers: readonly string[];
   readonly clientId: string;
+  readonly topicPrefix: string;
 }
 
 /**
@@ -75,5 +76,5 @@ function mongoConfig(e: DistributedEnvironment): MongoConfig {
 }
 
 function kafkaConfig(e: DistributedEnvironment, clientId: string): KafkaConfig {
-  return { brokers: e.KAFKA_BROKERS.split(','), clientId: e.KAFKA_CLIENT_ID ?? clientId };
+  return { brokers: e.KAFKA_BROKERS.split(','), clientId: e.KAFKA_CLIENT_ID ?? clientId, topicPrefix: e.KAFKA_TOPIC_PREFIX };
 }

@@ -63,7 +63,7 @@ describe('distributed configuration', () => {
 
   it('asks the local service for Kafka, which its gains process manager consumes', () => {
     expect(problemsOf(() => serviceConfigFrom(SERVICE, LOCAL))).toEqual(['KAFKA_BROKERS is required']);
-    expect(serviceConfigFrom({ ...SERVICE, KAFKA_BROKERS: 'kafka:9092' }, LOCAL).kafka).toEqual({ brokers: ['kafka:9092'], clientId: 'spiral-local-service' });
+    expect(serviceConfigFrom({ ...SERVICE, KAFKA_BROKERS: 'kafka:9092' }, LOCAL).kafka).toEqual({ brokers: ['kafka:9092'], clientId: 'spiral-local-service', topicPrefix: 'spiral' });
   });
 
   it('does not ask a process for what it does not use', () => {

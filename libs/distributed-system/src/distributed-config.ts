@@ -51,6 +51,10 @@ export class DistributedEnvironment {
   @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'KAFKA_CLIENT_ID must be 1 to 100 letters, digits, . _ or -' })
   KAFKA_CLIENT_ID?: string;
 
+  /** Names the feed's topics (`<prefix>.local`, …): a second system on the same brokers (a test run) takes its own. */
+  @IsString() @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'KAFKA_TOPIC_PREFIX must be 1 to 100 letters, digits, _ or -' })
+  KAFKA_TOPIC_PREFIX = 'spiral';
+
   @IsString() @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'RELAY_NAME must be 1 to 100 letters, digits, . _ or -' })
   RELAY_NAME = 'relay';
 }

@@ -11,7 +11,7 @@ import type { EngineFactories } from './distributed-engines.module';
 const eventStore = (url: string) => () =>
   /^postgres(ql)?:\/\//.test(url) ? PostgresEventStore.connect(url) : KurrentDbEventStore.connect(url);
 const viewStore = (mongo: MongoConfig) => () => MongoViewStore.connect({ url: mongo.url, database: mongo.database });
-const eventFeed = (kafka: KafkaConfig) => () => KafkaEventFeed.connect({ brokers: kafka.brokers, clientId: kafka.clientId });
+const eventFeed = (kafka: KafkaConfig) => () => KafkaEventFeed.connect({ brokers: kafka.brokers, clientId: kafka.clientId, topicPrefix: kafka.topicPrefix });
 
 export function serviceEngines(config: ServiceConfig): EngineFactories {
   return {
