@@ -1,24 +1,25 @@
-import { SqliteEventStore } from '@spiral/adapters-embedded';
 import { KafkaEventFeed } from '@spiral/adapters-kafka';
 import { MongoViewStore } from '@spiral/adapters-mongodb';
+import { PostgresEventStore } from '@spiral/adapters-postgres';
 import { createProcess, EventRelay, ProjectorModule, type EngineFactories } from '@spiral/distributed-system';
 import type { PendingEvent } from '@spiral/event-catalogue';
+import type { EventStore } from '@spiral/ports';
 import { nationalProjections } from '@spiral/national';
 import { Projections, projectionKey } from '@spiral/projections';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { v7 as uuidV7 } from 'uuid';
 import type { BenchPlan } from './bench-plan';
 import { benchEngines, enginesListening, type BenchEngines } from './distributed-engines';
 import { atLeast, below, repeat, type Figure } from './figures';
 import { waitFor } from './wait-for';
 import { summarise } from './percentiles';
+import { rawPostgresInserts, viewStoreUpsertCeiling } from './postgres-ceilings';
 
 const quiet = { warn: () => undefined };
 /** Longest wait for one phase; a phase that takes longer is reported as such, not waited out. */
 const WAIT_MS = 180_000;
 const actor = { id: 'bench-user', role: 'local', org: 'B01-O01', region: 'B01' } as const;
+/** Appends in flight at once while the history is written: many clients, each waiting for its answer. */
+const APPENDERS = 64;
 
 /** A team joining: starts a stream of its own, and the local and regional projections apply it. */
 function teamRegistered(index: number): PendingEvent {
@@ -37,26 +38,31 @@ function teamRegistered(index: number): PendingEvent {
 }
 
 interface DistributedRun {
+  readonly appendPerSecond: number;
+  readonly rawInsertPerSecond: number;
   readonly relayPerSecond: number;
+  readonly upsertCeilingPerSecond: number;
   readonly projectorPerSecond: number;
   readonly lagP50: number;
   readonly lagP99: number;
 }
 
 /**
- * The distributed path on the real engines (Kafka and FerretDB from `npm run infra:up`), wired in
- * this process as test/e2e/support/distributed-harness.ts does, with SQLite as the event store:
- * relay throughput (stored → published and checkpointed), projector throughput (every projection
- * caught up from Kafka into MongoDB), then end-to-end lag at a steady rate: from an append's
- * acknowledgement to the national view's checkpoint (committed with its documents) passing it. One
- * partition per topic, so that checkpoint is exact. Skipped, never failed, when the engines are down.
+ * The distributed path on the real engines (PostgreSQL, Kafka and FerretDB from `npm run
+ * infra:up`), wired in this process: appends to the PostgreSQL event store from 64 concurrent
+ * appenders beside raw batched INSERTs into the same table, relay throughput (stored → published
+ * and checkpointed), projector throughput (every projection caught up from Kafka into MongoDB)
+ * beside the view store's own bulk-upsert rate for the documents it built, then end-to-end lag at
+ * a steady rate: from an append's acknowledgement to the national view's checkpoint (committed with
+ * its documents) passing it. One partition per topic, so that checkpoint is exact. Skipped, never
+ * failed, when the engines are down.
  */
 export async function distributed(plan: BenchPlan, say: (line: string) => void): Promise<Figure[]> {
   const engines = benchEngines(process.env);
-  const benchmark = '3 distributed (Kafka + FerretDB)';
+  const benchmark = '3 distributed (PostgreSQL + Kafka + FerretDB)';
   if (!(await enginesListening(engines))) {
-    say('distributed: skipped, Kafka or FerretDB is not listening (npm run infra:up starts them)');
-    return [{ benchmark, name: 'skipped: Kafka/FerretDB not up (npm run infra:up)', unit: '', runs: [] }];
+    say('distributed: skipped, PostgreSQL, Kafka or FerretDB is not listening (npm run infra:up starts them)');
+    return [{ benchmark, name: 'skipped: PostgreSQL/Kafka/FerretDB not up (npm run infra:up)', unit: '', runs: [] }];
   }
   const runs = await repeat(plan.distributed.runs, async (index) => {
     say(`distributed: run ${index + 1}/${plan.distributed.runs}, ${plan.distributed.events} events, then ${plan.distributed.lagRate}/s`);
@@ -64,30 +70,36 @@ export async function distributed(plan: BenchPlan, say: (line: string) => void):
   });
   const note = `${plan.distributed.events.toLocaleString('en-GB')} events, 1 partition`;
   const lagNote = `${plan.distributed.lagRate}/s for ${plan.distributed.lagDurationMs / 1000} s`;
+  const of = (pick: (run: DistributedRun) => number) => runs.map(pick);
   return [
-    atLeast({ benchmark, name: 'relay throughput', unit: 'events/s', runs: runs.map((run) => run.relayPerSecond), note }, 20_000),
-    atLeast({ benchmark, name: 'projector throughput (all projections)', unit: 'events/s', runs: runs.map((run) => run.projectorPerSecond), note }, 20_000),
+    { benchmark, name: 'PostgreSQL append', unit: 'events/s', runs: of((run) => run.appendPerSecond), note: `${APPENDERS} appenders, one event each` },
+    { benchmark, name: 'raw batched INSERT, same table', unit: 'rows/s', runs: of((run) => run.rawInsertPerSecond), note: '500 rows per statement' },
+    atLeast({ benchmark, name: 'append ÷ raw INSERT', unit: '', runs: of((run) => run.appendPerSecond / run.rawInsertPerSecond) }, 0.5),
+    atLeast({ benchmark, name: 'relay throughput', unit: 'events/s', runs: of((run) => run.relayPerSecond), note }, 20_000),
+    { benchmark, name: 'projector throughput (all projections)', unit: 'events/s', runs: of((run) => run.projectorPerSecond), note },
+    { benchmark, name: "view store's bulk upsert of the same documents", unit: 'events/s', runs: of((run) => run.upsertCeilingPerSecond), note: 'bulks of 24' },
+    atLeast({ benchmark, name: 'projector ÷ view store upsert', unit: '', runs: of((run) => run.projectorPerSecond / run.upsertCeilingPerSecond) }, 0.5),
     { benchmark, name: 'append → national view p50', unit: 'ms', runs: runs.map((run) => run.lagP50), note: lagNote },
-    below({ benchmark, name: 'append → national view p99', unit: 'ms', runs: runs.map((run) => run.lagP99), note: lagNote }, 250),
+    below({ benchmark, name: 'append → national view p99', unit: 'ms', runs: runs.map((run) => run.lagP99), note: lagNote }, 500),
   ];
 }
 
 async function distributedRun(engines: BenchEngines, plan: BenchPlan['distributed']): Promise<DistributedRun> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'spiral-bench-distributed-'));
   const suffix = uuidV7().replace(/-/g, '');
-  const [topicPrefix, database] = [`bench_${suffix}`, `spiral_bench_${suffix}`];
+  const [topicPrefix, database, schema] = [`bench_${suffix}`, `spiral_bench_${suffix}`, `bench_${suffix}`];
+  const eventStoreUrl = `${engines.pgUrl}?schema=${schema}`;
   const factories: EngineFactories = {
-    eventStore: () => SqliteEventStore.open(dataDir),
+    eventStore: () => PostgresEventStore.connect(eventStoreUrl),
     viewStore: () => MongoViewStore.connect({ url: engines.mongoUrl, database }),
     eventFeed: () => KafkaEventFeed.connect({ brokers: engines.brokers, topicPrefix, clientId: 'spiral-bench', logger: quiet, partitions: 1 }),
   };
-  const store = await SqliteEventStore.open(dataDir);
+  const store = await PostgresEventStore.connect(eventStoreUrl);
   const feed = await KafkaEventFeed.connect({ brokers: engines.brokers, topicPrefix, clientId: 'spiral-bench', logger: quiet, partitions: 1 });
   const checkpoints = await MongoViewStore.connect({ url: engines.mongoUrl, database });
-  const relay = new EventRelay(store, feed, checkpoints, { name: 'bench-relay', batchSize: 500, idleMs: 20 });
+  const relay = new EventRelay(store, feed, checkpoints, { name: 'bench-relay', idleMs: 20 });
   let projector: Awaited<ReturnType<typeof createProcess>> | undefined;
   try {
-    await Promise.all(Array.from({ length: plan.events }, (_, index) => store.append(`team-${index}`, [teamRegistered(index)], 'no_stream')));
+    const appendPerSecond = await appendConcurrently(store, plan.events);
     const relayStarted = performance.now();
     await relay.start();
     await waitFor(async () => (await relay.status()).eventsBehind === 0, WAIT_MS, 'the relay to publish the history');
@@ -96,18 +108,33 @@ async function distributedRun(engines: BenchEngines, plan: BenchPlan['distribute
     projector = await createProcess(ProjectorModule.forRoot({ engines: factories, logLevel: 'silent' }));
     await projector.init();
     const projectorPerSecond = await projectorRate(projector.get(Projections), plan.events);
+    const upsertCeilingPerSecond = (await viewStoreUpsertCeiling(engines.mongoUrl, database, plan.events)).perSecond;
 
     const lags = await steadyLag(store, checkpoints, plan);
-    return { relayPerSecond, projectorPerSecond, lagP50: lags.p50, lagP99: lags.p99 };
+    await projector.close();
+    projector = undefined;
+    await relay.stop();
+    const rawInsertPerSecond = await rawPostgresInserts(engines.pgUrl, schema, Array.from({ length: plan.events }, (_, index) => teamRegistered(index)));
+    return { appendPerSecond, rawInsertPerSecond, relayPerSecond, upsertCeilingPerSecond, projectorPerSecond, lagP50: lags.p50, lagP99: lags.p99 };
   } finally {
     await projector?.close();
     await relay.stop();
     await feed.close();
     await checkpoints.close();
     await store.close();
-    await dropAll(engines, topicPrefix, database);
-    rmSync(dataDir, { recursive: true, force: true });
+    await dropAll(engines, topicPrefix, database, schema);
   }
+}
+
+/** `events` single-event appends to streams of their own, APPENDERS at a time: events/s. */
+async function appendConcurrently(store: EventStore, events: number): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  const appender = async () => {
+    for (let index = next++; index < events; index = next++) await store.append(`team-${index}`, [teamRegistered(index)], 'no_stream');
+  };
+  await Promise.all(Array.from({ length: APPENDERS }, appender));
+  return events / ((performance.now() - started) / 1000);
 }
 
 /**
@@ -129,7 +156,7 @@ async function projectorRate(projections: Projections, events: number): Promise<
 }
 
 /** Appends at a steady rate and times each event from its acknowledgement to the national view. */
-async function steadyLag(store: SqliteEventStore, views: MongoViewStore, plan: BenchPlan['distributed']) {
+async function steadyLag(store: EventStore, views: MongoViewStore, plan: BenchPlan['distributed']) {
   const keys = nationalProjections.map((projection) => projectionKey(projection));
   const waiting: { position: number; appendedAt: number }[] = [];
   const lags: number[] = [];
@@ -163,9 +190,13 @@ async function steadyLag(store: SqliteEventStore, views: MongoViewStore, plan: B
   return summarise(lags, performance.now() - started);
 }
 
-async function dropAll(engines: BenchEngines, topicPrefix: string, database: string): Promise<void> {
+async function dropAll(engines: BenchEngines, topicPrefix: string, database: string, schema: string): Promise<void> {
   const { Kafka, logLevel } = await import('kafkajs');
   const { MongoClient } = await import('mongodb');
+  const { Client } = await import('pg');
+  const pg = new Client({ connectionString: engines.pgUrl });
+  await pg.connect();
+  await pg.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => pg.end());
   const admin = new Kafka({ clientId: 'spiral-bench-cleanup', brokers: [...engines.brokers], logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(topicPrefix));
