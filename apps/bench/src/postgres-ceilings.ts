@@ -45,7 +45,7 @@ export async function viewStoreUpsertCeiling(mongoUrl: string, database: string,
     let written = 0;
     const started = performance.now();
     for (const [name, stored] of documents) {
-      const operations: AnyBulkWriteOperation[] = stored.map((document) => ({ replaceOne: { filter: { _id: document['_id'] as unknown }, replacement: document, upsert: true } }));
+      const operations: AnyBulkWriteOperation[] = stored.map((document) => ({ replaceOne: { filter: { _id: document['_id'] as string }, replacement: document, upsert: true } }));
       for (let start = 0; start < operations.length; start += UPSERTS_PER_BULK) {
         await target.collection(name).bulkWrite(operations.slice(start, start + UPSERTS_PER_BULK), { ordered: true });
       }
