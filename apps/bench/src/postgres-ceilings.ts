@@ -3,6 +3,8 @@ import { ALL_PROJECTIONS } from '@spiral/distributed-system';
 import { sealEvents, type PendingEvent } from '@spiral/event-catalogue';
 import { storedCollection } from '@spiral/projections';
 import { MongoClient, type AnyBulkWriteOperation, type Document } from 'mongodb';
+
+type StoredView = { _id: string } & Document;
 import { Client } from 'pg';
 
 /** Rows per raw INSERT statement (each its own transaction): the engine's batched ceiling. */
@@ -40,14 +42,14 @@ export async function viewStoreUpsertCeiling(mongoUrl: string, database: string,
   const target = client.db(`${database}_ceiling`);
   try {
     const collections = ALL_PROJECTIONS.flatMap((projection) => projection.collections.map((collection) => storedCollection(projection, collection)));
-    const documents = new Map<string, Document[]>();
-    for (const name of collections) documents.set(name, await client.db(database).collection(name).find().toArray());
+    const documents = new Map<string, StoredView[]>();
+    for (const name of collections) documents.set(name, await client.db(database).collection<StoredView>(name).find().toArray());
     let written = 0;
     const started = performance.now();
     for (const [name, stored] of documents) {
-      const operations: AnyBulkWriteOperation[] = stored.map((document) => ({ replaceOne: { filter: { _id: document['_id'] as string }, replacement: document, upsert: true } }));
+      const operations: AnyBulkWriteOperation<StoredView>[] = stored.map((document) => ({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } }));
       for (let start = 0; start < operations.length; start += UPSERTS_PER_BULK) {
-        await target.collection(name).bulkWrite(operations.slice(start, start + UPSERTS_PER_BULK), { ordered: true });
+        await target.collection<StoredView>(name).bulkWrite(operations.slice(start, start + UPSERTS_PER_BULK), { ordered: true });
       }
       written += stored.length;
     }
