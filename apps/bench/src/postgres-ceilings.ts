@@ -16,8 +16,8 @@ const UPSERTS_PER_BULK = 24;
  * The same events as raw rows, chained as the store chains them, inserted straight into the same
  * table in statements of 500 rows: what PostgreSQL itself takes, without the append path.
  */
-export async function rawPostgresInserts(pgUrl: string, schema: string, events: readonly PendingEvent[]): Promise<number> {
-  const sealed = events.flatMap((event, index) => sealEvents(`raw-${index}`, [event], undefined, new Date().toISOString()));
+export async function rawPostgresInserts(pgUrl: string, schema: string, events: readonly PendingEvent[], round: string): Promise<number> {
+  const sealed = events.flatMap((event, index) => sealEvents(`raw-${round}-${index}`, [{ ...event, eventId: `${event.eventId}-raw` }], undefined, new Date().toISOString()));
   const client = new Client({ connectionString: pgUrl });
   await client.connect();
   try {

@@ -79,8 +79,8 @@ export function insertParameters(sealed: readonly SealedEvent[]): unknown[][] {
 }
 
 export interface EventRow {
-  /** BIGINT arrives as a string from pg. */
-  global_position: string;
+  /** BIGINT arrives as a string from pg, as a number inside json_agg. */
+  global_position: string | number;
   event_id: string;
   stream_id: string;
   stream_revision: number;

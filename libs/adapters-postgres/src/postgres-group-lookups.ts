@@ -4,7 +4,7 @@ import type { PoolClient } from 'pg';
 import { rowToEnvelope, type EventRow } from './postgres-event-store.schema';
 
 /**
- * What a group's checks need, read in two queries once the group holds the append lock: the
+ * What a group's checks need, read in one query once the group holds the append lock: the
  * events already holding any of the group's ids, and the head of every stream it appends to.
  * Appends earlier in the group are added as they pass, so later ones in it see them.
  */
@@ -21,16 +21,19 @@ export class GroupLookups implements AppendLookups {
   ): Promise<GroupLookups> {
     const eventIds = group.flatMap(({ events }) => events.map(({ eventId }) => eventId));
     const streamIds = [...new Set(group.map(({ streamId }) => streamId))];
-    const stored = await client.query<EventRow>(`SELECT * FROM ${schema}.events WHERE event_id = ANY($1::text[])`, [eventIds]);
-    const heads = await client.query<{ stream_id: string; stream_revision: number; hash: string }>(
-      `SELECT s.stream_id, e.stream_revision, e.hash FROM unnest($1::text[]) AS s(stream_id)
-       CROSS JOIN LATERAL (SELECT stream_revision, hash FROM ${schema}.events WHERE stream_id = s.stream_id
-                           ORDER BY stream_revision DESC LIMIT 1) AS e`,
-      [streamIds],
+    // One round trip for both, as the group holds the append lock meanwhile.
+    const { rows } = await client.query<{ stored: EventRow[] | null; heads: { stream_id: string; stream_revision: number; hash: string }[] | null }>(
+      `SELECT (SELECT json_agg(e) FROM ${schema}.events e WHERE e.event_id = ANY($1::text[])) AS stored,
+              (SELECT json_agg(h) FROM (
+                 SELECT s.stream_id, e.stream_revision, e.hash FROM unnest($2::text[]) AS s(stream_id)
+                 CROSS JOIN LATERAL (SELECT stream_revision, hash FROM ${schema}.events WHERE stream_id = s.stream_id
+                                     ORDER BY stream_revision DESC LIMIT 1) AS e) h) AS heads`,
+      [eventIds, streamIds],
     );
+    const { stored, heads } = rows[0] ?? { stored: null, heads: null };
     return new GroupLookups(
-      new Map(stored.rows.map((row) => [row.event_id, rowToEnvelope(row)])),
-      new Map(heads.rows.map((row) => [row.stream_id, { streamRevision: row.stream_revision, hash: row.hash }])),
+      new Map((stored ?? []).map((row) => [row.event_id, rowToEnvelope(row)])),
+      new Map((heads ?? []).map((row) => [row.stream_id, { streamRevision: row.stream_revision, hash: row.hash }])),
     );
   }
 
