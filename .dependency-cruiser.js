@@ -3,7 +3,7 @@
  * the domain is pure, apps do not import apps, libraries are entered only through their index.
  */
 // Resolved paths of third-party modules run through node_modules.
-const ENGINES = 'node_modules/(better-sqlite3|kafkajs|mongodb|@kurrent|@eventstore|express)/';
+const ENGINES = 'node_modules/(better-sqlite3|kafkajs|mongodb|pg|@kurrent|@eventstore|express)/';
 const NEST = 'node_modules/@nestjs/';
 
 module.exports = {
@@ -35,7 +35,7 @@ module.exports = {
       comment: 'The contexts reach engines only through the ports.',
       severity: 'error',
       from: { path: '^libs/(local|regional|national|command-handling|http)/' },
-      to: { path: ['node_modules/(better-sqlite3|kafkajs|mongodb|@kurrent|@eventstore)/', '^libs/adapters-'] },
+      to: { path: ['node_modules/(better-sqlite3|kafkajs|mongodb|pg|@kurrent|@eventstore)/', '^libs/adapters-'] },
     },
     {
       name: 'no-context-imports-another',

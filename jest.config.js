@@ -37,5 +37,12 @@ module.exports = {
   testTimeout: 60_000,
   // The reliability suites (test/reliability, issue #6) spawn processes and run for seconds to minutes:
   // only `npm run test:reliability[:quick]` (which set SPIRAL_RELIABILITY) runs them, never `npm test`.
-  projects: [tier('unit'), tier('int'), tier('e2e'), ...(process.env.SPIRAL_RELIABILITY ? [tier('reliability')] : [])],
+  // test/processes drives the distributed system's OS processes (dist/): only `npm run test:distributed`.
+  projects: [
+    tier('unit'),
+    tier('int'),
+    tier('e2e'),
+    ...(process.env.SPIRAL_RELIABILITY ? [tier('reliability')] : []),
+    ...(process.env.SPIRAL_PROCESSES ? [tier('processes')] : []),
+  ],
 };

@@ -8,6 +8,9 @@ source "$(dirname "$0")/lib/common.sh"
 source "$INFRA_ROOT/kafka/kafka.sh"
 # shellcheck source=infra/ferretdb/ferretdb.sh
 source "$INFRA_ROOT/ferretdb/ferretdb.sh"
+# shellcheck source=infra/postgres/postgres.sh
+source "$INFRA_ROOT/postgres/postgres.sh"
 
 kafka_down
 ferretdb_down
+postgres_down

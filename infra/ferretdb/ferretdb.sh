@@ -7,15 +7,28 @@ FERRETDB_MODULE="github.com/FerretDB/FerretDB"
 FERRETDB_STATE="$INFRA_STATE/ferretdb"
 FERRETDB_PID="$INFRA_STATE/ferretdb.pid"
 FERRETDB_LOG="$INFRA_STATE/ferretdb.log"
-FERRETDB_BIN="$INFRA_CACHE/ferretdb-$FERRETDB_VERSION/bin/ferretdb"
+# FerretDB v1 is no longer developed, so its fixes live here: each patch under infra/ferretdb is
+# applied to the copy of the module before it is built, and the cached binary is named after them,
+# so a cache built without a patch is never taken for one built with it.
+# - id-index.patch: the SQLite handler asked `_ferretdb_sjson->'$._id'` while its _id index is on
+#   `_ferretdb_sjson->"_id"`, so SQLite never used the index and every find, replace or delete by
+#   _id scanned the collection (FerretDB issue #4646 is the same on PostgreSQL).
+FERRETDB_PATCHES=(id-index)
+FERRETDB_BIN="$INFRA_CACHE/ferretdb-$FERRETDB_VERSION-$(IFS=-; printf '%s' "${FERRETDB_PATCHES[*]}")/bin/ferretdb"
 
 # `go install …/cmd/ferretdb@v1.24.2` builds a binary that panics at start: FerretDB reads its own
 # version from build/version/version.txt, which its release process generates and the module
-# zip lacks. So the copy gets that file before it is built.
-ferretdb_write_version() { printf '%s\n' "$FERRETDB_VERSION" >"$1/build/version/version.txt"; }
+# zip lacks. So the copy gets that file before it is built, and the patches.
+ferretdb_prepare() {
+  printf '%s\n' "$FERRETDB_VERSION" >"$1/build/version/version.txt"
+  local name
+  for name in "${FERRETDB_PATCHES[@]}"; do
+    (cd "$1" && git apply -p1 "$INFRA_ROOT/ferretdb/$name.patch") || fail "ferretdb: $name.patch does not apply to $FERRETDB_VERSION"
+  done
+}
 
 ferretdb_install() {
-  go_build_module ferretdb "$FERRETDB_MODULE" "$FERRETDB_VERSION" ./cmd/ferretdb "$FERRETDB_BIN" ferretdb_write_version
+  go_build_module ferretdb "$FERRETDB_MODULE" "$FERRETDB_VERSION" ./cmd/ferretdb "$FERRETDB_BIN" ferretdb_prepare
 }
 
 ferretdb_up() {

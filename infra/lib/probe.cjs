@@ -1,5 +1,5 @@
 // Readiness checks for infra/up.sh with the clients the adapters use: a kafkajs cluster
-// description, a MongoDB driver ping. `node probe.cjs kafka 127.0.0.1:9092` or
+// description, a MongoDB driver ping, a pg query. `node probe.cjs kafka 127.0.0.1:9092` or
 // `node probe.cjs mongo mongodb://127.0.0.1:27017`; exit 0 when the server answers.
 'use strict';
 
@@ -38,11 +38,30 @@ async function mongo(url) {
   }
 }
 
+async function postgres(url) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: TIMEOUT_MS });
+  try {
+    await client.connect();
+    const { rows } = await client.query('SHOW server_version');
+    return `version ${rows[0].server_version}`;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A Spiral process's /api/v1/health: ready when it answers 200 (every engine it uses answers). */
+async function health(url) {
+  const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  return 'healthy';
+}
+
 const [engine, address] = process.argv.slice(2);
-const checks = { kafka, mongo };
+const checks = { kafka, mongo, postgres, health };
 const check = checks[engine];
 if (!check || !address) {
-  console.error('usage: probe.cjs kafka <host:port> | mongo <mongodb-url>');
+  console.error('usage: probe.cjs kafka <host:port> | mongo <mongodb-url> | postgres <postgres-url> | health <url>');
   process.exit(2);
 }
 check(address).then(

@@ -1,24 +1,28 @@
-import { SqliteEventStore } from '@spiral/adapters-embedded';
 import { KafkaEventFeed } from '@spiral/adapters-kafka';
 import { MongoViewStore } from '@spiral/adapters-mongodb';
+import { PostgresEventStore } from '@spiral/adapters-postgres';
 import { createProcess, EventRelay, ProjectorModule, type EngineFactories } from '@spiral/distributed-system';
 import type { PendingEvent } from '@spiral/event-catalogue';
+import type { EventStore } from '@spiral/ports';
 import { nationalProjections } from '@spiral/national';
 import { Projections, projectionKey } from '@spiral/projections';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { v7 as uuidV7 } from 'uuid';
 import type { BenchPlan } from './bench-plan';
 import { benchEngines, enginesListening, type BenchEngines } from './distributed-engines';
-import { atLeast, below, repeat, type Figure } from './figures';
+import { atLeast, below, repeat, spreadOf, type Figure } from './figures';
 import { waitFor } from './wait-for';
 import { summarise } from './percentiles';
+import { rawPostgresInserts, viewStoreUpsertCeiling } from './postgres-ceilings';
 
 const quiet = { warn: () => undefined };
 /** Longest wait for one phase; a phase that takes longer is reported as such, not waited out. */
 const WAIT_MS = 180_000;
 const actor = { id: 'bench-user', role: 'local', org: 'B01-O01', region: 'B01' } as const;
+/**
+ * Appends in flight at once: as many clients as the raw ceiling's statement has rows (as the append
+ * benchmark does for SQLite), so a full group and a raw statement carry as many events.
+ */
+const APPENDERS = 500;
 
 /** A team joining: starts a stream of its own, and the local and regional projections apply it. */
 function teamRegistered(index: number): PendingEvent {
@@ -37,26 +41,31 @@ function teamRegistered(index: number): PendingEvent {
 }
 
 interface DistributedRun {
+  readonly appendPerSecond: number;
+  readonly rawInsertPerSecond: number;
   readonly relayPerSecond: number;
+  readonly upsertCeilingPerSecond: number;
   readonly projectorPerSecond: number;
   readonly lagP50: number;
   readonly lagP99: number;
 }
 
 /**
- * The distributed path on the real engines (Kafka and FerretDB from `npm run infra:up`), wired in
- * this process as test/e2e/support/distributed-harness.ts does, with SQLite as the event store:
- * relay throughput (stored → published and checkpointed), projector throughput (every projection
- * caught up from Kafka into MongoDB), then end-to-end lag at a steady rate: from an append's
- * acknowledgement to the national view's checkpoint (committed with its documents) passing it. One
- * partition per topic, so that checkpoint is exact. Skipped, never failed, when the engines are down.
+ * The distributed path on the real engines (PostgreSQL, Kafka and FerretDB from `npm run
+ * infra:up`), wired in this process: appends to the PostgreSQL event store from 64 concurrent
+ * appenders beside raw batched INSERTs into the same table, relay throughput (stored → published
+ * and checkpointed), projector throughput (every projection caught up from Kafka into MongoDB)
+ * beside the view store's own bulk-upsert rate for the documents it built, then end-to-end lag at
+ * a steady rate: from an append's acknowledgement to the national view's checkpoint (committed with
+ * its documents) passing it. One partition per topic, so that checkpoint is exact. Skipped, never
+ * failed, when the engines are down.
  */
 export async function distributed(plan: BenchPlan, say: (line: string) => void): Promise<Figure[]> {
   const engines = benchEngines(process.env);
-  const benchmark = '3 distributed (Kafka + FerretDB)';
+  const benchmark = '3 distributed (PostgreSQL + Kafka + FerretDB)';
   if (!(await enginesListening(engines))) {
-    say('distributed: skipped, Kafka or FerretDB is not listening (npm run infra:up starts them)');
-    return [{ benchmark, name: 'skipped: Kafka/FerretDB not up (npm run infra:up)', unit: '', runs: [] }];
+    say('distributed: skipped, PostgreSQL, Kafka or FerretDB is not listening (npm run infra:up starts them)');
+    return [{ benchmark, name: 'skipped: PostgreSQL/Kafka/FerretDB not up (npm run infra:up)', unit: '', runs: [] }];
   }
   const runs = await repeat(plan.distributed.runs, async (index) => {
     say(`distributed: run ${index + 1}/${plan.distributed.runs}, ${plan.distributed.events} events, then ${plan.distributed.lagRate}/s`);
@@ -64,29 +73,36 @@ export async function distributed(plan: BenchPlan, say: (line: string) => void):
   });
   const note = `${plan.distributed.events.toLocaleString('en-GB')} events, 1 partition`;
   const lagNote = `${plan.distributed.lagRate}/s for ${plan.distributed.lagDurationMs / 1000} s`;
+  const of = (pick: (run: DistributedRun) => number) => runs.map(pick);
   return [
-    atLeast({ benchmark, name: 'relay throughput', unit: 'events/s', runs: runs.map((run) => run.relayPerSecond), note }, 20_000),
-    atLeast({ benchmark, name: 'projector throughput (all projections)', unit: 'events/s', runs: runs.map((run) => run.projectorPerSecond), note }, 20_000),
+    { benchmark, name: 'PostgreSQL append', unit: 'events/s', runs: of((run) => run.appendPerSecond), note: `${APPENDERS} appenders, one event each, median of ${APPEND_ROUNDS} rounds` },
+    { benchmark, name: 'raw batched INSERT, same table', unit: 'rows/s', runs: of((run) => run.rawInsertPerSecond), note: `500 rows per statement, alternated with the appends` },
+    atLeast({ benchmark, name: 'append ÷ raw INSERT', unit: '', runs: of((run) => run.appendPerSecond / run.rawInsertPerSecond) }, 0.5),
+    atLeast({ benchmark, name: 'relay throughput', unit: 'events/s', runs: of((run) => run.relayPerSecond), note }, 20_000),
+    { benchmark, name: 'projector throughput (all projections)', unit: 'events/s', runs: of((run) => run.projectorPerSecond), note },
+    { benchmark, name: "view store's bulk upsert of the same documents", unit: 'events/s', runs: of((run) => run.upsertCeilingPerSecond), note: 'bulks of 24' },
+    atLeast({ benchmark, name: 'projector ÷ view store upsert', unit: '', runs: of((run) => run.projectorPerSecond / run.upsertCeilingPerSecond) }, 0.5),
     { benchmark, name: 'append → national view p50', unit: 'ms', runs: runs.map((run) => run.lagP50), note: lagNote },
-    below({ benchmark, name: 'append → national view p99', unit: 'ms', runs: runs.map((run) => run.lagP99), note: lagNote }, 250),
+    below({ benchmark, name: 'append → national view p99', unit: 'ms', runs: runs.map((run) => run.lagP99), note: lagNote }, 500),
   ];
 }
 
 async function distributedRun(engines: BenchEngines, plan: BenchPlan['distributed']): Promise<DistributedRun> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'spiral-bench-distributed-'));
   const suffix = uuidV7().replace(/-/g, '');
-  const [topicPrefix, database] = [`bench_${suffix}`, `spiral_bench_${suffix}`];
+  const [topicPrefix, database, schema] = [`bench_${suffix}`, `spiral_bench_${suffix}`, `bench_${suffix}`];
+  const eventStoreUrl = `${engines.pgUrl}?schema=${schema}`;
   const factories: EngineFactories = {
-    eventStore: () => SqliteEventStore.open(dataDir),
+    eventStore: () => PostgresEventStore.connect(eventStoreUrl),
     viewStore: () => MongoViewStore.connect({ url: engines.mongoUrl, database }),
     eventFeed: () => KafkaEventFeed.connect({ brokers: engines.brokers, topicPrefix, clientId: 'spiral-bench', logger: quiet, partitions: 1 }),
   };
-  const store = await SqliteEventStore.open(dataDir);
+  const store = await PostgresEventStore.connect(eventStoreUrl);
   const feed = await KafkaEventFeed.connect({ brokers: engines.brokers, topicPrefix, clientId: 'spiral-bench', logger: quiet, partitions: 1 });
   const checkpoints = await MongoViewStore.connect({ url: engines.mongoUrl, database });
-  const relay = new EventRelay(store, feed, checkpoints, { name: 'bench-relay', batchSize: 500, idleMs: 20 });
+  const relay = new EventRelay(store, feed, checkpoints, { name: 'bench-relay', idleMs: 20 });
   let projector: Awaited<ReturnType<typeof createProcess>> | undefined;
   try {
+    const { appendPerSecond, rawInsertPerSecond } = await appendBesideRawInserts(engines.pgUrl, `${schema}_append`, plan.events);
     await Promise.all(Array.from({ length: plan.events }, (_, index) => store.append(`team-${index}`, [teamRegistered(index)], 'no_stream')));
     const relayStarted = performance.now();
     await relay.start();
@@ -96,18 +112,60 @@ async function distributedRun(engines: BenchEngines, plan: BenchPlan['distribute
     projector = await createProcess(ProjectorModule.forRoot({ engines: factories, logLevel: 'silent' }));
     await projector.init();
     const projectorPerSecond = await projectorRate(projector.get(Projections), plan.events);
+    const upsertCeilingPerSecond = (await viewStoreUpsertCeiling(engines.mongoUrl, database, plan.events)).perSecond;
 
     const lags = await steadyLag(store, checkpoints, plan);
-    return { relayPerSecond, projectorPerSecond, lagP50: lags.p50, lagP99: lags.p99 };
+    return { appendPerSecond, rawInsertPerSecond, relayPerSecond, upsertCeilingPerSecond, projectorPerSecond, lagP50: lags.p50, lagP99: lags.p99 };
   } finally {
     await projector?.close();
     await relay.stop();
     await feed.close();
     await checkpoints.close();
     await store.close();
-    await dropAll(engines, topicPrefix, database);
-    rmSync(dataDir, { recursive: true, force: true });
+    await dropAll(engines, topicPrefix, database, schema);
   }
+}
+
+/** Rounds of appends and raw inserts, alternated back to back so both see the same load on a shared machine. */
+const APPEND_ROUNDS = 3;
+
+/**
+ * The append path against PostgreSQL's own batched INSERT into the same table (a schema of its
+ * own, dropped after): each round appends `events` single-event appends from APPENDERS concurrent
+ * appenders, then inserts as many raw rows in statements of 500; the medians of the rounds.
+ */
+async function appendBesideRawInserts(pgUrl: string, schema: string, events: number) {
+  const store = await PostgresEventStore.connect(`${pgUrl}?schema=${schema}`);
+  const appends: number[] = [];
+  const raws: number[] = [];
+  try {
+    for (let round = 0; round < APPEND_ROUNDS; round++) {
+      appends.push(await appendConcurrently(store, events, `r${round}`));
+      raws.push(await rawPostgresInserts(pgUrl, schema, Array.from({ length: events }, (_, index) => teamRegistered(index)), `r${round}`));
+    }
+  } finally {
+    await store.close();
+    await dropSchema(pgUrl, schema);
+  }
+  return { appendPerSecond: spreadOf(appends).median, rawInsertPerSecond: spreadOf(raws).median };
+}
+
+/** `events` single-event appends to streams of their own, APPENDERS at a time: events/s. */
+async function appendConcurrently(store: EventStore, events: number, round: string): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  const appender = async () => {
+    for (let index = next++; index < events; index = next++) await store.append(`team-${round}-${index}`, [teamRegistered(index)], 'no_stream');
+  };
+  await Promise.all(Array.from({ length: APPENDERS }, appender));
+  return events / ((performance.now() - started) / 1000);
+}
+
+async function dropSchema(pgUrl: string, schema: string): Promise<void> {
+  const { Client } = await import('pg');
+  const pg = new Client({ connectionString: pgUrl });
+  await pg.connect();
+  await pg.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => pg.end());
 }
 
 /**
@@ -129,7 +187,7 @@ async function projectorRate(projections: Projections, events: number): Promise<
 }
 
 /** Appends at a steady rate and times each event from its acknowledgement to the national view. */
-async function steadyLag(store: SqliteEventStore, views: MongoViewStore, plan: BenchPlan['distributed']) {
+async function steadyLag(store: EventStore, views: MongoViewStore, plan: BenchPlan['distributed']) {
   const keys = nationalProjections.map((projection) => projectionKey(projection));
   const waiting: { position: number; appendedAt: number }[] = [];
   const lags: number[] = [];
@@ -163,9 +221,10 @@ async function steadyLag(store: SqliteEventStore, views: MongoViewStore, plan: B
   return summarise(lags, performance.now() - started);
 }
 
-async function dropAll(engines: BenchEngines, topicPrefix: string, database: string): Promise<void> {
+async function dropAll(engines: BenchEngines, topicPrefix: string, database: string, schema: string): Promise<void> {
   const { Kafka, logLevel } = await import('kafkajs');
   const { MongoClient } = await import('mongodb');
+  await dropSchema(engines.pgUrl, schema);
   const admin = new Kafka({ clientId: 'spiral-bench-cleanup', brokers: [...engines.brokers], logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(topicPrefix));

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { distributedJobs, LEVELS, LevelServiceModule, runProcess, serviceConfigFrom, serviceEngines, startProcess } from '@spiral/distributed-system';
 import { jobLimitsFrom } from '@spiral/jobs';
 
-// The national level's HTTP API as its own process, on KurrentDB, with views read from MongoDB.
+// The national level's HTTP API as its own process, on the event store of EVENT_STORE_URL (PostgreSQL or KurrentDB), with views read from MongoDB.
 runProcess('national-service', async () => {
   const config = serviceConfigFrom(process.env, { consumesFeed: LEVELS.national.consumesFeed, name: 'national-service' });
   const jobs = distributedJobs(config, jobLimitsFrom(process.env));

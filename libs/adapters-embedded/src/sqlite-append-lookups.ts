@@ -1,22 +1,8 @@
 import type { EventEnvelope } from '@spiral/event-catalogue';
+import type { AppendLookups, StreamHead } from '@spiral/ports';
 import type { Statement } from 'better-sqlite3';
 import { rowToEnvelope, type EventStatements } from './sqlite-event-store.schema';
 import type { SqliteDatabase } from './sqlite/open-database';
-
-export interface StreamHead {
-  readonly streamRevision: number;
-  readonly hash: string;
-}
-
-/** What an append's checks need to know of the store, as seen inside the current transaction. */
-export interface AppendLookups {
-  /** The stored event holding this id, if any (from any stream). */
-  storedEvent(eventId: string): EventEnvelope | undefined;
-  /** The stream's last event; undefined for a stream with no events. */
-  head(streamId: string): StreamHead | undefined;
-  /** Told of every append's rows once inserted, so later appends in the transaction see them. */
-  inserted(events: readonly EventEnvelope[]): void;
-}
 
 /** Straight from the database, one query each: what a savepoint that may be rolled back needs. */
 export function lookupsByStatement(statements: EventStatements): AppendLookups {

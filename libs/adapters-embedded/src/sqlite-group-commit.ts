@@ -1,8 +1,8 @@
 import type { PendingEvent } from '@spiral/event-catalogue';
-import type { AppendResult, Clock, ExpectedRevision } from '@spiral/ports';
+import { checkAppend, type AppendResult, type CheckedAppend, type Clock, type ExpectedRevision } from '@spiral/ports';
 import type { Transaction } from 'better-sqlite3';
 import { CachedHeadLookups, lookupsByStatement } from './sqlite-append-lookups';
-import { appendBatch, checkAppend, insertChecked, type CheckedAppend } from './sqlite-event-append';
+import { appendBatch, insertChecked } from './sqlite-event-append';
 import type { EventStatements } from './sqlite-event-store.schema';
 import type { SqliteDatabase } from './sqlite/open-database';
 

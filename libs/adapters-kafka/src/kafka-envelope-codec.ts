@@ -2,7 +2,7 @@ import { upcastEvent, type EventEnvelope } from '@spiral/event-catalogue';
 import type { IHeaders, Message } from 'kafkajs';
 
 /** Envelope fields copied into headers, so tools and dead-letter readers can route without parsing. */
-const HEADER_FIELDS = ['type', 'eventId', 'streamId', 'streamRevision', 'globalPosition', 'correlationId', 'causationId'] as const;
+export const HEADER_FIELDS = ['type', 'eventId', 'streamId', 'streamRevision', 'globalPosition', 'correlationId', 'causationId'] as const;
 
 /** The whole envelope is the value (JSON); the stream id is the key, which keeps a stream in one partition. */
 export function toMessage(event: EventEnvelope): Message {

@@ -8,13 +8,15 @@ import type { StoredView } from './mongo-view-query';
  * of an `update` command holding a connection of its pool until the whole command ends
  * (internal/handler/msg_update.go closes each statement's query by a `defer` inside the loop over
  * statements), and the next statement waits for a free one. Its pool holds 100 connections per
- * database on SQLite (50 on PostgreSQL), so a bulk of 100 statements, or bulks in flight that add
- * up to it, wait for each other for ever: the server stops answering that database, idle. A lane
- * per store keeps one bulk of 8 in flight, at most 9 connections.
- * Measured there on a loaded machine, per document: bulks of 8 12.1 ms, of 25 11.9 ms, one
- * command each with 2 to 8 in flight 11.6 to 12.7 ms: the server's writes are serial anyway.
+ * database on SQLite (50 on PostgreSQL), so the statements of all bulks in flight at once, in every
+ * process writing the database, must stay under 100, or they wait for each other for ever: the
+ * server stops answering that database, idle. Measured again with infra's _id index patch
+ * (session 6): one bulk of 99 passes, one of 100 hangs; three of 33 at once pass. A lane per store
+ * keeps one bulk in flight, so 24 leaves room for four projector processes and the services' reads.
+ * Larger bulks buy nothing there: with the patch a replacement costs 1.0–1.2 ms per document in
+ * bulks of 8 to 99 alike (12 ms before it, when each one scanned the collection): writes are serial.
  */
-const REPLACEMENTS_PER_BULK = 8;
+const REPLACEMENTS_PER_BULK = 24;
 
 /**
  * Writes a commit's changes, collection by collection, so that applying them twice gives the same

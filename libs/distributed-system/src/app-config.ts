@@ -15,10 +15,11 @@ export interface MongoConfig {
 export interface KafkaConfig {
   readonly brokers: readonly string[];
   readonly clientId: string;
+  readonly topicPrefix: string;
 }
 
 /**
- * A level's HTTP service: commands to KurrentDB, views read from MongoDB; Kafka only for a level
+ * A level's HTTP service: commands to the event store (PostgreSQL or KurrentDB), views read from MongoDB; Kafka only for a level
  * that consumes the feed itself (the local level's gains process manager).
  */
 export interface ServiceConfig extends ProcessConfig {
@@ -29,7 +30,7 @@ export interface ServiceConfig extends ProcessConfig {
   readonly maxBodyBytes: number;
 }
 
-/** The relay: KurrentDB's $all to Kafka, its checkpoint in MongoDB. */
+/** The relay: the event store's global order to Kafka, its checkpoint in MongoDB. */
 export interface RelayConfig extends ProcessConfig {
   readonly eventStoreUrl: string;
   readonly kafka: KafkaConfig;
@@ -37,7 +38,7 @@ export interface RelayConfig extends ProcessConfig {
   readonly name: string;
 }
 
-/** A projector: Kafka to the views in MongoDB; KurrentDB only to measure how far behind it is. */
+/** A projector: Kafka to the views in MongoDB; the event store only to measure how far behind it is. */
 export interface ProjectorConfig extends ProcessConfig {
   readonly eventStoreUrl: string;
   readonly kafka: KafkaConfig;
@@ -45,10 +46,10 @@ export interface ProjectorConfig extends ProcessConfig {
 }
 
 export function serviceConfigFrom(env: NodeJS.ProcessEnv, options: { readonly consumesFeed: boolean; readonly name: string }): ServiceConfig {
-  const e = requireFor(env, ['ESDB_URL', 'MONGO_URL', 'SPIRAL_JWT_SECRET', ...(options.consumesFeed ? (['KAFKA_BROKERS'] as const) : [])]);
+  const e = requireFor(env, ['EVENT_STORE_URL', 'MONGO_URL', 'SPIRAL_JWT_SECRET', ...(options.consumesFeed ? (['KAFKA_BROKERS'] as const) : [])]);
   return {
     ...processConfig(e),
-    eventStoreUrl: e.ESDB_URL,
+    eventStoreUrl: e.EVENT_STORE_URL,
     mongo: mongoConfig(e),
     kafka: options.consumesFeed ? kafkaConfig(e, `spiral-${options.name}`) : undefined,
     jwtSecret: e.SPIRAL_JWT_SECRET,
@@ -57,13 +58,13 @@ export function serviceConfigFrom(env: NodeJS.ProcessEnv, options: { readonly co
 }
 
 export function relayConfigFrom(env: NodeJS.ProcessEnv): RelayConfig {
-  const e = requireFor(env, ['ESDB_URL', 'KAFKA_BROKERS', 'MONGO_URL']);
-  return { ...processConfig(e), eventStoreUrl: e.ESDB_URL, kafka: kafkaConfig(e, 'spiral-relay'), mongo: mongoConfig(e), name: e.RELAY_NAME };
+  const e = requireFor(env, ['EVENT_STORE_URL', 'KAFKA_BROKERS', 'MONGO_URL']);
+  return { ...processConfig(e), eventStoreUrl: e.EVENT_STORE_URL, kafka: kafkaConfig(e, 'spiral-relay'), mongo: mongoConfig(e), name: e.RELAY_NAME };
 }
 
 export function projectorConfigFrom(env: NodeJS.ProcessEnv): ProjectorConfig {
-  const e = requireFor(env, ['ESDB_URL', 'KAFKA_BROKERS', 'MONGO_URL']);
-  return { ...processConfig(e), eventStoreUrl: e.ESDB_URL, kafka: kafkaConfig(e, 'spiral-projector'), mongo: mongoConfig(e) };
+  const e = requireFor(env, ['EVENT_STORE_URL', 'KAFKA_BROKERS', 'MONGO_URL']);
+  return { ...processConfig(e), eventStoreUrl: e.EVENT_STORE_URL, kafka: kafkaConfig(e, 'spiral-projector'), mongo: mongoConfig(e) };
 }
 
 function processConfig(e: DistributedEnvironment): ProcessConfig {
@@ -75,5 +76,5 @@ function mongoConfig(e: DistributedEnvironment): MongoConfig {
 }
 
 function kafkaConfig(e: DistributedEnvironment, clientId: string): KafkaConfig {
-  return { brokers: e.KAFKA_BROKERS.split(','), clientId: e.KAFKA_CLIENT_ID ?? clientId };
+  return { brokers: e.KAFKA_BROKERS.split(','), clientId: e.KAFKA_CLIENT_ID ?? clientId, topicPrefix: e.KAFKA_TOPIC_PREFIX };
 }

@@ -1,10 +1,10 @@
 import { projectorConfigFrom, relayConfigFrom, serviceConfigFrom } from './app-config';
 import { ConfigError } from './distributed-config';
 
-const SERVICE = { ESDB_URL: 'kurrentdb://kurrentdb:2113?tls=false', MONGO_URL: 'mongodb://mongo:27017', SPIRAL_JWT_SECRET: 'a-secret-of-enough-length' };
+const SERVICE = { EVENT_STORE_URL: 'kurrentdb://kurrentdb:2113?tls=false', MONGO_URL: 'mongodb://mongo:27017', SPIRAL_JWT_SECRET: 'a-secret-of-enough-length' };
 const NATIONAL = { consumesFeed: false, name: 'national-service' };
 const LOCAL = { consumesFeed: true, name: 'local-service' };
-const PIPELINE = { ESDB_URL: SERVICE.ESDB_URL, MONGO_URL: SERVICE.MONGO_URL, KAFKA_BROKERS: 'kafka-1:9092,kafka-2:9092' };
+const PIPELINE = { EVENT_STORE_URL: 'postgres://spiral@pg:5432/spiral', MONGO_URL: SERVICE.MONGO_URL, KAFKA_BROKERS: 'kafka-1:9092,kafka-2:9092' };
 
 function problemsOf(build: () => unknown): readonly string[] {
   try {
@@ -19,7 +19,7 @@ function problemsOf(build: () => unknown): readonly string[] {
 describe('distributed configuration', () => {
   it('reads a service configuration with its defaults', () => {
     expect(serviceConfigFrom(SERVICE, NATIONAL)).toEqual({
-      port: 3000, host: '127.0.0.1', logLevel: 'info', eventStoreUrl: SERVICE.ESDB_URL,
+      port: 3000, host: '127.0.0.1', logLevel: 'info', eventStoreUrl: SERVICE.EVENT_STORE_URL,
       mongo: { url: SERVICE.MONGO_URL, database: 'spiral' }, kafka: undefined, jwtSecret: SERVICE.SPIRAL_JWT_SECRET, maxBodyBytes: 1048576,
     });
     expect(serviceConfigFrom({ ...SERVICE, PORT: '8081', HOST: '0.0.0.0', MONGO_DB: 'spiral_test', LOG_LEVEL: 'warn' }, NATIONAL)).toMatchObject({
@@ -28,16 +28,16 @@ describe('distributed configuration', () => {
   });
 
   it('names every missing variable at once', () => {
-    expect(problemsOf(() => serviceConfigFrom({}, NATIONAL))).toEqual(['ESDB_URL is required', 'MONGO_URL is required', 'SPIRAL_JWT_SECRET is required']);
-    expect(problemsOf(() => relayConfigFrom({ ESDB_URL: SERVICE.ESDB_URL }))).toEqual(['KAFKA_BROKERS is required', 'MONGO_URL is required']);
+    expect(problemsOf(() => serviceConfigFrom({}, NATIONAL))).toEqual(['EVENT_STORE_URL is required', 'MONGO_URL is required', 'SPIRAL_JWT_SECRET is required']);
+    expect(problemsOf(() => relayConfigFrom({ EVENT_STORE_URL: SERVICE.EVENT_STORE_URL }))).toEqual(['KAFKA_BROKERS is required', 'MONGO_URL is required']);
   });
 
   it('says what is wrong with each invalid value', () => {
     const problems = problemsOf(() => serviceConfigFrom({
-      ESDB_URL: 'http://kurrentdb:2113', MONGO_URL: 'postgres://x', SPIRAL_JWT_SECRET: 'short', PORT: 'eighty', LOG_LEVEL: 'loud', MONGO_DB: 'a b',
+      EVENT_STORE_URL: 'http://kurrentdb:2113', MONGO_URL: 'postgres://x', SPIRAL_JWT_SECRET: 'short', PORT: 'eighty', LOG_LEVEL: 'loud', MONGO_DB: 'a b',
     }, NATIONAL));
     expect(problems).toEqual(expect.arrayContaining([
-      expect.stringContaining('ESDB_URL must be a KurrentDB connection string'),
+      expect.stringContaining('EVENT_STORE_URL must be a PostgreSQL URL'),
       expect.stringContaining('MONGO_URL must be a mongodb://'),
       expect.stringContaining('SPIRAL_JWT_SECRET must be set, at least 16 characters'),
       'PORT must be a whole number',
@@ -48,6 +48,13 @@ describe('distributed configuration', () => {
     expect(problemsOf(() => serviceConfigFrom({ ...SERVICE, PORT: '70000' }, NATIONAL))).toEqual([expect.stringContaining('PORT')]);
   });
 
+  it('takes a PostgreSQL or a KurrentDB event store from one URL, and reads ESDB_URL as its older name', () => {
+    expect(relayConfigFrom(PIPELINE).eventStoreUrl).toBe('postgres://spiral@pg:5432/spiral');
+    const { EVENT_STORE_URL, ...withoutUrl } = PIPELINE;
+    expect(relayConfigFrom({ ...withoutUrl, ESDB_URL: SERVICE.EVENT_STORE_URL }).eventStoreUrl).toBe(SERVICE.EVENT_STORE_URL);
+    expect(relayConfigFrom({ ...PIPELINE, ESDB_URL: SERVICE.EVENT_STORE_URL }).eventStoreUrl).toBe(EVENT_STORE_URL);
+  });
+
   it('reads the relay and the projector, brokers as a list, each with its own Kafka client id', () => {
     expect(relayConfigFrom(PIPELINE)).toMatchObject({ kafka: { brokers: ['kafka-1:9092', 'kafka-2:9092'], clientId: 'spiral-relay' }, name: 'relay' });
     expect(projectorConfigFrom({ ...PIPELINE, KAFKA_CLIENT_ID: 'projector-7' })).toMatchObject({ kafka: { clientId: 'projector-7' } });
@@ -56,7 +63,7 @@ describe('distributed configuration', () => {
 
   it('asks the local service for Kafka, which its gains process manager consumes', () => {
     expect(problemsOf(() => serviceConfigFrom(SERVICE, LOCAL))).toEqual(['KAFKA_BROKERS is required']);
-    expect(serviceConfigFrom({ ...SERVICE, KAFKA_BROKERS: 'kafka:9092' }, LOCAL).kafka).toEqual({ brokers: ['kafka:9092'], clientId: 'spiral-local-service' });
+    expect(serviceConfigFrom({ ...SERVICE, KAFKA_BROKERS: 'kafka:9092' }, LOCAL).kafka).toEqual({ brokers: ['kafka:9092'], clientId: 'spiral-local-service', topicPrefix: 'spiral' });
   });
 
   it('does not ask a process for what it does not use', () => {

@@ -8,7 +8,7 @@ export class ConfigError extends Error {
   }
 }
 
-const CONNECTION_STRING = /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/\S+$/;
+const EVENT_STORE_URL = /^((kurrentdb|kurrent|kdb|esdb)(\+discover)?|postgres|postgresql):\/\/\S+$/;
 const BROKER_LIST = /^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/;
 const MONGO_URL = /^mongodb(\+srv)?:\/\/\S+$/;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -18,8 +18,11 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  * for the engines it uses (`requireFor`), so the relay does not need PORT, nor a service Kafka.
  */
 export class DistributedEnvironment {
-  @Matches(CONNECTION_STRING, { message: 'ESDB_URL must be a KurrentDB connection string, e.g. kurrentdb://kurrentdb:2113?tls=false' })
-  ESDB_URL!: string;
+  /** The event store, by its URL's scheme: PostgreSQL, or KurrentDB (ESDB_URL, its older name, is read when this is unset). */
+  @Matches(EVENT_STORE_URL, {
+    message: 'EVENT_STORE_URL must be a PostgreSQL URL (postgres://user@host:5433/db) or a KurrentDB connection string (kurrentdb://kurrentdb:2113?tls=false)',
+  })
+  EVENT_STORE_URL!: string;
 
   @Matches(BROKER_LIST, { message: 'KAFKA_BROKERS must be host:port[,host:port…], e.g. kafka:9092' })
   KAFKA_BROKERS!: string;
@@ -48,6 +51,10 @@ export class DistributedEnvironment {
   @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'KAFKA_CLIENT_ID must be 1 to 100 letters, digits, . _ or -' })
   KAFKA_CLIENT_ID?: string;
 
+  /** Names the feed's topics (`<prefix>.local`, …): a second system on the same brokers (a test run) takes its own. */
+  @IsString() @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'KAFKA_TOPIC_PREFIX must be 1 to 100 letters, digits, _ or -' })
+  KAFKA_TOPIC_PREFIX = 'spiral';
+
   @IsString() @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'RELAY_NAME must be 1 to 100 letters, digits, . _ or -' })
   RELAY_NAME = 'relay';
 }
@@ -62,6 +69,7 @@ const NUMBERS: readonly Setting[] = ['PORT', 'SPIRAL_MAX_BODY_BYTES'];
 export function requireFor(env: NodeJS.ProcessEnv, required: readonly Setting[]): DistributedEnvironment {
   const config = new DistributedEnvironment();
   const target = config as unknown as Record<string, unknown>;
+  if (!env['EVENT_STORE_URL'] && env['ESDB_URL']) env = { ...env, EVENT_STORE_URL: env['ESDB_URL'] };
   for (const key of Object.keys(env)) {
     const raw = env[key];
     if (raw === undefined || raw === '' || !isSetting(config, key)) continue;
@@ -78,7 +86,7 @@ export function requireFor(env: NodeJS.ProcessEnv, required: readonly Setting[])
 }
 
 function isSetting(config: DistributedEnvironment, key: string): key is Setting {
-  return key in config || ['ESDB_URL', 'KAFKA_BROKERS', 'MONGO_URL', 'SPIRAL_JWT_SECRET', 'KAFKA_CLIENT_ID'].includes(key);
+  return key in config || ['EVENT_STORE_URL', 'KAFKA_BROKERS', 'MONGO_URL', 'SPIRAL_JWT_SECRET', 'KAFKA_CLIENT_ID'].includes(key);
 }
 
 /** Non-numbers stay strings, so the rule reports them as "must be a whole number". */

@@ -1,14 +1,17 @@
 import { KafkaEventFeed } from '@spiral/adapters-kafka';
 import { KurrentDbEventStore } from '@spiral/adapters-kurrentdb';
 import { MongoViewStore } from '@spiral/adapters-mongodb';
+import { PostgresEventStore } from '@spiral/adapters-postgres';
 import type { KafkaConfig, MongoConfig, ProjectorConfig, RelayConfig, ServiceConfig } from './app-config';
 import type { EngineFactories } from './distributed-engines.module';
 
 // The only place that names the distributed engines: each process's engines from its configuration.
 
-const eventStore = (url: string) => () => KurrentDbEventStore.connect(url);
+/** PostgreSQL for postgres:// URLs, KurrentDB for its own schemes (the configuration allows only these). */
+const eventStore = (url: string) => () =>
+  /^postgres(ql)?:\/\//.test(url) ? PostgresEventStore.connect(url) : KurrentDbEventStore.connect(url);
 const viewStore = (mongo: MongoConfig) => () => MongoViewStore.connect({ url: mongo.url, database: mongo.database });
-const eventFeed = (kafka: KafkaConfig) => () => KafkaEventFeed.connect({ brokers: kafka.brokers, clientId: kafka.clientId });
+const eventFeed = (kafka: KafkaConfig) => () => KafkaEventFeed.connect({ brokers: kafka.brokers, clientId: kafka.clientId, topicPrefix: kafka.topicPrefix });
 
 export function serviceEngines(config: ServiceConfig): EngineFactories {
   return {

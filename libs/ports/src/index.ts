@@ -4,3 +4,4 @@ export * from './view-store.port';
 export * from './clock.port';
 export * from './port-errors';
 export * from './tokens';
+export * from './append-checks';

@@ -4,3 +4,4 @@ export * from './event-store.contract';
 export * from './view-store.contract';
 export * from './event-feed.contract';
 export { FeedRecorder, expectOrdered, sameEvents } from './event-feed-recorder';
+export * from './engine-under-test';

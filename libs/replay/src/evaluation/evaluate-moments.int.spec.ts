@@ -7,7 +7,7 @@ import { evaluateMoments } from './evaluate-moments';
 /** Isolated copies in memory, each thrown away when done. */
 const inMemoryCopies: IsolatedCopies = async () => {
   const views = await SqliteViewStore.openFile(':memory:');
-  return { views, location: ':memory:', discard: () => views.close() };
+  return { views, location: ':memory:', close: () => views.close(), discard: () => views.close() };
 };
 
 /** The store, counting how often it is read through. */

@@ -44,8 +44,3 @@ export function describeWithEngine(title: string, engine: EngineUnderTest, suite
   console.warn(`${why}: skipping "${title}". Run 'npm run infra:up' (or set ${engine.variable}) to run it.`);
   describe.skip(title, suite);
 }
-
-/** The brokers of KAFKA_BROKERS (comma-separated), else the one infra:up starts. */
-export function kafkaBrokers(): string[] {
-  return (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',').map((broker) => broker.trim());
-}

@@ -1,0 +1,177 @@
+import type { EventEnvelope, PendingEvent } from '@spiral/event-catalogue';
+import {
+  appendedResult,
+  checkAppend,
+  positionedEvent,
+  type AppendResult,
+  type CheckedAppend,
+  type Clock,
+  type ExpectedRevision,
+} from '@spiral/ports';
+import type { Pool, PoolClient } from 'pg';
+import { GroupLookups } from './postgres-group-lookups';
+import { insertParameters, insertSql } from './postgres-event-store.schema';
+
+interface QueuedAppend {
+  readonly streamId: string;
+  readonly events: readonly PendingEvent[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** The insert of checked rows failed (a broken invariant, the server): the group went back. */
+class InsertFailed extends Error {}
+
+/**
+ * Appends, committed in groups under one lock.
+ *
+ * Why a lock: a sequence hands out positions when rows are inserted, not when they commit, so two
+ * concurrent transactions can commit out of position order, and a reader following the global
+ * order that has seen position 11 would skip 10 committing just after. Marten and Emmett solve it
+ * on the read side (a "high water mark" of safe positions, or reading only transactions older
+ * than `pg_snapshot_xmin(pg_current_snapshot())`); here the writers take a transaction-scoped
+ * advisory lock before they check and insert, which serialises position assignment: a transaction
+ * releases it only after its commit is visible, so every position a reader sees has every smaller
+ * one committed (or rolled back for good) before it. Readers stay simple (`position > cursor`).
+ * The cost, one writer at a time across every process, is paid back by committing each process's
+ * concurrent appends as one group: one lock, one insert, one commit (and WAL flush) for them all.
+ *
+ * Every caller still gets its own answer: an append refused by its checks has written nothing
+ * (checkAppend), so the rest of its group goes on; should the insert itself fail, the group is
+ * rolled back and each append is tried alone. One group is in flight at a time per store; appends
+ * arriving meanwhile form the next, so groups grow with the load.
+ */
+export class PostgresGroupCommit {
+  private queue: QueuedAppend[] = [];
+  private inFlight: Promise<void> | undefined;
+  private readonly insert: string;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly schema: string,
+    private readonly lockKey: number,
+    private readonly channel: string,
+    private readonly clock: Clock,
+  ) {
+    this.insert = insertSql(schema);
+  }
+
+  submit(streamId: string, events: readonly PendingEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ streamId, events, expected, resolve, reject });
+      this.inFlight ??= this.drain();
+    });
+  }
+
+  /** Resolves once every append queued so far is answered (close waits for it). */
+  async settled(): Promise<void> {
+    while (this.inFlight !== undefined) await this.inFlight;
+  }
+
+  private async drain(): Promise<void> {
+    // Let the appends started in this turn of the event loop join the first group.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.queue.length > 0) {
+      const group = this.queue;
+      this.queue = [];
+      await this.commit(group);
+    }
+    this.inFlight = undefined;
+  }
+
+  private async commit(group: readonly QueuedAppend[]): Promise<void> {
+    try {
+      answer(group, await this.commitGroup(group));
+    } catch (error) {
+      if (!(error instanceof InsertFailed) || group.length === 1) {
+        for (const queued of group) queued.reject(error instanceof InsertFailed ? error.cause : error);
+        return;
+      }
+      for (const queued of group) await this.commit([queued]);
+    }
+  }
+
+  private async commitGroup(group: readonly QueuedAppend[]): Promise<Outcome[]> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${this.lockKey})`);
+      const lookups = await GroupLookups.load(client, this.schema, group);
+      const recordedAt = this.clock.now();
+      const outcomes = group.map(({ streamId, events, expected }): Outcome | Checked => {
+        try {
+          const checked = checkAppend(lookups, recordedAt, streamId, events, expected);
+          if (!checked.duplicate) lookups.inserted(checked.sealed.map((sealed) => positionedEvent(sealed.event, 0)));
+          return { ok: 'checked', checked };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      });
+      const { answers, inserted } = await this.insertChecked(client, outcomes);
+      await client.query(inserted ? `NOTIFY ${this.channel}; COMMIT` : 'COMMIT');
+      return answers;
+    } catch (error) {
+      broken = !(await rollback(client));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** One statement for every checked append's rows; each append's answer with its positions. */
+  private async insertChecked(client: PoolClient, outcomes: readonly (Outcome | Checked)[]): Promise<{ answers: Outcome[]; inserted: boolean }> {
+    const sealed = outcomes.flatMap((outcome) => (outcome.ok === 'checked' && !outcome.checked.duplicate ? outcome.checked.sealed : []));
+    let positions = new Map<string, number>();
+    if (sealed.length > 0) {
+      try {
+        const { rows } = await client.query<{ global_position: string; event_id: string }>(this.insert, insertParameters(sealed));
+        positions = new Map(rows.map((row) => [row.event_id, Number(row.global_position)]));
+      } catch (error) {
+        throw new InsertFailed('the insert of a checked group failed', { cause: error });
+      }
+    }
+    const answers = outcomes.map((outcome): Outcome => {
+      if (outcome.ok !== 'checked') return outcome;
+      const { checked } = outcome;
+      return { ok: true, result: checked.duplicate ? repositioned(checked.result, positions) : resultOf(checked, positions) };
+    });
+    return { answers, inserted: sealed.length > 0 };
+  }
+}
+
+type Outcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
+interface Checked {
+  readonly ok: 'checked';
+  readonly checked: CheckedAppend;
+}
+
+function resultOf(checked: Extract<CheckedAppend, { duplicate: false }>, positions: ReadonlyMap<string, number>): AppendResult {
+  const events: EventEnvelope[] = checked.sealed.map(({ event }) => positionedEvent(event, positions.get(event.eventId) ?? NaN));
+  return appendedResult(checked.streamId, events);
+}
+
+/** A retry of an append made earlier in the same group: its events take the positions just given. */
+function repositioned(result: AppendResult, positions: ReadonlyMap<string, number>): AppendResult {
+  if (!result.events.some((event) => positions.has(event.eventId))) return result;
+  const events = result.events.map((event) => ({ ...event, globalPosition: positions.get(event.eventId) ?? event.globalPosition }));
+  return { ...result, events, globalPosition: (events[events.length - 1] as EventEnvelope).globalPosition };
+}
+
+function answer(group: readonly QueuedAppend[], outcomes: readonly Outcome[]): void {
+  outcomes.forEach((outcome, index) => {
+    const queued = group[index] as QueuedAppend;
+    if (outcome.ok) queued.resolve(outcome.result);
+    else queued.reject(outcome.error);
+  });
+}
+
+/** True when the connection is clean again; false means drop it rather than return it to the pool. */
+async function rollback(client: PoolClient): Promise<boolean> {
+  try {
+    await client.query('ROLLBACK');
+    return true;
+  } catch {
+    return false;
+  }
+}
