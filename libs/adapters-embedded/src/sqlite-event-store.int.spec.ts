@@ -2,6 +2,7 @@ import { eventStoreContract, pendingEvent, type EventStoreHarness } from '@spira
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Subject } from 'rxjs';
 import { SqliteEventStore } from './sqlite-event-store';
 
 async function openInTempDir(): Promise<EventStoreHarness> {
@@ -24,6 +25,28 @@ async function openInTempDir(): Promise<EventStoreHarness> {
 eventStoreContract('SqliteEventStore', openInTempDir);
 
 describe('SqliteEventStore', () => {
+  it("delivers another connection's appends to its subscribers when told of them (the live views' worker thread)", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'spiral-events-'));
+    const writer = await SqliteEventStore.open(dataDir);
+    const told = new Subject<void>();
+    const follower = await SqliteEventStore.open(dataDir, { appendedElsewhere: told });
+    const forwarded = writer.commits.subscribe(() => told.next());
+    try {
+      const seen: string[] = [];
+      const subscription = follower.subscribeToAll(0).subscribe((event) => seen.push(event.streamId));
+      await writer.append('team-1', [pendingEvent()], 'no_stream');
+      await writer.append('team-2', [pendingEvent()], 'no_stream');
+      for (let wait = 0; seen.length < 2 && wait < 100; wait++) await new Promise((resolve) => setTimeout(resolve, 10));
+      subscription.unsubscribe();
+      expect(seen).toEqual(['team-1', 'team-2']);
+    } finally {
+      forwarded.unsubscribe();
+      await follower.close();
+      await writer.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('stamps recordedAt from its clock and completes subscriptions when closed', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'spiral-events-'));
     const store = await SqliteEventStore.open(dataDir, { clock: { now: () => '2006-03-31T23:59:59.000Z' } });

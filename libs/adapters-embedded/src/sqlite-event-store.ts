@@ -22,6 +22,11 @@ export interface SqliteEventStoreOptions {
   readonly clock?: Clock;
   /** Events per page for readAll (default when the caller gives none) and for subscriptions. */
   readonly pageSize?: number;
+  /**
+   * Ticks when another connection to the same file has committed appends (the embedded system's
+   * writer tells its live views' worker thread), so this store's subscribers read them at once.
+   */
+  readonly appendedElsewhere?: Observable<void>;
 }
 
 const DEFAULT_PAGE_SIZE = 500;
@@ -49,6 +54,12 @@ export class SqliteEventStore implements EventStore {
     this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
     this.clock = options.clock ?? systemClock;
     this.groupCommit = new SqliteGroupCommit(db, this.statements, this.clock, () => this.appended.next());
+    options.appendedElsewhere?.subscribe(() => this.appended.next());
+  }
+
+  /** Ticks after every group of appends this connection commits: for those who must tell other connections. */
+  get commits(): Observable<void> {
+    return this.appended.asObservable();
   }
 
   /** Opens `<dataDir>/events.sqlite`, creating the folder and the file when missing. */

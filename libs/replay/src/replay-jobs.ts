@@ -1,7 +1,7 @@
 import { ConflictException, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { NotFound } from '@spiral/decider';
 import { EVENT_STORE, type EventStore } from '@spiral/ports';
-import { Projections, type Projection } from '@spiral/projections';
+import { PROJECTIONS, type Projection } from '@spiral/projections';
 import { randomUUID } from 'node:crypto';
 import { describeAsOf, type AsOf } from './as-of';
 import { ISOLATED_COPIES, type IsolatedCopies, type IsolatedCopy } from './isolated-copies';
@@ -49,14 +49,11 @@ export class ReplayJobs implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ISOLATED_COPIES) private readonly copies: IsolatedCopies,
-    private readonly projections: Projections,
+    @Inject(PROJECTIONS) private readonly projections: readonly Projection[],
   ) {}
 
   start(view: string, asOf: AsOf, now: string): ReplayJobStatus {
-    const projections = selectProjections(
-      this.projections.runners.map((runner) => runner.projection),
-      view,
-    );
+    const projections = selectProjections(this.projections, view);
     const id = randomUUID();
     const job: ReplayJob = {
       projections,

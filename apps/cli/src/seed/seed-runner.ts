@@ -63,7 +63,7 @@ class SeedingOptionsModule {}
 
 /** The embedded system as `spiral start` composes it, with the seeding options above and no logging. */
 function seedingModule(config: EmbeddedConfig): DynamicModule {
-  return { module: SeedingOptionsModule, imports: [EmbeddedModule.forRoot({ ...config, logLevel: 'silent' })] };
+  return { module: SeedingOptionsModule, imports: [EmbeddedModule.forRoot({ ...config, logLevel: 'silent' }, 'this-thread')] };
 }
 
 /**
