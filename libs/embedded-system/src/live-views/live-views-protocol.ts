@@ -9,6 +9,8 @@ import type { SpiralCommand } from '@spiral/local';
 /** What the worker is started with. */
 export interface LiveViewsWorkerData {
   readonly dataDir: string;
+  /** Shared with the server's thread: [0] is 1 while an 'appended' is on its way and not yet taken (see AppendSignal). */
+  readonly appendSignal: Int32Array;
 }
 
 export type LogLevel = 'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal';
@@ -32,8 +34,28 @@ export type CommandOutcome =
 
 /** Sent by the server. */
 export type ToLiveViews =
-  /** The server committed appends: the worker's subscriptions read them now. */
+  /** The server committed appends: the worker's subscriptions read them now (at most one on its way, see AppendSignal). */
   | { readonly kind: 'appended' }
   | { readonly kind: 'reply'; readonly id: number; readonly outcome?: CommandOutcome }
   /** Stop after the batches in flight, close the connections, and exit. */
   | { readonly kind: 'stop' };
+
+/**
+ * One 'appended' on its way at a time: a message per commit cost the server's thread 2.5 % of its
+ * CPU at saturation (profiled), while the worker reads everything committed when it takes one.
+ * The server posts only when it raises the flag; the worker lowers it before it reads, so a commit
+ * after that read raises it again and is told, and none is missed.
+ */
+export class AppendSignal {
+  constructor(readonly flag: Int32Array = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT))) {}
+
+  /** The server's side: true when the worker must be told (no 'appended' is on its way). */
+  raise(): boolean {
+    return Atomics.exchange(this.flag, 0, 1) === 0;
+  }
+
+  /** The worker's side, before it reads. */
+  lower(): void {
+    Atomics.store(this.flag, 0, 0);
+  }
+}

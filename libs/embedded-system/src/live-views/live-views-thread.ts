@@ -10,7 +10,7 @@ import { extname, join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { Subscription } from 'rxjs';
 import { LiveViewsFeed } from './live-views-feed';
-import type { CommandOutcome, FromLiveViews, LiveViewsWorkerData, ToLiveViews } from './live-views-protocol';
+import { AppendSignal, type CommandOutcome, type FromLiveViews, type LiveViewsWorkerData, type ToLiveViews } from './live-views-protocol';
 import { startWorkerThread } from './start-worker-thread';
 
 export const LIVE_VIEWS_DATA_DIR = Symbol('LiveViewsDataDir');
@@ -33,6 +33,7 @@ const STOP_TIMEOUT_MS = 30_000;
 export class LiveViewsThread implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('LiveViews');
   private worker: Worker | undefined;
+  private appendSignal = new AppendSignal();
   private running = false;
   private stopping = false;
   private started = false;
@@ -59,7 +60,9 @@ export class LiveViewsThread implements OnApplicationBootstrap, BeforeApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     if (!(this.store instanceof SqliteEventStore)) throw new Error('the live views worker thread follows the embedded SQLite event store only');
-    this.commits = this.store.commits.subscribe(() => this.tell({ kind: 'appended' }));
+    this.commits = this.store.commits.subscribe(() => {
+      if (this.appendSignal.raise()) this.worker?.postMessage({ kind: 'appended' } satisfies ToLiveViews);
+    });
     await this.launch();
     this.started = true;
     this.logger.log(`projecting ${this.groups.join(', ')} in worker thread ${this.worker?.threadId}`);
@@ -97,7 +100,10 @@ export class LiveViewsThread implements OnApplicationBootstrap, BeforeApplicatio
 
   /** Starts the thread; resolves once it projects, rejects if it ends before. */
   private launch(): Promise<void> {
-    const worker = startWorkerThread(WORKER_MODULE, { name: 'live-views', workerData: { dataDir: this.dataDir } satisfies LiveViewsWorkerData });
+    // A fresh signal: a thread that died may have left the flag raised.
+    this.appendSignal = new AppendSignal();
+    const workerData: LiveViewsWorkerData = { dataDir: this.dataDir, appendSignal: this.appendSignal.flag };
+    const worker = startWorkerThread(WORKER_MODULE, { name: 'live-views', workerData });
     this.worker = worker;
     const launchedAt = Date.now();
     let failure: Error | undefined;
@@ -159,10 +165,6 @@ export class LiveViewsThread implements OnApplicationBootstrap, BeforeApplicatio
       if (error instanceof DomainError) return { ok: false, domain: true, code: error.code, message: error.message };
       return { ok: false, domain: false, code: 'error', message: error instanceof Error ? error.message : String(error) };
     }
-  }
-
-  private tell(message: ToLiveViews): void {
-    this.worker?.postMessage(message);
   }
 
   private routing() {

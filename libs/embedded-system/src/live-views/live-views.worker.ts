@@ -9,7 +9,7 @@ import { BlueGreenSwitch, ProjectionRunner, projectionKey, type ReaderRouting } 
 import { Subject } from 'rxjs';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { EMBEDDED_PROJECTIONS } from '../embedded-projections';
-import type { CommandOutcome, FromLiveViews, LiveViewsWorkerData, LogLevel, ToLiveViews } from './live-views-protocol';
+import { AppendSignal, type CommandOutcome, type FromLiveViews, type LiveViewsWorkerData, type LogLevel, type ToLiveViews } from './live-views-protocol';
 import { PendingReplies } from './pending-replies';
 
 /**
@@ -19,7 +19,8 @@ import { PendingReplies } from './pending-replies';
  * ('appended'); gains go back to the server's write path as commands; blue/green asks the server
  * to route its readers. See LiveViewsThread for the server's side.
  */
-async function runLiveViews(port: MessagePort, { dataDir }: LiveViewsWorkerData): Promise<void> {
+async function runLiveViews(port: MessagePort, { dataDir, appendSignal }: LiveViewsWorkerData): Promise<void> {
+  const signal = new AppendSignal(appendSignal);
   const send = (message: FromLiveViews) => port.postMessage(message);
   Logger.overrideLogger(new ServerLog(send));
   const appended = new Subject<void>();
@@ -27,7 +28,10 @@ async function runLiveViews(port: MessagePort, { dataDir }: LiveViewsWorkerData)
   // What to stop, in the order things were started; a stop asked mid-start stops what has started.
   const started: { stop(): Promise<void> }[] = [];
   port.on('message', (message: ToLiveViews) => {
-    if (message.kind === 'appended') appended.next();
+    if (message.kind === 'appended') {
+      signal.lower();
+      appended.next();
+    }
     else if (message.kind === 'reply') replies.reply(message.id, message.outcome);
     else void stopInReverse(started).finally(() => port.close());
   });
