@@ -25,6 +25,33 @@ async function openInTempDir(): Promise<EventStoreHarness> {
 eventStoreContract('SqliteEventStore', openInTempDir);
 
 describe('SqliteEventStore', () => {
+  it('reads streams through its bulk-import cache as stored, past what it holds, within its bound', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'spiral-events-'));
+    const store = await SqliteEventStore.open(dataDir);
+    const other = await SqliteEventStore.open(dataDir);
+    try {
+      await store.append('team-1', [pendingEvent(), pendingEvent()], 'no_stream');
+      await store.append('team-2', [pendingEvent()], 'no_stream');
+      const uncached = await store.readStream('team-1');
+      const cache = store.cacheStreamsForBulkImport(2);
+      expect(await store.readStream('team-1')).toEqual(uncached);
+      // Another writer's append is read past what is held; what a caller does to its copy stays its own.
+      await other.append('team-1', [pendingEvent()], 1);
+      const grown = await store.readStream('team-1');
+      expect(grown.map((event) => event.streamRevision)).toEqual([0, 1, 2]);
+      grown.pop();
+      // Holding team-2 as well goes past two events: team-1, read least recently, is let go, and read whole again.
+      expect(await store.readStream('team-2')).toHaveLength(1);
+      expect(await store.readStream('team-1')).toEqual(await other.readStream('team-1'));
+      cache.finish();
+      expect(await store.readStream('team-1')).toEqual(await other.readStream('team-1'));
+    } finally {
+      await other.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it("delivers another connection's appends to its subscribers when told of them (the live views' worker thread)", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'spiral-events-'));
     const writer = await SqliteEventStore.open(dataDir);

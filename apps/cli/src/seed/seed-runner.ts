@@ -47,6 +47,11 @@ const PROGRESS_EVERY = 100;
 const VIEWS_PAGE = 25_000;
 /** How long the views may take to settle on anything stored after that catch-up. */
 const VIEWS_CATCH_UP_MS = 60_000;
+/**
+ * Events the store keeps parsed while the seed writes (SqliteEventStore.cacheStreamsForBulkImport):
+ * the whole default history (98,534), and at xlarge the streams of the spirals running at once.
+ */
+const STREAM_CACHE_EVENTS = 250_000;
 
 /**
  * The gains process manager does not follow the feed while seeding: it would race the seeding loop
@@ -81,6 +86,7 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
   const progress = options.progress ?? silentProgress;
   const app = await NestFactory.createApplicationContext(seedingModule(options.config), { logger: false });
   let bulk: { finish(): Promise<void> } | undefined;
+  let streamCache: { finish(): void } | undefined;
   try {
     const bus = app.get(CommandBus);
     const store = app.get<EventStore>(EVENT_STORE);
@@ -93,6 +99,7 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
     // Bulk import: a serial seed otherwise waits for one fsync per command (most of its write time);
     // everything is synced once when the history is written.
     if (store instanceof SqliteEventStore && options.durableEachCommand !== true) bulk = store.relaxDurabilityForBulkImport();
+    if (store instanceof SqliteEventStore) streamCache = store.cacheStreamsForBulkImport(STREAM_CACHE_EVENTS);
     const headBefore = await store.headPosition();
     let eventsStored = 0;
     let commandsReplayed = 0;
@@ -111,6 +118,7 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
       if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === figures.commands) progress.update(index + 1, eventsStored);
     }
     toWrite.commands = [];
+    streamCache?.finish();
     const headAfter = await store.headPosition();
     await gains.settledUpTo(headAfter);
     await bulk?.finish();
@@ -126,6 +134,7 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
     return { plan, figures, eventsStored, commandsReplayed, gainsRecorded, headBefore, headAfter, seconds: seconds(startedAt, Date.now()), phaseSeconds };
   } finally {
     progress.stop();
+    streamCache?.finish();
     await bulk?.finish();
     await app.close();
   }
