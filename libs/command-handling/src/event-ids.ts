@@ -1,8 +1,7 @@
-import { parse as uuidParse, v5 as uuidV5, v7 as uuidV7 } from 'uuid';
+import { v5 as uuidV5, v7 as uuidV7 } from 'uuid';
 
 // A fixed namespace for Spiral's name-based ids (RFC 9562 UUIDv5).
-// Parsed once: the seed derives two ids per command, and parsing the namespace each time showed in its profile.
-const SPIRAL_NAMESPACE = uuidParse('6f1f8c1e-5d0a-4f3e-9a51-3f2b6a1d2c77');
+const SPIRAL_NAMESPACE = '6f1f8c1e-5d0a-4f3e-9a51-3f2b6a1d2c77';
 
 /**
  * Ids derived from an idempotency key are the same on every retry, so the event store's unique event
