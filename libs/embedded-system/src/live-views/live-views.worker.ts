@@ -85,7 +85,13 @@ class ServerLog implements LoggerService {
 
   private write(level: LogLevel, message: unknown, rest: readonly unknown[]): void {
     const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : 'LiveViews';
-    this.send({ kind: 'log', level, context, message: message instanceof Error ? (message.stack ?? message.message) : message });
+    const line = message instanceof Error ? (message.stack ?? message.message) : message;
+    try {
+      this.send({ kind: 'log', level, context, message: line });
+    } catch {
+      // A value that cannot cross threads (a function inside) is logged as text rather than lost.
+      this.send({ kind: 'log', level, context, message: String(line) });
+    }
   }
 }
 
