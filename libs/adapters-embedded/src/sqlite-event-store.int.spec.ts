@@ -2,6 +2,7 @@ import { eventStoreContract, pendingEvent, type EventStoreHarness } from '@spira
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Subject } from 'rxjs';
 import { SqliteEventStore } from './sqlite-event-store';
 
 async function openInTempDir(): Promise<EventStoreHarness> {
@@ -24,6 +25,55 @@ async function openInTempDir(): Promise<EventStoreHarness> {
 eventStoreContract('SqliteEventStore', openInTempDir);
 
 describe('SqliteEventStore', () => {
+  it('reads streams through its bulk-import cache as stored, past what it holds, within its bound', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'spiral-events-'));
+    const store = await SqliteEventStore.open(dataDir);
+    const other = await SqliteEventStore.open(dataDir);
+    try {
+      await store.append('team-1', [pendingEvent(), pendingEvent()], 'no_stream');
+      await store.append('team-2', [pendingEvent()], 'no_stream');
+      const uncached = await store.readStream('team-1');
+      const cache = store.cacheStreamsForBulkImport(2);
+      expect(await store.readStream('team-1')).toEqual(uncached);
+      // Another writer's append is read past what is held; what a caller does to its copy stays its own.
+      await other.append('team-1', [pendingEvent()], 1);
+      const grown = await store.readStream('team-1');
+      expect(grown.map((event) => event.streamRevision)).toEqual([0, 1, 2]);
+      grown.pop();
+      // Holding team-2 as well goes past two events: team-1, read least recently, is let go, and read whole again.
+      expect(await store.readStream('team-2')).toHaveLength(1);
+      expect(await store.readStream('team-1')).toEqual(await other.readStream('team-1'));
+      cache.finish();
+      expect(await store.readStream('team-1')).toEqual(await other.readStream('team-1'));
+    } finally {
+      await other.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("delivers another connection's appends to its subscribers when told of them (the live views' worker thread)", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'spiral-events-'));
+    const writer = await SqliteEventStore.open(dataDir);
+    const told = new Subject<void>();
+    const follower = await SqliteEventStore.open(dataDir, { appendedElsewhere: told });
+    const forwarded = writer.commits.subscribe(() => told.next());
+    try {
+      const seen: string[] = [];
+      const subscription = follower.subscribeToAll(0).subscribe((event) => seen.push(event.streamId));
+      await writer.append('team-1', [pendingEvent()], 'no_stream');
+      await writer.append('team-2', [pendingEvent()], 'no_stream');
+      for (let wait = 0; seen.length < 2 && wait < 100; wait++) await new Promise((resolve) => setTimeout(resolve, 10));
+      subscription.unsubscribe();
+      expect(seen).toEqual(['team-1', 'team-2']);
+    } finally {
+      forwarded.unsubscribe();
+      await follower.close();
+      await writer.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('stamps recordedAt from its clock and completes subscriptions when closed', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'spiral-events-'));
     const store = await SqliteEventStore.open(dataDir, { clock: { now: () => '2006-03-31T23:59:59.000Z' } });

@@ -52,6 +52,7 @@ export interface EventStatements {
   readonly byEventId: Statement<[string], EventRow>;
   readonly streamHead: Statement<[string], Pick<EventRow, 'stream_revision' | 'hash'>>;
   readonly stream: Statement<[string], EventRow>;
+  readonly streamAfter: Statement<[string, number], EventRow>;
   /** after (exclusive), upTo (inclusive), limit. */
   readonly page: Statement<[number, number, number], EventRow>;
   /** after (exclusive), limit: the chain's fields and the text the hash covers (sqlite-stored-text). */
@@ -75,6 +76,7 @@ export function prepareEventStatements(db: SqliteDatabase): EventStatements {
       'SELECT stream_revision, hash FROM events WHERE stream_id = ? ORDER BY stream_revision DESC LIMIT 1',
     ),
     stream: db.prepare('SELECT * FROM events WHERE stream_id = ? ORDER BY stream_revision'),
+    streamAfter: db.prepare('SELECT * FROM events WHERE stream_id = ? AND stream_revision > ? ORDER BY stream_revision'),
     page: db.prepare(
       'SELECT * FROM events WHERE global_position > ? AND global_position <= ? ORDER BY global_position LIMIT ?',
     ),

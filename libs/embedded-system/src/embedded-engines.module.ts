@@ -22,7 +22,9 @@ class EngineCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class EmbeddedEnginesModule {
-  static forRoot(dataDir: string): DynamicModule {
+  /** Without its own feed when the live views run in their worker thread (LiveViewsModule provides it then). */
+  static forRoot(dataDir: string, withFeed: boolean): DynamicModule {
+    const feed = { provide: EVENT_FEED, useFactory: (store: SqliteEventStore) => new InProcessEventFeed(store), inject: [EVENT_STORE] };
     return {
       module: EmbeddedEnginesModule,
       providers: [
@@ -30,10 +32,10 @@ export class EmbeddedEnginesModule {
         { provide: EVENT_STORE, useFactory: () => SqliteEventStore.open(dataDir) },
         // Readers read the active generation of each view (blue/green); the projections write beneath.
         { provide: VIEW_STORE, useFactory: async () => new ActiveViewStore(await SqliteViewStore.open(dataDir)) },
-        { provide: EVENT_FEED, useFactory: (store: SqliteEventStore) => new InProcessEventFeed(store), inject: [EVENT_STORE] },
+        ...(withFeed ? [feed] : []),
         EngineCloser,
       ],
-      exports: [CLOCK, EVENT_STORE, VIEW_STORE, EVENT_FEED],
+      exports: [CLOCK, EVENT_STORE, VIEW_STORE, ...(withFeed ? [EVENT_FEED] : [])],
     };
   }
 }

@@ -2,27 +2,37 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@spiral/audit';
 import { SpiralHttpModule, spiralLoggerParams } from '@spiral/http';
 import { ProjectionsModule } from '@spiral/projections';
-import { LocalModule, localProjections } from '@spiral/local';
-import { NationalModule, nationalProjections } from '@spiral/national';
-import { RegionalModule, regionalProjections } from '@spiral/regional';
+import { LocalModule } from '@spiral/local';
+import { NationalModule } from '@spiral/national';
+import { RegionalModule } from '@spiral/regional';
 import { JobsModule } from '@spiral/jobs';
 import { ReplayModule } from '@spiral/replay';
 import { WebModule } from '@spiral/web';
 import { LoggerModule } from 'nestjs-pino';
 import type { EmbeddedConfig } from './embedded-config';
 import { EmbeddedEnginesModule } from './embedded-engines.module';
+import { EMBEDDED_PROJECTIONS } from './embedded-projections';
 import { embeddedJobs } from './jobs/embedded-jobs';
+import { LiveViewsModule } from './live-views/live-views.module';
+
+/**
+ * Where the live views (the projection runners and the gains process manager) run: in a worker
+ * thread of their own beside the server's (the server), or in the calling thread, for a bulk writer
+ * that stops them, writes, and applies the history to them itself (the seeder).
+ */
+export type LiveViewsHosting = 'worker-thread' | 'this-thread';
 
 /** All three levels, the feed and the views in one process on the embedded engines. */
 @Module({})
 export class EmbeddedModule {
-  static forRoot(config: EmbeddedConfig): DynamicModule {
+  static forRoot(config: EmbeddedConfig, liveViews: LiveViewsHosting = 'worker-thread'): DynamicModule {
+    const inWorker = liveViews === 'worker-thread';
     return {
       module: EmbeddedModule,
       imports: [
         LoggerModule.forRoot(spiralLoggerParams(config.logLevel)),
-        EmbeddedEnginesModule.forRoot(config.dataDir),
-        ProjectionsModule.forRoot([...localProjections, ...regionalProjections, ...nationalProjections]),
+        EmbeddedEnginesModule.forRoot(config.dataDir, !inWorker),
+        inWorker ? LiveViewsModule.forRoot(config.dataDir, EMBEDDED_PROJECTIONS) : ProjectionsModule.forRoot(EMBEDDED_PROJECTIONS),
         SpiralHttpModule.forRoot({ jwtSecret: config.jwtSecret, tokenMaxLifetimeSeconds: config.tokenMaxLifetimeSeconds }),
         LocalModule,
         RegionalModule,

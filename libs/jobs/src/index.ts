@@ -5,3 +5,4 @@ export * from './jobs.module';
 export * from './queue-full.filter';
 export * from './serve-job';
 export * from './worker-jobs';
+export * from './start-worker';

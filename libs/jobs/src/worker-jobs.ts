@@ -32,7 +32,7 @@ export class WorkerJobs {
   run<R>(kind: string, input: unknown, progress: JobProgress, signal: AbortSignal): Promise<R> {
     signal.throwIfAborted();
     const data: WorkerJobData = { kind, input, config: this.config };
-    const worker = startWorker(this.entry, data);
+    const worker = startWorker(this.entry, { workerData: data });
     return new Promise<R>((resolve, reject) => {
       let settled = false;
       const settle = (outcome: () => void) => {

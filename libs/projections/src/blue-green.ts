@@ -2,10 +2,18 @@ import { Logger } from '@nestjs/common';
 import type { Clock, EventStore, ViewStore } from '@spiral/ports';
 import { appliedRevisionsOf } from './applied-events';
 import { parkedEventsOf } from './parked-events';
-import type { GenerationRouting } from './active-view-store';
 import { projectionKey, storedCollectionsOf, type Projection } from './projection';
 import { GENERATIONS_COLLECTION, recordSwitch, servingGeneration } from './projection-generations';
 import type { ProjectionRunner } from './projection-runner';
+
+/**
+ * Where the readers' routing lives: in the switch's own process (GenerationRouting), or in another
+ * thread, which must have moved its readers over before the old generation is dropped (so awaited).
+ */
+export interface ReaderRouting {
+  route(projection: Projection, servingVersion: number): void | Promise<void>;
+  unroute(name: string): void | Promise<void>;
+}
 
 /**
  * Blue/green generations of live views. A projection whose version is new builds its own
@@ -23,7 +31,7 @@ export class BlueGreenSwitch {
     private readonly store: EventStore,
     private readonly clock: Clock,
     /** The readers' routing; absent where no reader shares the process (a projector). */
-    private readonly routing?: GenerationRouting,
+    private readonly routing?: ReaderRouting,
   ) {}
 
   /** Before the runner starts: route readers to the serving generation, and switch at once when there is nothing to catch up. */
@@ -35,7 +43,7 @@ export class BlueGreenSwitch {
       if (!recorded) await recordSwitch(this.views, projection, null, await this.views.checkpoint(runner.key), this.clock.now());
       return;
     }
-    this.routing?.route(projection, serving);
+    await this.routing?.route(projection, serving);
     runner.onCommitted = (position) => this.switchWhenCurrent(runner, serving, position);
     await this.switchWhenCurrent(runner, serving, await this.views.checkpoint(runner.key));
   }
@@ -44,7 +52,7 @@ export class BlueGreenSwitch {
     if (position < (await this.store.headPosition())) return;
     const projection = runner.projection;
     await recordSwitch(this.views, projection, serving, position, this.clock.now());
-    this.routing?.unroute(projection.name);
+    await this.routing?.unroute(projection.name);
     runner.onCommitted = undefined;
     const old: Projection = { ...projection, version: serving };
     await this.views.drop(projectionKey(old), storedCollectionsOf(old, [appliedRevisionsOf(projection), parkedEventsOf(projection)]));

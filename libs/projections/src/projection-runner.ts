@@ -209,21 +209,20 @@ export class ProjectionRunner {
     return undefined;
   }
 
-  async status(): Promise<ProjectionStatus> {
-    const head = await this.store.headPosition();
-    let secondsBehind = 0;
-    if (head > this.position) {
-      for await (const next of this.store.readAll({ after: this.position, pageSize: 1 })) {
-        secondsBehind = Math.max(0, (Date.parse(this.clock.now()) - Date.parse(next.recordedAt)) / 1000);
-        break;
-      }
-    }
-    return {
-      projection: this.key,
-      position: this.position,
-      eventsBehind: Math.max(0, head - this.position),
-      secondsBehind,
-      running: this.subscription !== undefined,
-    };
+  status(): Promise<ProjectionStatus> {
+    return projectionStatus(this.key, this.position, this.subscription !== undefined, this.store, this.clock);
   }
+}
+
+/** Where a projection at `position` stands against the store: what /health reports for it. */
+export async function projectionStatus(projection: string, position: number, running: boolean, store: EventStore, clock: Clock): Promise<ProjectionStatus> {
+  const head = await store.headPosition();
+  let secondsBehind = 0;
+  if (head > position) {
+    for await (const next of store.readAll({ after: position, pageSize: 1 })) {
+      secondsBehind = Math.max(0, (Date.parse(clock.now()) - Date.parse(next.recordedAt)) / 1000);
+      break;
+    }
+  }
+  return { projection, position, eventsBehind: Math.max(0, head - position), secondsBehind, running };
 }

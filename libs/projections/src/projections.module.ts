@@ -45,14 +45,19 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /** Resolves when every projection has applied everything stored up to now (tests, replays). */
-  async caughtUp(timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const behind = (await this.statuses()).filter((status) => status.eventsBehind > 0);
-      if (behind.length === 0) return;
-      if (Date.now() > deadline) throw new Error(`projections still behind after ${timeoutMs} ms: ${behind.map((s) => s.projection).join(', ')}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  caughtUp(timeoutMs = 10_000): Promise<void> {
+    return untilCaughtUp(() => this.statuses(), timeoutMs);
+  }
+}
+
+/** Resolves when every status says current, asking again every 20 ms; fails after `timeoutMs`. */
+export async function untilCaughtUp(statuses: () => Promise<readonly ProjectionStatus[]>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const behind = (await statuses()).filter((status) => status.eventsBehind > 0);
+    if (behind.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`projections still behind after ${timeoutMs} ms: ${behind.map((s) => s.projection).join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
@@ -64,7 +69,7 @@ export class ProjectionsModule {
       module: ProjectionsModule,
       global: true,
       providers: [{ provide: PROJECTIONS, useValue: projections }, Projections],
-      exports: [Projections],
+      exports: [Projections, PROJECTIONS],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { NotFound } from '@spiral/decider';
 import { JobQueue, WORKER_JOBS, type JobStatus, type WorkerJobs } from '@spiral/jobs';
-import { Projections, type Projection } from '@spiral/projections';
+import { PROJECTIONS, type Projection } from '@spiral/projections';
 import { describeAsOf, type AsOf } from './as-of';
 import { openSqliteCopy } from './isolated-copies';
 import { REPLAY_JOB, type ReplayJobInput, type ReplayOutcome } from './jobs/replay-job';
@@ -35,7 +35,7 @@ export class ReplayJobs {
   constructor(
     private readonly queue: JobQueue,
     @Inject(WORKER_JOBS) private readonly workers: WorkerJobs,
-    private readonly projections: Projections,
+    @Inject(PROJECTIONS) private readonly projections: readonly Projection[],
   ) {}
 
   /** Queues a replay for `owner`; throws UnknownView before queueing, QueueFull when the queue is. */
@@ -77,7 +77,7 @@ export class ReplayJobs {
   }
 
   private projectionsOf(view: string): Projection[] {
-    return selectProjections(this.projections.runners.map((runner) => runner.projection), view);
+    return selectProjections(this.projections, view);
   }
 
   private job(id: string): JobStatus<ReplayOutcome, ReplayJobInput> {

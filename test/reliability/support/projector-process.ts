@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { ProjectorProcessConfig } from './projector-main';
 
-const REGISTER = join(__dirname, 'register-typescript.js');
+const REGISTER = join(__dirname, '..', '..', '..', 'tools', 'register-typescript.js');
 const MAIN = join(__dirname, 'projector-main.ts');
 
 /** One line the projector wrote: a batch it starts, a commit, its start, or that it is current. */

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { RelayProcessConfig } from './relay-main';
 
-const REGISTER = join(__dirname, 'register-typescript.js');
+const REGISTER = join(__dirname, '..', '..', '..', 'tools', 'register-typescript.js');
 const MAIN = join(__dirname, 'relay-main.ts');
 
 export interface RelayLife {

@@ -55,6 +55,11 @@ const PROGRESS_EVERY = 100;
 const VIEWS_PAGE = 25_000;
 /** How long the views may take to settle on anything stored after that catch-up. */
 const VIEWS_CATCH_UP_MS = 60_000;
+/**
+ * Events the store keeps parsed while the seed writes (SqliteEventStore.cacheStreamsForBulkImport):
+ * the whole default history (98,534), and at xlarge the streams of the spirals running at once.
+ */
+const STREAM_CACHE_EVENTS = 250_000;
 
 /**
  * The gains process manager does not follow the feed while seeding: it would race the seeding loop
@@ -71,7 +76,7 @@ class SeedingOptionsModule {}
 
 /** The embedded system as `spiral start` composes it, with the seeding options above and no logging. */
 function seedingModule(config: EmbeddedConfig): DynamicModule {
-  return { module: SeedingOptionsModule, imports: [EmbeddedModule.forRoot({ ...config, logLevel: 'silent' })] };
+  return { module: SeedingOptionsModule, imports: [EmbeddedModule.forRoot({ ...config, logLevel: 'silent' }, 'this-thread')] };
 }
 
 /**
@@ -89,6 +94,7 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
   const progress = options.progress ?? silentProgress;
   const app = await NestFactory.createApplicationContext(seedingModule(options.config), { logger: false });
   let bulk: { finish(): Promise<void> } | undefined;
+  let streamCache: { finish(): void } | undefined;
   try {
     const bus = app.get(CommandBus);
     const store = app.get<EventStore>(EVENT_STORE);
@@ -101,6 +107,7 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
     // Bulk import: a serial seed otherwise waits for one fsync per command (most of its write time);
     // everything is synced once when the history is written.
     if (store instanceof SqliteEventStore && options.durableEachCommand !== true) bulk = store.relaxDurabilityForBulkImport();
+    if (store instanceof SqliteEventStore) streamCache = store.cacheStreamsForBulkImport(STREAM_CACHE_EVENTS);
     const headBefore = await store.headPosition();
     let eventsStored = 0;
     let commandsReplayed = 0;
@@ -119,6 +126,7 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
       if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === figures.commands) progress.update(index + 1, eventsStored);
     }
     toWrite.commands = [];
+    streamCache?.finish();
     const headAfter = await store.headPosition();
     await gains.settledUpTo(headAfter);
     await bulk?.finish();
@@ -135,6 +143,7 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
     return { plan, figures, eventsStored, commandsReplayed, gainsRecorded, spiralsByStep, headBefore, headAfter, seconds: seconds(startedAt, Date.now()), phaseSeconds };
   } finally {
     progress.stop();
+    streamCache?.finish();
     await bulk?.finish();
     await app.close();
   }

@@ -8,7 +8,7 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import type { CommandResult } from '@spiral/command-handling';
 import { EVENT_FEED, EVENT_STORE, VIEW_STORE, type EventFeed, type EventStore, type ViewStore } from '@spiral/ports';
-import { GainsProcessManager } from './gains.process-manager';
+import { GAINS_PROCESS_MANAGER, GainsProcessManager } from './gains.process-manager';
 
 /** Which of the local level's process managers a process runs; all when not provided. */
 export const LOCAL_PROCESS_MANAGERS = Symbol('LocalProcessManagers');
@@ -28,8 +28,8 @@ export class GainsProcessManagerHost implements OnApplicationBootstrap, BeforeAp
 
   constructor(
     @Inject(EVENT_FEED) feed: EventFeed,
-    @Inject(VIEW_STORE) views: ViewStore,
-    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(VIEW_STORE) private readonly views: ViewStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     commands: CommandBus,
     @Optional() @Inject(LOCAL_PROCESS_MANAGERS) private readonly options?: LocalProcessManagersOptions,
   ) {
@@ -44,10 +44,15 @@ export class GainsProcessManagerHost implements OnApplicationBootstrap, BeforeAp
     await this.manager.stop();
   }
 
-  /** Resolves when the manager has handled everything stored up to now (tests, replays). */
+  /**
+   * Resolves when the manager has handled everything stored up to now (tests, replays). Read from
+   * its checkpoint, not from this host's manager: the embedded server runs the manager beside its
+   * live views in a worker thread (gains: false here), and the checkpoint is what either commits.
+   */
   async caughtUp(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while ((await this.manager.eventsBehind()) > 0) {
+    const behind = async () => (await this.store.headPosition()) - (await this.views.checkpoint(GAINS_PROCESS_MANAGER));
+    while ((await behind()) > 0) {
       if (Date.now() > deadline) throw new Error(`the gains process manager is still behind after ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -1,11 +1,11 @@
 // Lets a child process run the suites' TypeScript helpers as they are, the way jest does: each .ts
 // file is compiled by swc when required, with the repo's .swcrc and tsconfig.base.json's paths (the
-// @spiral/<lib>/testing entries too, which the build's .swcrc leaves out). Used as `node -r test/reliability/support/register-typescript.js <file>.ts`.
+// @spiral/<lib>/testing entries too, which the build's .swcrc leaves out). Used as `node -r tools/register-typescript.js <file>.ts`, and by worker threads started from the sources.
 const { transformSync } = require('@swc/core');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const root = join(__dirname, '..', '..', '..');
+const root = join(__dirname, '..');
 const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
 delete swcrc.$schema;
 delete swcrc.exclude;
