@@ -38,6 +38,24 @@ module.exports = {
       to: { path: ['node_modules/(better-sqlite3|kafkajs|mongodb|@kurrent|@eventstore)/', '^libs/adapters-'] },
     },
     {
+      name: 'no-context-imports-another',
+      comment: 'local, regional and national share only the published language (@spiral/event-catalogue).',
+      severity: 'error',
+      from: { path: '^libs/(local|regional|national)/' },
+      to: { path: '^libs/(local|regional|national)/', pathNot: '^libs/$1/' },
+    },
+    {
+      name: 'read-side-knows-no-adapter-and-no-nest',
+      comment:
+        'Projections, the read-model kit, statistics and SPC are plain code over ports: no engine, no adapter, no NestJS. Exempt: the wiring that runs them in a Nest process (projections.module.ts, blue-green.ts, which logs through Nest), and specs and test helpers (they run over the embedded adapters).',
+      severity: 'error',
+      from: {
+        path: ['^libs/[^/]+/src/projections/', '^libs/(analytics|spc)/', '^libs/projections/src/'],
+        pathNot: ['^libs/projections/src/(projections\\.module|blue-green)\\.ts$', '\\.spec\\.ts$', '^libs/[^/]+/src/testing/'],
+      },
+      to: { path: [ENGINES, NEST, '^libs/adapters-'] },
+    },
+    {
       name: 'no-app-imports-an-app',
       severity: 'error',
       from: { path: '^apps/([^/]+)/' },

@@ -26,7 +26,8 @@ describe('regional facts through /api/v1/regions/:sha', () => {
   const proposePractice = () =>
     created('/practices', national, { title: 'Nurse-led thrombolysis', summary: 'Nurses thrombolyse.', origin: 'research', originDetail: 'A trial', targetMeasures: ['Door-to-needle time'] });
   const support = (teamId: string) => ({ teamId, kind: 'airCover', description: 'The region stands behind the pilot.' });
-  const strategy = (practiceId: string) => ({ practiceId, organisations: ['RX1', 'RX2'], approach: 'Facilitated visits from the first adopters.' });
+  // Only organisations a fact has named (a team registered there) and of the strategy's own region.
+  const strategy = (practiceId: string) => ({ practiceId, organisations: ['RX1'], approach: 'Facilitated visits from the first adopters.' });
   const storedIn = (streamId: string) => harness.eventStore.readStream(streamId);
 
   beforeAll(async () => {
@@ -137,6 +138,9 @@ describe('regional facts through /api/v1/regions/:sha', () => {
       ['spreading a practice not yet published', '/regions/Q01/spread-strategies', () => strategy(proposedPractice), 422, 'practice_not_published'],
       ['supporting an unknown team', '/regions/Q01/support', () => support('no-such-team'), 404, 'not_found'],
       ['spreading an unknown practice', '/regions/Q01/spread-strategies', () => strategy('no-such-practice'), 404, 'not_found'],
+      ['spreading into another region\'s organisation', '/regions/Q01/spread-strategies', () => ({ ...strategy(publishedPractice), organisations: ['RX1', 'RY1'] }), 422, 'organisations_outside_region'],
+      ['spreading into an organisation no fact names', '/regions/Q01/spread-strategies', () => ({ ...strategy(publishedPractice), organisations: ['NOWHERE1'] }), 422, 'organisations_outside_region'],
+      ['registering a team in an organisation another region holds', '/teams', () => ({ name: 'Moved unit', orgCode: 'RY1', shaCode: 'Q01' }), 422, 'organisation_in_another_region'],
       ['joining an unknown network', '/regions/Q01/networks/no-such-network/members', () => ({ teamId: teamQ01 }), 404, 'not_found'],
     ])('refuses %s and stores nothing', async (_, path, body, status, error) => {
       const before = await harness.eventStore.headPosition();

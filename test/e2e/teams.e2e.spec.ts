@@ -87,6 +87,23 @@ describe('POST /api/v1/teams', () => {
     expect(await harness.eventStore.headPosition()).toBe(before);
   });
 
+  it('answers 422 naming the key when an Idempotency-Key is reused with another body, and stores nothing', async () => {
+    const send = (name: string) => harness.http.post('/api/v1/teams').set(harness.bearer(localRx1)).set('Idempotency-Key', 'register-ward-9').send({ ...team, name });
+    await send('Ward 9').expect(201);
+    const before = await harness.eventStore.headPosition();
+    const reused = await send('Ward 10').expect(422);
+    expect(answerOf(reused)).toMatchObject({ error: 'idempotency_key_reused', message: expect.stringContaining('register-ward-9') as unknown });
+    expect(await harness.eventStore.headPosition()).toBe(before);
+  });
+
+  it('gives another organisation\'s user with the same sub and key its own answer, never the first one\'s', async () => {
+    const sameSub = (org: string) => harness.bearer({ role: 'local', org, sha: 'Q01', sub: 'shared-sub' });
+    const send = (org: string) => harness.http.post('/api/v1/teams').set(sameSub(org)).set('Idempotency-Key', 'register-shared').send({ ...team, orgCode: org, name: 'Shared' });
+    const first = answerOf(await send('RX1').expect(201));
+    const other = answerOf(await send('RY9').expect(201));
+    expect(other.id).not.toBe(first.id);
+  });
+
   it('keeps what it stored across a restart of the process', async () => {
     const created = await harness.http.post('/api/v1/teams').set(harness.bearer(localRx1)).send({ ...team, name: 'Restart ward' }).expect(201);
     await harness.restart();

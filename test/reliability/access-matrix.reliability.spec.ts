@@ -1,8 +1,10 @@
 import type { Identity } from '../e2e/support/embedded-harness';
 import { classOf, expectedDecision, type Scope } from './support/access-table';
+import { needBody, stepBodies } from '../e2e/support/local-spirals';
 import { ApiClient, type ApiAnswer } from './support/api-client';
 import { EmbeddedProcess } from './support/embedded-process';
 import { reportFigures } from './support/figures';
+import { runCase, type HostileCase } from './support/hostile-clients';
 import { OpenApiRoutes, type ApiRoute } from './support/openapi-routes';
 import { analystUser, buildPlace, buildWorld, fillPath, localOf, nationalUser, regionalOf, type Place, type World } from './support/world';
 
@@ -156,3 +158,121 @@ async function viewsShow(api: ApiClient, places: readonly Place[]): Promise<void
     }
   }
 }
+
+/**
+ * Suite 12 (issue #16): access beyond the role table. Hostile tokens, idempotency keys reused across
+ * organisations and requests, organisations named in another region, and no credential in the log.
+ */
+describe('12. access beyond roles: tokens, idempotency scope, an organisation\'s one region, no credential logged', () => {
+  let app: EmbeddedProcess;
+  let api: ApiClient;
+  let home: Place;
+  let away: Place;
+  let practiceId: string;
+  const rows: (string | number)[][] = [];
+  const findings: string[] = [];
+
+  beforeAll(async () => {
+    // info: the replay's own log lines (written while serving its request) are part of what is checked.
+    app = await EmbeddedProcess.start({ logLevel: 'info' });
+    api = new ApiClient(app, 8);
+    home = await buildPlace(api, 'RX1', 'Q01');
+    away = await buildPlace(api, 'RZ5', 'Q02');
+    practiceId = (await buildWorld(api)).practiceId;
+    await api.post(`/practices/${practiceId}/publication`, nationalUser, { evidenceLevel: 'observational', summary: 'Halved the time.' });
+  }, 180_000);
+  afterAll(async () => {
+    reportFigures({
+      suite: 12,
+      title: 'Access beyond roles',
+      proves:
+        'Tokens without exp, issued in the future, living longer than SPIRAL_TOKEN_MAX_LIFETIME_SECONDS, with a sub holding control ' +
+        'characters or 6,000 characters, or sent as `Bearer <token> junk`; an Idempotency-Key retried by another organisation\'s user ' +
+        'with the same sub, or reused for another body or command; a team registered in an organisation another region holds, and ' +
+        'spread strategies naming another region\'s or no one\'s organisations. Each gets the status shown and stores nothing ' +
+        '(GET /audit/verify before and after); then no line of the process\'s pino log holds a JWT, and the refusals show the ' +
+        'Authorization header as [redacted].',
+      command: 'npm run test:reliability -- access-matrix',
+      headline: `${findings.length} findings of ${rows.length} cases; 0 events stored`,
+      columns: ['case', 'expected', 'answered', 'ms', 'answer bytes', 'events stored'],
+      rows,
+    });
+    await api?.close();
+    await app?.stop();
+  });
+
+  const now = () => Math.floor(Date.now() / 1000);
+  const teamIn = (org: string, sha: string) => ({ name: `Unit of ${org}`, orgCode: org, shaCode: sha });
+  const withHeader = (authorization: string, path: string, body: object) => () => api.send('POST', path, { body, headers: { authorization } });
+  const run = async (cases: readonly HostileCase[]) => {
+    for (const hostile of cases) {
+      const outcome = await runCase(api, hostile);
+      rows.push(outcome.row);
+      findings.push(...outcome.findings);
+    }
+  };
+  const says = (text: RegExp) => (answer: ApiAnswer) => (text.test(JSON.stringify(answer.body)) ? [] : [`the answer does not say ${String(text)}`]);
+
+  it('answers 401 to tokens without exp, from the future, too long-lived, with an unprintable or huge sub, or in a malformed header', async () => {
+    const claims = { sub: 'local-RX1', role: 'local', org: home.org, sha: home.sha };
+    const bearer = (extra: Record<string, unknown>) => `Bearer ${app.signed({ ...claims, ...extra })}`;
+    const valid = app.token(localOf(home.org, home.sha));
+    const body = teamIn(home.org, home.sha);
+    await run([
+      { name: 'token without exp', expected: [401], send: withHeader(bearer({ iat: now() }), '/teams', body), check: says(/no exp/) },
+      { name: 'token with iat an hour ahead', expected: [401], send: withHeader(bearer({ iat: now() + 3600, exp: now() + 7200 }), '/teams', body), check: says(/future/) },
+      { name: 'token living 30 days', expected: [401], send: withHeader(bearer({ iat: now(), exp: now() + 30 * 86_400 }), '/teams', body), check: says(/longer than/) },
+      { name: 'sub with an escape sequence', expected: [401], send: withHeader(bearer({ iat: now(), exp: now() + 600, sub: 'x\u001b[31mred' }), '/teams', body) },
+      { name: 'sub of 6,000 characters', expected: [401], send: withHeader(bearer({ iat: now(), exp: now() + 600, sub: 'x'.repeat(6000) }), '/teams', body) },
+      { name: '`Bearer <token> junk`', expected: [401], send: withHeader(`Bearer ${valid} junk`, '/teams', body) },
+      { name: '`bearer <token>` (scheme in lower case)', expected: [401], send: withHeader(`bearer ${valid}`, '/teams', body) },
+    ]);
+    expect(findings).toEqual([]);
+  });
+
+  it('scopes an Idempotency-Key to the actor, organisation and request', async () => {
+    const sharedSub = 'same-user-everywhere';
+    const orgA = { ...localOf(home.org, home.sha), sub: sharedSub };
+    const orgB = { ...localOf('RY9', 'Q01'), sub: sharedSub };
+    const keyed = (identity: Identity, path: string, body: object, key: string) => () => api.send('POST', path, { identity, body, headers: { 'idempotency-key': key } });
+    const first = await keyed(orgA, '/spirals', needBody(home.teamId), 'need-1')();
+    const step = await keyed(orgA, `/spirals/${home.spiralId}/measurements`, stepBodies.measurements, 'step-1')();
+    expect([first.status, step.status]).toEqual([201, 201]);
+    await run([
+      {
+        name: 'another organisation retries the key with the same sub',
+        expected: [403],
+        send: keyed(orgB, '/spirals', needBody(home.teamId), 'need-1'),
+        check: (answer) => (JSON.stringify(answer.body).includes((first.body as { id: string }).id) ? ['answered with the first organisation\'s spiral'] : []),
+      },
+      { name: 'the key reused with another body', expected: [422], send: keyed(orgA, '/spirals', { ...needBody(home.teamId), title: 'Another need' }, 'need-1'), check: says(/need-1/) },
+      { name: 'the key reused for another command on the same spiral', expected: [422], send: keyed(orgA, `/spirals/${home.spiralId}/knowledge`, stepBodies.knowledge, 'step-1'), check: says(/step-1/) },
+    ]);
+    expect(findings).toEqual([]);
+  });
+
+  it('keeps an organisation in the region the first fact named: 422 naming both, nothing stored', async () => {
+    const strategy = (organisations: string[]) => ({ practiceId, organisations, approach: 'Facilitated visits.' });
+    await run([
+      { name: 'a token of RX1 with sha Q02 registers a team in RX1/Q02', expected: [422], send: () => api.post('/teams', localOf(home.org, 'Q02'), teamIn(home.org, 'Q02')), check: says(/RX1 belongs to region Q01.*not Q02/) },
+      { name: 'national registers a team in RZ5 (of Q02) under Q01', expected: [422], send: () => api.post('/teams', nationalUser, teamIn(away.org, 'Q01')), check: says(/Q02/) },
+      { name: 'Q01 spreads into RZ5 (of Q02)', expected: [422], send: () => api.post(`/regions/${home.sha}/spread-strategies`, regionalOf(home.sha), strategy([home.org, away.org])), check: says(/RZ5 belongs to region Q02/) },
+      { name: 'Q01 spreads into an organisation no fact names', expected: [422], send: () => api.post(`/regions/${home.sha}/spread-strategies`, regionalOf(home.sha), strategy(['NOWHERE9'])), check: says(/NOWHERE9/) },
+    ]);
+    expect(findings).toEqual([]);
+  });
+
+  it('never writes a credential to the log: refusals and replay requests alike', async () => {
+    await api.post('/replays', analystUser, { view: 'national', asOf: new Date().toISOString() });
+    await api.post('/teams', { role: 'auditor', sub: 'auditor-1' }, teamIn(home.org, home.sha));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const text = app.logLines.map((line) => JSON.stringify(line));
+    // Every JWT begins with the base64url of '{"': a token anywhere in a line would show as eyJ.
+    const withToken = text.filter((line) => line.includes('eyJ'));
+    const redacted = text.filter((line) => line.includes('"authorization":"[redacted]"'));
+    rows.push(['log lines holding a JWT', 0, withToken.length, '', '', 0], ['log lines with Authorization [redacted]', '≥ 1', redacted.length, '', '', 0]);
+    if (withToken.length > 0) findings.push(`${withToken.length} log lines hold a token, e.g. ${withToken[0]?.slice(0, 200)}`);
+    if (redacted.length === 0) findings.push('no log line shows the Authorization header redacted (was the request logged at all?)');
+    expect(findings).toEqual([]);
+  });
+});

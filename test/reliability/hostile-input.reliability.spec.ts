@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { ApiClient } from './support/api-client';
 import { EmbeddedProcess } from './support/embedded-process';
 import { reportFigures } from './support/figures';
+import { corruptBodies, runCase, wideBody } from './support/hostile-clients';
 import { fixedHostilePayloads, hostilePayloads, type HostilePayload } from './support/hostile-payloads';
+import { stepBodies } from '../e2e/support/local-spirals';
 import { OpenApiRoutes } from './support/openapi-routes';
 import { sized } from './support/profile';
 import { buildPlace, buildWorld, fillPath, localOf, nationalUser, regionalOf, type Place, type World } from './support/world';
@@ -93,4 +95,119 @@ describe('8. hostile input against every command path: only 4xx, 0 × 5xx, 0 eve
     }
     expect(findings).toEqual([]);
   }, 900_000);
+});
+
+/**
+ * Suite 11 (issue #16): what a hostile or careless client tried from outside beyond the body schema.
+ * Each case answers its 4xx quickly, with a small answer, and stores nothing (GET /audit/verify
+ * before and after); an over-wide body does not hold up /health meanwhile.
+ */
+describe('11. hostile clients: over-wide and corrupt bodies, null, invalid UTF-8, huge numbers, hidden characters', () => {
+  let app: EmbeddedProcess;
+  let api: ApiClient;
+  let place: Place;
+  const rows: (string | number)[][] = [];
+  const findings: string[] = [];
+  // Generous on a shared machine: the refusal itself takes milliseconds (docs/reliability.md has the figure).
+  const WIDE_BODY_BOUND_MS = 3_000;
+
+  beforeAll(async () => {
+    app = await EmbeddedProcess.start();
+    api = new ApiClient(app, 8);
+    place = await buildPlace(api, 'RX1', 'Q01');
+  }, 180_000);
+  afterAll(async () => {
+    reportFigures({
+      suite: 11,
+      title: 'Hostile clients',
+      proves:
+        'The requests issue #16 found holding the server up or getting through, each sent to the embedded process: a 1 MiB body of ' +
+        'about 110,000 unknown keys (refused as a whole before validation runs, with /health timed while it is handled), corrupt ' +
+        'gzip, deflate and br bodies, `null` for a field, invalid UTF-8, ±1e308 measurements, bidi overrides and zero-width ' +
+        'characters in a name. Each answers the 4xx shown, with a small answer, and stores nothing (GET /audit/verify before and after).',
+      command: 'npm run test:reliability -- hostile-input',
+      headline: `${findings.length} findings of ${rows.length} cases; 0 events stored`,
+      columns: ['case', 'expected', 'answered', 'ms', 'answer bytes', 'events stored'],
+      rows,
+    });
+    await api?.close();
+    await app?.stop();
+  });
+
+  const local = () => localOf(place.org, place.sha);
+  const post = (path: string, body: object | string | Buffer, headers: Record<string, string> = {}) => () => api.send('POST', path, { identity: local(), body, headers });
+  const names = (field: string) => (answer: { body: unknown }) =>
+    ((answer.body as { problems?: { field: string }[] }).problems ?? []).some((problem) => problem.field === field) ? [] : [`the answer does not name ${field}`];
+
+  it('refuses a 1 MiB body of ~110,000 keys fast, with a bounded answer, while /health answers', async () => {
+    const body = wideBody(MAX_BODY_BYTES - 64);
+    let healthMs = Number.NaN;
+    const outcome = await runCase(api, {
+      name: `${(body.match(/:/g) ?? []).length} unknown keys, ${(body.length / 1024).toFixed(0)} KiB`,
+      expected: [400, 413],
+      send: async () => {
+        const answer = post(`/spirals/${place.spiralId}/knowledge`, body)();
+        const started = performance.now();
+        const health = await api.send('GET', '/health');
+        healthMs = performance.now() - started;
+        if (health.status !== 200) findings.push(`/health answered ${health.status} during the wide body`);
+        return answer;
+      },
+      check: (answer, ms) => [
+        ...(ms < WIDE_BODY_BOUND_MS ? [] : [`took ${ms.toFixed(0)} ms (bound ${WIDE_BODY_BOUND_MS} ms)`]),
+        ...(JSON.stringify(answer.body).length < 4_096 ? [] : [`answered ${JSON.stringify(answer.body).length} bytes`]),
+        ...(healthMs < WIDE_BODY_BOUND_MS ? [] : [`/health waited ${healthMs.toFixed(0)} ms`]),
+      ],
+    });
+    rows.push(outcome.row, ['/health meanwhile', 200, 200, healthMs.toFixed(0), '', 0]);
+    findings.push(...outcome.findings);
+    expect(outcome.findings).toEqual([]);
+  }, 60_000);
+
+  it('answers 400 to a corrupt gzip, deflate or br body, never 500', async () => {
+    for (const { encoding, bytes } of corruptBodies(JSON.stringify(stepBodies.knowledge))) {
+      const outcome = await runCase(api, {
+        name: `corrupt Content-Encoding: ${encoding} (${bytes.length} bytes)`,
+        expected: [400],
+        send: post(`/spirals/${place.spiralId}/knowledge`, bytes, { 'content-encoding': encoding, 'content-type': 'application/json' }),
+      });
+      rows.push(outcome.row);
+      findings.push(...outcome.findings);
+    }
+    expect(findings).toEqual([]);
+  });
+
+  it('answers 400 to null, invalid UTF-8, numbers beyond ±1e12 and hidden characters in names, naming the field', async () => {
+    const team = { name: 'Stroke unit', orgCode: place.org, shaCode: place.sha };
+    const cases = [
+      { name: '"occurredAt": null', expected: [400], send: post('/teams', { ...team, occurredAt: null }), check: names('occurredAt') },
+      { name: 'invalid UTF-8 in a name', expected: [400], send: post('/teams', Buffer.concat([Buffer.from('{"name":"Ward '), Buffer.from([0xff, 0xfe]), Buffer.from(`","orgCode":"${place.org}","shaCode":"${place.sha}"}`)])) },
+      { name: 'measurement value 1e308', expected: [400], send: post(`/spirals/${place.spiralId}/measurements`, { points: [{ period: '2004-01-01', value: 1e308 }] }), check: names('points.0.value') },
+      { name: 'measurement value -1e308', expected: [400], send: post(`/spirals/${place.spiralId}/measurements`, { points: [{ period: '2004-01-01', value: -1e308 }] }), check: names('points.0.value') },
+      { name: 'bidi override (U+202E) in a team name', expected: [400], send: post('/teams', { ...team, name: 'Stroke \u202Etinu' }), check: names('name') },
+      { name: 'zero-width space in a team name', expected: [400], send: post('/teams', { ...team, name: 'Stroke\u200Bunit' }), check: names('name') },
+    ];
+    for (const hostile of cases) {
+      const outcome = await runCase(api, hostile);
+      rows.push(outcome.row);
+      findings.push(...outcome.findings);
+    }
+    expect(findings).toEqual([]);
+  });
+
+  it('documents every operation\'s error answers and /health as public in the OpenAPI document', async () => {
+    const document = (await (await fetch(`${app.base}/api/docs-json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[] }>> };
+    const missing: string[] = [];
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const isHealth = path.endsWith('/health');
+        const wanted = ['400', ...(isHealth ? [] : ['401', '403']), ...(method === 'post' ? ['409', '413', '422'] : [])];
+        missing.push(...wanted.filter((status) => operation.responses[status] === undefined).map((status) => `${method.toUpperCase()} ${path} ${status}`));
+        if (isHealth && JSON.stringify(operation.security) !== '[]') missing.push(`${path} is not marked public`);
+      }
+    }
+    rows.push(['OpenAPI: error answers of every operation, /health public', 'none missing', missing.length === 0 ? 'none missing' : `${missing.length} missing`, '', '', 0]);
+    findings.push(...missing);
+    expect(missing).toEqual([]);
+  });
 });

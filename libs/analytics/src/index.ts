@@ -13,15 +13,3 @@ export * from './figures/cumulative-spread';
 export * from './figures/gain-sustainability';
 export * from './figures/measure-impact';
 export * from './figures/time-to-adopt';
-// Read-model pieces both the regional and the national projection are built from.
-export * from './read-models/document-session';
-export * from './read-models/spiral-summary';
-export * from './read-models/spiral-timeline';
-export * from './read-models/summary-as-of';
-export * from './read-models/team-index';
-export * from './read-models/spiral-index';
-export * from './read-models/area-penetration';
-export * from './read-models/adopters';
-// Change stamps: view readers hold what they derived until a projection's views change.
-export * from './read-models/change-stamp';
-export * from './read-models/stamped-cache';

@@ -7,8 +7,16 @@ export interface CommandEnvelope<TCommand> {
   readonly correlationId: string;
   /** The event or request that caused this command; defaults to the correlation id. */
   readonly causationId?: string;
-  /** A retry with the same key (same actor) stores nothing new and answers as the first time. */
+  /**
+   * A retry with the same key (same user, role, organisation and region) and the same request stores
+   * nothing new and answers as the first time; the same key with another request is refused.
+   */
   readonly idempotencyKey?: string;
+  /**
+   * requestFingerprint of the command as the sender asked it, set where the envelope is built (a
+   * handler may add facts it loaded to the command later); the command as handled when unset.
+   */
+  readonly fingerprint?: string;
   /** From If-Match: the revision the client last saw; a stale one is refused with 409. */
   readonly expectedRevision?: number;
   /** When the fact happened, for history entered late. */

@@ -3,7 +3,8 @@ import { validateEvent, type DomainEvent, type EventEnvelope, type PendingEvent 
 import { eventDefinitionOf } from '@spiral/event-catalogue';
 import { WrongExpectedRevision, type Clock, type EventStore } from '@spiral/ports';
 import type { CommandEnvelope, CommandResult } from './command-envelope';
-import { eventIdFor } from './event-ids';
+import { eventIdFor, keyPartOf, requestFingerprint } from './event-ids';
+import { IdempotencyKeyReused } from './idempotency-key-reused';
 
 /** Without If-Match a lost race is retried from a fresh read this many times before answering 409. */
 const MAX_ATTEMPTS = 3;
@@ -18,8 +19,9 @@ export async function handleCommand<TCommand, TEvent extends DomainEvent, TState
   clock: Clock,
   decider: Decider<TCommand, TEvent, TState>,
   streamId: string,
-  envelope: CommandEnvelope<TCommand>,
+  sent: CommandEnvelope<TCommand>,
 ): Promise<CommandResult> {
+  const envelope = sent.idempotencyKey === undefined || sent.fingerprint !== undefined ? sent : { ...sent, fingerprint: requestFingerprint(sent.command, sent.occurredAt) };
   for (let attempt = 1; ; attempt++) {
     const history = await store.readStream(streamId);
     const earlier = findEarlierAnswer(history, envelope);
@@ -65,7 +67,7 @@ function toPending<TCommand>(
   // problems are still reported field by field so the cause is plain.
   if (problems.length > 0) throw new InvalidInput(problems);
   return {
-    eventId: eventIdFor(envelope.actor.id, envelope.idempotencyKey, index),
+    eventId: eventIdFor(envelope, index),
     type: event.type,
     schemaVersion: eventDefinitionOf(event.type)?.schemaVersion ?? 1,
     data: event.data,
@@ -91,19 +93,25 @@ export function foldHistory<TEvent extends DomainEvent, TState>(
   );
 }
 
-/** The answer a retried command gets: the events its first attempt stored, found by their ids. */
+/**
+ * The answer a retried command gets: the events its first attempt stored, found by their ids. An
+ * event with the key's first half but another request's second half means the key was used before
+ * for something else: refused, never answered with that other command's result.
+ */
 function findEarlierAnswer<TCommand>(
   history: readonly EventEnvelope[],
   envelope: CommandEnvelope<TCommand>,
 ): CommandResult | undefined {
   if (envelope.idempotencyKey === undefined) return undefined;
-  const firstId = eventIdFor(envelope.actor.id, envelope.idempotencyKey, 0);
-  const start = history.findIndex((event) => event.eventId === firstId);
+  const firstId = eventIdFor(envelope, 0);
+  const keyPart = keyPartOf(firstId);
+  const start = history.findIndex((event) => event.eventId.startsWith(keyPart));
   if (start < 0) return undefined;
+  if (history[start]?.eventId !== firstId) throw new IdempotencyKeyReused(envelope.idempotencyKey, history[start]?.type ?? '');
   const stored: EventEnvelope[] = [];
   for (let i = start; i < history.length; i++) {
     const event = history[i];
-    if (event?.eventId !== eventIdFor(envelope.actor.id, envelope.idempotencyKey, stored.length)) break;
+    if (event?.eventId !== eventIdFor(envelope, stored.length)) break;
     stored.push(event);
   }
   return answer(history[start]?.streamId ?? '', stored.at(-1), stored, true);

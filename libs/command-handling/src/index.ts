@@ -5,3 +5,4 @@ export * from './event-ids';
 export * from './handle-command';
 export * from './published-facts.reader';
 export * from './command-handling.module';
+export * from './idempotency-key-reused';

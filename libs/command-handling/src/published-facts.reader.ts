@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  organisationFactsFrom,
   practiceFactsFrom,
   streamIds,
   teamFactsFrom,
+  type OrganisationFacts,
   type PracticeFacts,
   type TeamFacts,
 } from '@spiral/event-catalogue';
@@ -15,6 +17,11 @@ import { EVENT_STORE, type EventStore } from '@spiral/ports';
 @Injectable()
 export class PublishedFactsReader {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** The region the organisation belongs to, fixed by the first fact that named it. */
+  async organisation(orgCode: string): Promise<OrganisationFacts | undefined> {
+    return organisationFactsFrom(await this.store.readStream(streamIds.organisation(orgCode)));
+  }
 
   async team(teamId: string): Promise<TeamFacts | undefined> {
     return teamFactsFrom(await this.store.readStream(streamIds.team(teamId)));

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { AuditModule } from '@spiral/audit';
-import { SpiralHttpModule } from '@spiral/http';
+import { SpiralHttpModule, spiralLoggerParams } from '@spiral/http';
 import { LocalModule, localProjections } from '@spiral/local';
 import { NationalModule, nationalProjections } from '@spiral/national';
 import type { Projection } from '@spiral/projections';
@@ -47,7 +47,7 @@ export class LevelServiceModule {
     return {
       module: LevelServiceModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { level: options.logLevel, autoLogging: options.logLevel === 'debug' } }),
+        LoggerModule.forRoot(spiralLoggerParams(options.logLevel)),
         DistributedEnginesModule.forRoot(options.engines),
         SpiralHttpModule.forRoot({ jwtSecret: options.jwtSecret }),
         level.module,

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { HealthController } from '@spiral/http';
+import { HealthController, spiralLoggerParams } from '@spiral/http';
 import { localProjections } from '@spiral/local';
 import { nationalProjections } from '@spiral/national';
 import { ProjectionsModule, type Projection } from '@spiral/projections';
@@ -27,7 +27,7 @@ export class ProjectorModule {
     return {
       module: ProjectorModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { level: options.logLevel, autoLogging: false } }),
+        LoggerModule.forRoot(spiralLoggerParams(options.logLevel, false)),
         DistributedEnginesModule.forRoot(options.engines),
         ProjectionsModule.forRoot(options.projections ?? ALL_PROJECTIONS),
       ],

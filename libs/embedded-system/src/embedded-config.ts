@@ -1,3 +1,4 @@
+import { DEFAULT_BODY_LIMITS, DEFAULT_TOKEN_POLICY } from '@spiral/http';
 import { resolve } from 'node:path';
 
 /** Everything the embedded system reads from its environment, checked once at start. */
@@ -7,6 +8,12 @@ export interface EmbeddedConfig {
   readonly dataDir: string;
   readonly jwtSecret: string;
   readonly maxBodyBytes: number;
+  /** Most fields and list items one body may hold (SPIRAL_MAX_BODY_PROPERTIES). */
+  readonly maxBodyProperties: number;
+  /** Most problems one 400 lists (SPIRAL_MAX_PROBLEMS). */
+  readonly maxProblems: number;
+  /** Longest token lifetime accepted (SPIRAL_TOKEN_MAX_LIFETIME_SECONDS). */
+  readonly tokenMaxLifetimeSeconds: number;
   readonly logLevel: string;
 }
 
@@ -23,6 +30,9 @@ export function embeddedConfigFrom(env: NodeJS.ProcessEnv): EmbeddedConfig {
     dataDir: resolve(env['SPIRAL_DATA_DIR'] ?? './data'),
     jwtSecret: jwtSecret(env),
     maxBodyBytes: wholeNumber(env, 'SPIRAL_MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    maxBodyProperties: wholeNumber(env, 'SPIRAL_MAX_BODY_PROPERTIES', DEFAULT_BODY_LIMITS.maxProperties, 100, 1_000_000),
+    maxProblems: wholeNumber(env, 'SPIRAL_MAX_PROBLEMS', DEFAULT_BODY_LIMITS.maxProblems, 1, 10_000),
+    tokenMaxLifetimeSeconds: wholeNumber(env, 'SPIRAL_TOKEN_MAX_LIFETIME_SECONDS', DEFAULT_TOKEN_POLICY.maxLifetimeSeconds, 60, 366 * 24 * 3600),
     logLevel: env['LOG_LEVEL'] ?? 'info',
   };
 }

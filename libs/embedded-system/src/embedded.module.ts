@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@spiral/audit';
-import { SpiralHttpModule } from '@spiral/http';
+import { SpiralHttpModule, spiralLoggerParams } from '@spiral/http';
 import { ProjectionsModule } from '@spiral/projections';
 import { LocalModule, localProjections } from '@spiral/local';
 import { NationalModule, nationalProjections } from '@spiral/national';
@@ -18,12 +18,10 @@ export class EmbeddedModule {
     return {
       module: EmbeddedModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: { level: config.logLevel, autoLogging: config.logLevel === 'debug' },
-        }),
+        LoggerModule.forRoot(spiralLoggerParams(config.logLevel)),
         EmbeddedEnginesModule.forRoot(config.dataDir),
         ProjectionsModule.forRoot([...localProjections, ...regionalProjections, ...nationalProjections]),
-        SpiralHttpModule.forRoot({ jwtSecret: config.jwtSecret }),
+        SpiralHttpModule.forRoot({ jwtSecret: config.jwtSecret, tokenMaxLifetimeSeconds: config.tokenMaxLifetimeSeconds }),
         LocalModule,
         RegionalModule,
         NationalModule,

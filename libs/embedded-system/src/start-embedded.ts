@@ -9,7 +9,7 @@ import { EmbeddedModule } from './embedded.module';
 export async function createEmbeddedApp(config: EmbeddedConfig): Promise<INestApplication> {
   const app = await NestFactory.create(EmbeddedModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  configureHttpApp(app, { maxBodyBytes: config.maxBodyBytes });
+  configureHttpApp(app, { maxBodyBytes: config.maxBodyBytes, maxProperties: config.maxBodyProperties, maxProblems: config.maxProblems });
   return app;
 }
 

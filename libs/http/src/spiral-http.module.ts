@@ -2,12 +2,15 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
-import { AccessGuard } from './auth/access.guard';
+import { AccessGuard, TOKEN_POLICY } from './auth/access.guard';
+import { DEFAULT_TOKEN_POLICY } from './auth/token-rules';
 import { HealthController } from './health/health.controller';
 
 export interface SpiralHttpOptions {
   /** HS256 secret the tokens are signed with (SPIRAL_JWT_SECRET). */
   readonly jwtSecret: string;
+  /** Longest token lifetime accepted (SPIRAL_TOKEN_MAX_LIFETIME_SECONDS); 24 h when unset. */
+  readonly tokenMaxLifetimeSeconds?: number;
 }
 
 /** Identity for every route (the JWT verifier and the guard that applies SPEC "Access") and /health. */
@@ -20,7 +23,10 @@ export class SpiralHttpModule {
       // every request, and that failed parse cost about a millisecond per request (profiled).
       imports: [JwtModule.register({ secret: createSecretKey(Buffer.from(options.jwtSecret)), signOptions: { algorithm: 'HS256' as const } })],
       controllers: [HealthController],
-      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
+      providers: [
+        { provide: TOKEN_POLICY, useValue: { ...DEFAULT_TOKEN_POLICY, maxLifetimeSeconds: options.tokenMaxLifetimeSeconds ?? DEFAULT_TOKEN_POLICY.maxLifetimeSeconds } },
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
       exports: [JwtModule],
     };
   }

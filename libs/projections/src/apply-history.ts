@@ -21,35 +21,55 @@ export interface HistoryFigures {
 }
 
 /**
- * Events per page and per commit when a whole history is applied. Profiled (node --cpu-prof, 98k
- * events): the time goes to reading, parsing, serialising and writing the touched view documents
- * once per page, not per event, so larger pages cost less per event (1,000: 653 events/s; 10,000:
- * 1,589; 30,000: 3,243 at 436 MiB peak RSS); 25,000 keeps the peak well under 1 GiB (docs/benchmarks.md).
+ * Events per page when a whole history is applied: what is read from the store and handed to the
+ * runners at once. The views' documents stay in memory across pages (HistoryViewSession), so the
+ * page bounds the events held, not how often documents are read or written (docs/benchmarks.md).
  */
 export const HISTORY_PAGE_SIZE = 25_000;
 
+/** Runners fed from one read of a history, with the events they take of it (all, without `include`). */
+export interface HistoryReader {
+  readonly runners: readonly ProjectionRunner[];
+  readonly include?: (event: EventEnvelope) => boolean;
+}
+
 /**
- * Reads the store once in global order, page by page, and applies each batch to every runner (each
- * commits the batch with its checkpoint). Rebuilds and replays share it; the runners' views are
- * wherever their view store is, the live one for a rebuild, an isolated copy for a replay.
+ * Reads the store once in global order, page by page, and applies each page to every runner in a
+ * session of its own that holds its documents for the whole history; each runner commits its
+ * changed documents with its checkpoint when its session holds many, and at the end. Rebuilds and
+ * replays share it; the runners' views are wherever their view store is, the live one for a
+ * rebuild, an isolated copy for a replay.
  */
 export async function applyHistory(store: EventStore, runners: readonly ProjectionRunner[], options: HistoryOptions): Promise<HistoryFigures> {
+  const [figures] = await applyHistoryTo(store, [{ runners, ...(options.include === undefined ? {} : { include: options.include }) }], options);
+  return figures as HistoryFigures;
+}
+
+/**
+ * One read of the history for several readers, each taking its own events of every page (an
+ * evaluation's moments: each moment's views are built from the events as of it), so comparing
+ * moments costs one read of the store, not one per moment. Figures per reader, in their order.
+ */
+export async function applyHistoryTo(store: EventStore, readers: readonly HistoryReader[], options: Omit<HistoryOptions, 'include'>): Promise<HistoryFigures[]> {
   const pageSize = options.pageSize ?? HISTORY_PAGE_SIZE;
-  const include = options.include ?? (() => true);
+  const applying = readers.map(({ runners, include }) => ({ include, applied: 0, runners: runners.map((runner) => ({ runner, history: runner.historySession() })) }));
   let read = 0;
-  let applied = 0;
-  let batch: EventEnvelope[] = [];
+  let page: EventEnvelope[] = [];
   const flush = async () => {
-    if (batch.length > 0) for (const runner of runners) await runner.apply(batch, { cached: false });
-    applied += batch.length;
-    batch = [];
+    for (const reader of applying) {
+      const events = reader.include === undefined ? page : page.filter(reader.include);
+      if (events.length > 0) for (const { runner, history } of reader.runners) await runner.apply(events, { history });
+      reader.applied += events.length;
+    }
+    page = [];
     options.progress?.(read, options.upTo);
   };
   for await (const event of store.readAll({ upTo: options.upTo, pageSize })) {
     read += 1;
-    if (include(event)) batch.push(event);
-    if (batch.length === pageSize || read % pageSize === 0) await flush();
+    page.push(event);
+    if (page.length === pageSize) await flush();
   }
   await flush();
-  return { read, applied };
+  for (const reader of applying) for (const { runner, history } of reader.runners) await runner.commitHistory(history);
+  return applying.map((reader) => ({ read, applied: reader.applied }));
 }

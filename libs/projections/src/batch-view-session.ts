@@ -13,7 +13,7 @@ export class BatchViewSession implements ViewSession {
   private readonly pending = new Map<string, { collection: string; id: string; document: ViewDocument | null }>();
 
   /**
-   * Without the runner's cache (pages of history), documents read are still held for the batch:
+   * Without the runner's cache (a replay of parked events), documents read are still held for the batch:
    * a document read on most events but rarely written (a team's, on every point of its spirals)
    * was otherwise read and parsed again each time, a quarter of a rebuild's CPU (profiled).
    */
@@ -40,7 +40,7 @@ export class BatchViewSession implements ViewSession {
 
   put(collection: string, id: string, document: ViewDocument): void {
     const stored = storedCollection(this.projection, collection);
-    // Kept as given: a projection replaces documents, it never mutates one it has handed over.
+    // Kept as given: a projection may go on changing it until the commit, which stores it as it is then.
     this.pending.set(key(stored, id), { collection: stored, id, document });
   }
 

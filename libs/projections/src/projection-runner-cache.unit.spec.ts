@@ -4,7 +4,7 @@ import { systemClock, type EventFeed, type EventStore, type ExclusiveTurn, type 
 import { applyHistory } from './apply-history';
 import { ProjectionRunner } from './projection-runner';
 import { storedCollection, type Projection } from './projection';
-import { applyOverFrozenDocuments, EnvelopeBuilder } from './testing';
+import { applyRedelivering, EnvelopeBuilder, failingOnceOnLast } from './testing';
 import { MISS, ViewDocumentCache } from './view-document-cache';
 
 /** Counts teams per organisation: one read-modify-write of the organisation's document per event. */
@@ -153,21 +153,28 @@ describe('ProjectionRunner document cache', () => {
   });
 });
 
-describe('applyOverFrozenDocuments', () => {
-  it('refuses a projection that changes a document in place instead of replacing it', async () => {
-    const inPlace: Projection = {
-      ...teamsPerOrganisation,
-      async apply(event, views) {
-        const { orgCode } = event.data as { orgCode: string };
-        const current = await views.get<{ teams: number }>('organisations', orgCode);
-        if (current === undefined) views.put('organisations', orgCode, { teams: 1 });
-        else current.teams += 1;
-      },
-    };
+describe('a projection that changes documents in place', () => {
+  const inPlace: Projection = {
+    ...teamsPerOrganisation,
+    async apply(event, views) {
+      const { orgCode } = event.data as { orgCode: string };
+      const current = await views.get<{ orgCode: string; teams: number }>('organisations', orgCode);
+      if (current === undefined) views.put('organisations', orgCode, { orgCode, teams: 1 });
+      else {
+        current.teams += 1;
+        views.put('organisations', orgCode, current);
+      }
+    },
+  };
+
+  it('counts each event once when a pass fails after changing the document the cache holds', async () => {
+    const views = new CountingViewStore(await SqliteViewStore.openFile(':memory:'));
     const build = new EnvelopeBuilder();
-    const events = [1, 2].map((n) => build.append(`team-${n}`, TeamRegistered.create({ teamId: `${n}`, name: `Team ${n}`, orgCode: 'RX1', shaCode: 'Q01' })));
-    await expect(applyOverFrozenDocuments(inPlace, events)).rejects.toThrow(TypeError);
-    await expect(applyOverFrozenDocuments(teamsPerOrganisation, events)).resolves.toBeUndefined();
+    const events = [1, 2, 3, 4].map((n) => build.append(`team-${n}`, TeamRegistered.create({ teamId: `${n}`, name: `Team ${n}`, orgCode: 'RX1', shaCode: 'Q01' })));
+    const runner = new ProjectionRunner(failingOnceOnLast(inPlace, events), {} as EventFeed, views, {} as EventStore, systemClock);
+    await applyRedelivering(runner, events.slice(0, 2));
+    await applyRedelivering(runner, events.slice(2));
+    expect(await views.get(organisations, 'RX1')).toEqual({ orgCode: 'RX1', teams: 4 });
   });
 });
 

@@ -3,7 +3,10 @@ import type { ViewDocument } from '@spiral/ports';
 
 /**
  * The views of one batch as a projection sees them: reads see the batch's own writes first, and
- * nothing reaches the view store until the runner commits the batch with its checkpoint.
+ * nothing reaches the view store until the runner commits the batch with its checkpoint. A
+ * document read from the session is the session's until the commit: a projection may change it in
+ * place (and puts it back when it does), so an event costs what it changes, not a copy of every
+ * record it touches. The runner keeps nothing of a pass that failed.
  */
 export interface ViewSession {
   get<T extends ViewDocument>(collection: string, id: string): Promise<T | undefined>;

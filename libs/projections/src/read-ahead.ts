@@ -53,7 +53,8 @@ class MissRecorder implements ViewSession {
     const key = `${stored}\u0000${id}`;
     if (this.written.has(key)) return Promise.resolve(this.written.get(key) as T | undefined);
     const held = this.cache.lookup(stored, id);
-    if (held !== MISS) return Promise.resolve(held as T | undefined);
+    // A copy: the projection may change what it reads in place, and this pass is thrown away.
+    if (held !== MISS) return Promise.resolve(held === undefined ? undefined : (structuredClone(held) as T));
     const ids = this.missing.get(stored) ?? new Set<string>();
     this.missing.set(stored, ids.add(id));
     return Promise.resolve(undefined);

@@ -6,8 +6,8 @@ import { LRUCache } from 'lru-cache';
  * documents each batch touches was a tenth of a rebuild and most of a projector's time on a
  * MongoDB-wire store (one round trip per document). Valid only while this process is the sole
  * writer of the projection's collections; the runner clears it when that may not hold (a failed
- * commit, another member's turn, parked events replayed beside it). Projections replace documents
- * and never change one in place (each view's invariants test it), so the held ones stay true.
+ * commit, another member's turn, parked events replayed beside it, a pass that failed: projections
+ * may change the documents they read in place, so what a failed pass touched is no longer true).
  */
 export class ViewDocumentCache {
   /** `null` remembers that the store has no such document, so a miss costs one read too. */

@@ -7,6 +7,6 @@ export * from './replay-jobs';
 export * from './replay.module';
 export * from './evaluation/evaluation';
 export * from './evaluation/compare-evaluations';
-export * from './evaluation/evaluate-as-of';
+export * from './evaluation/evaluate-moments';
 export * from './evaluation/evaluation-request';
 export type { ReplayJobAnswer } from './http/replays.controller';

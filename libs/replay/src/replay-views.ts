@@ -1,5 +1,6 @@
 import type { EventFeed, EventStore, ViewStore } from '@spiral/ports';
-import { applyHistory, ProjectionRunner, projectionKey, type Projection } from '@spiral/projections';
+import type { EventEnvelope } from '@spiral/event-catalogue';
+import { applyHistoryTo, ProjectionRunner, projectionKey, type Projection } from '@spiral/projections';
 import { describeAsOf, includesEvent, lastPositionFor, type AsOf } from './as-of';
 
 export interface ReplayRequest {
@@ -63,39 +64,71 @@ const storeDriven: EventFeed = {
  * serving, and projecting, meanwhile.
  */
 export async function replayViews(request: ReplayRequest): Promise<ReplayFigures> {
-  for (const projection of request.projections) {
-    // A target that holds a checkpoint is not a fresh copy; it might even be the live store.
-    if ((await request.target.checkpoint(projectionKey(projection))) > 0) {
-      throw new Error(`the replay's view store already holds ${projectionKey(projection)}: a replay writes into a fresh, isolated store only`);
+  const { target, asOf, ...rest } = request;
+  const [figures] = await replayViewsAt({ ...rest, moments: [{ target, asOf }] });
+  return figures as ReplayFigures;
+}
+
+/** One moment of a replay of several: its own isolated view store, and the moment it is built as of. */
+export interface ReplayMoment {
+  readonly target: ViewStore;
+  readonly asOf: AsOf;
+}
+
+/**
+ * Rebuilds the views as of several moments, each into its own isolated copy, from ONE read of the
+ * history: each page read goes to every moment's runners, each taking the events as of its moment.
+ * A moment's views cannot be continued into a later moment's (history entered late belongs to the
+ * earlier moment but is recorded after events of the later one), so each moment has its own views;
+ * what is shared is the reading. Figures per moment, in their order.
+ */
+export async function replayViewsAt(request: Omit<ReplayRequest, 'target' | 'asOf'> & { readonly moments: readonly ReplayMoment[] }): Promise<ReplayFigures[]> {
+  for (const { target } of request.moments) {
+    for (const projection of request.projections) {
+      // A target that holds a checkpoint is not a fresh copy; it might even be the live store.
+      if ((await target.checkpoint(projectionKey(projection))) > 0) {
+        throw new Error(`the replay's view store already holds ${projectionKey(projection)}: a replay writes into a fresh, isolated store only`);
+      }
     }
   }
   const clock = { now: () => new Date().toISOString() };
-  const runners = request.projections.map(
-    (projection) => new ProjectionRunner(projection, storeDriven, request.target, request.store, clock),
-  );
-  const lastPosition = lastPositionFor(request.asOf, await request.store.headPosition());
-  const isAsOf = includesEvent(request.asOf);
-  let lastOccurredAt: string | null = null;
+  const head = await request.store.headPosition();
+  const moments = request.moments.map(({ target, asOf }) => {
+    const isAsOf = includesEvent(asOf);
+    const moment = {
+      asOf,
+      lastPosition: lastPositionFor(asOf, head),
+      lastOccurredAt: null as string | null,
+      read: 0,
+      runners: request.projections.map((projection) => new ProjectionRunner(projection, storeDriven, target, request.store, clock)),
+      include: (event: EventEnvelope): boolean => {
+        // A position-bounded moment reads no further than its position, whatever the others read.
+        if (event.globalPosition > moment.lastPosition) return false;
+        moment.read += 1;
+        if (!isAsOf(event)) return false;
+        if (moment.lastOccurredAt === null || event.occurredAt > moment.lastOccurredAt) moment.lastOccurredAt = event.occurredAt;
+        return true;
+      },
+    };
+    return moment;
+  });
+  const upTo = Math.max(0, ...moments.map((moment) => moment.lastPosition));
   const started = performance.now();
-  const { read, applied } = await applyHistory(request.store, runners, {
-    upTo: lastPosition,
+  const figures = await applyHistoryTo(request.store, moments, {
+    upTo,
     ...(request.pageSize === undefined ? {} : { pageSize: request.pageSize }),
-    include: (event) => {
-      if (!isAsOf(event)) return false;
-      if (lastOccurredAt === null || event.occurredAt > lastOccurredAt) lastOccurredAt = event.occurredAt;
-      return true;
-    },
     ...(request.progress === undefined ? {} : { progress: request.progress }),
   });
   const seconds = (performance.now() - started) / 1000;
-  return {
-    asOf: describeAsOf(request.asOf),
-    lastPosition,
-    eventsRead: read,
-    eventsApplied: applied,
-    lastOccurredAt,
+  return moments.map((moment, index) => ({
+    asOf: describeAsOf(moment.asOf),
+    lastPosition: moment.lastPosition,
+    // The events up to the moment's own last position: what a replay of it alone reads.
+    eventsRead: moment.read,
+    eventsApplied: figures[index]?.applied ?? 0,
+    lastOccurredAt: moment.lastOccurredAt,
     seconds,
-    eventsPerSecond: seconds > 0 ? read / seconds : read,
-    projections: runners.map((runner) => runner.key),
-  };
+    eventsPerSecond: seconds > 0 ? moment.read / seconds : moment.read,
+    projections: moment.runners.map((runner) => runner.key),
+  }));
 }

@@ -57,7 +57,7 @@ async function* csvExport(views: ViewStore, projections: readonly Projection[]):
       }
     }
   }
-  yield stringify([[...FIXED_COLUMNS, ...fields]]);
+  yield stringify([[...FIXED_COLUMNS, ...fields].map(inertCell)]);
   for (const { projection, collection } of collectionsOf(projections)) {
     for (const document of await views.find(storedCollection(projection, collection))) {
       yield stringify([[projection.name, String(projection.version), collection, ...fields.map((field) => csvCell(document, field))]]);
@@ -69,11 +69,22 @@ function* collectionsOf(projections: readonly Projection[]): Generator<{ project
   for (const projection of projections) for (const collection of projection.collections) yield { projection, collection };
 }
 
+/**
+ * OWASP's CSV injection rule: a text cell a spreadsheet would run as a formula (starting with =, +,
+ * -, @, a tab or a carriage return) gets a leading single quote, so it shows as the text it is.
+ * Numbers are left as they are: a spreadsheet reads -3 as a number, never a formula.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function inertCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 export function csvCell(document: ViewDocument, field: string): string {
   if (!Object.hasOwn(document, field)) return '';
   const value = document[field];
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return inertCell(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }

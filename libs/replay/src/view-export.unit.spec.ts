@@ -1,6 +1,6 @@
 import { SqliteViewStore } from '@spiral/adapters-embedded';
 import { storedCollection, type Projection } from '@spiral/projections';
-import { exportViews, formatOfFile } from './view-export';
+import { csvCell, exportViews, formatOfFile, inertCell } from './view-export';
 
 const teams: Projection = {
   name: 'team-view',
@@ -58,6 +58,13 @@ describe('view export', () => {
         },
       ],
     });
+  });
+
+  it('neutralises every text cell a spreadsheet would run as a formula (OWASP CSV injection), and no other', () => {
+    for (const formula of ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) expect(inertCell(formula)).toBe(`'${formula}`);
+    for (const text of ['Stroke unit', "'quoted", ' =spaced', '1=1', '']) expect(inertCell(text)).toBe(text);
+    expect(csvCell({ name: '=cmd|\' /C calc\'!A0', value: -3 }, 'name')).toBe("'=cmd|' /C calc'!A0");
+    expect(csvCell({ name: '=1', value: -3 }, 'value')).toBe('-3');
   });
 
   it('picks the format from the file name', () => {

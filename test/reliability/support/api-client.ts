@@ -10,8 +10,8 @@ export interface ApiAnswer {
 
 export interface SendOptions {
   readonly identity?: Identity;
-  /** An object is sent as JSON; a string is sent as it is (malformed JSON, huge bodies). */
-  readonly body?: object | string;
+  /** An object is sent as JSON; a string or bytes are sent as they are (malformed JSON, huge bodies, broken encodings). */
+  readonly body?: object | string | Buffer;
   readonly headers?: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
 }
@@ -44,9 +44,9 @@ export class ApiClient {
   async send(method: 'GET' | 'POST', path: string, options: SendOptions = {}): Promise<ApiAnswer> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.identity) headers['authorization'] = `Bearer ${this.app.token(options.identity)}`;
-    let body: string | undefined;
+    let body: string | Buffer | undefined;
     if (options.body !== undefined) {
-      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      body = typeof options.body === 'string' || Buffer.isBuffer(options.body) ? options.body : JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
     const answer = await request(`${this.app.base}/api/v1${path}`, { method, headers, body, dispatcher: this.agent, signal: options.signal });

@@ -46,6 +46,11 @@ export class EmbeddedProcess {
     return new JwtService({ secret: SECRET }).sign(claims, { algorithm: 'HS256', expiresIn: '2h' });
   }
 
+  /** These claims signed with the process's secret, for hostile tokens: no exp added, iat kept as given (now when absent). */
+  signed(claims: Readonly<Record<string, unknown>>): string {
+    return new JwtService({ secret: SECRET }).sign({ ...claims }, { algorithm: 'HS256' });
+  }
+
   /** kill -9: no shutdown hook runs, nothing is flushed but what the store already committed. */
   async kill9(): Promise<void> {
     const child = this.child;

@@ -1,5 +1,5 @@
 import { SqliteEventStore } from '@spiral/adapters-embedded';
-import { HistoryBuilder } from '@spiral/analytics/testing';
+import { HistoryBuilder } from '@spiral/projections/testing';
 import type { EventEnvelope, PendingEvent } from '@spiral/event-catalogue';
 import type { EventStore } from '@spiral/ports';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,25 +1,44 @@
 import { JwtService } from '@nestjs/jwt';
-import { embeddedConfigFrom } from '@spiral/embedded-system';
+import { DEVELOPMENT_JWT_SECRET, embeddedConfigFrom } from '@spiral/embedded-system';
 import { ROLES, type Role } from '@spiral/event-catalogue';
-import { actorFromClaims } from '@spiral/http';
+import { actorFromClaims, tokenTimeProblem, DEFAULT_TOKEN_POLICY } from '@spiral/http';
 import { Command, Option } from 'commander';
 
-/** `spiral token`: a development JWT signed with SPIRAL_JWT_SECRET (or the development secret). */
+interface TokenOptions {
+  readonly role: Role;
+  readonly org?: string;
+  readonly sha?: string;
+  readonly sub?: string;
+  readonly expires: string;
+}
+
+/**
+ * `spiral token`: a token signed with SPIRAL_JWT_SECRET (or, with a warning, the development secret),
+ * always with exp, refused here when the server would refuse it. Without --sub the user id names the
+ * role and its organisation or region, so tokens of different organisations never share a `sub`.
+ */
 export function tokenCommand(): Command {
   return new Command('token')
-    .description('mint a development token for a role, organisation and region')
+    .description('mint a token for a role, organisation and region')
     .addOption(new Option('--role <role>', 'who the token speaks for').choices(ROLES).makeOptionMandatory())
     .option('--org <code>', 'organisation code (required for local users)')
     .option('--sha <code>', 'SHA (region) code (required for local and regional users)')
-    .option('--sub <id>', 'user id', 'dev-user')
-    .option('--expires <span>', 'lifetime, e.g. 12h or 7d', '12h')
-    .action((options: { role: Role; org?: string; sha?: string; sub: string; expires: string }) => {
-      const claims = { sub: options.sub, role: options.role, org: options.org ?? null, sha: options.sha ?? null };
+    .option('--sub <id>', 'user id, 1 to 128 printable characters (default: dev-<role>-<org or sha>)')
+    .option('--expires <span>', 'lifetime, e.g. 12h or 30m; at most SPIRAL_TOKEN_MAX_LIFETIME_SECONDS (24h by default)', '12h')
+    .action((options: TokenOptions) => {
+      const sub = options.sub ?? ['dev', options.role, options.org ?? options.sha].filter(Boolean).join('-');
+      const claims = { sub, role: options.role, org: options.org ?? null, sha: options.sha ?? null };
       if (!actorFromClaims(claims)) {
-        throw new Error(`a ${options.role} token needs ${options.role === 'local' ? '--org and --sha' : '--sha'}`);
+        throw new Error(`a ${options.role} token needs ${options.role === 'local' ? '--org and --sha' : options.role === 'regional' ? '--sha' : 'valid claims'}, codes of letters and digits, and a --sub of 1 to 128 printable characters`);
       }
-      const { jwtSecret } = embeddedConfigFrom(process.env);
-      const jwt = new JwtService({ secret: jwtSecret });
-      process.stdout.write(`${jwt.sign(claims, { algorithm: 'HS256', expiresIn: options.expires as `${number}h` })}\n`);
+      const config = embeddedConfigFrom(process.env);
+      if (config.jwtSecret === DEVELOPMENT_JWT_SECRET) {
+        process.stderr.write('warning: SPIRAL_JWT_SECRET is not set; signing with the development secret, which only a development server accepts\n');
+      }
+      const jwt = new JwtService({ secret: config.jwtSecret });
+      const token = jwt.sign(claims, { algorithm: 'HS256', expiresIn: options.expires as `${number}h` });
+      const problem = tokenTimeProblem(jwt.decode<Record<string, unknown>>(token), Date.now() / 1000, { ...DEFAULT_TOKEN_POLICY, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds });
+      if (problem) throw new Error(`--expires ${options.expires}: the server would refuse this token: ${problem}`);
+      process.stdout.write(`${token}\n`);
     });
 }

@@ -110,14 +110,17 @@ function planSpread(context: SeedContext, random: Random, sha: SeedSha, practice
     const publishedAt = practice.publishedAt ?? LAST_REGIONAL_ACT;
     const latest = Math.min(practice.retiredAt ?? LAST_REGIONAL_ACT, LAST_REGIONAL_ACT);
     const launchAt = duringWorkingHours(Math.min(addDays(publishedAt, random.int(60, 270)), addDays(latest, -14)), random.int(0, 599));
-    const relevant = sha.organisations.filter(({ teams }) => teams.some(({ kind }) => kind.measures.includes(practice.template.measure)));
-    const pool = relevant.length >= 2 ? relevant : sha.organisations;
+    // Only organisations a team has named by then: the first fact naming one fixes its region, and a
+    // strategy naming one no fact has named yet is refused.
+    const named = sha.organisations.filter(({ teams }) => teams.some(({ registeredAt }) => registeredAt < launchAt));
+    const relevant = named.filter(({ teams }) => teams.some(({ kind }) => kind.measures.includes(practice.template.measure)));
+    const pool = relevant.length >= 2 ? relevant : named;
     story.add('region', sha.code, launchAt, 'launch', actor, {
       type: 'LaunchSpreadStrategy',
       shaCode: sha.code,
       strategyId: story.entityId(actor, 'launch'),
       practiceId: practice.practiceId,
-      organisations: random.sample(pool, random.int(2, Math.min(6, pool.length))).map(({ code }) => code),
+      organisations: random.sample(pool, random.int(Math.min(2, pool.length), Math.min(6, pool.length))).map(({ code }) => code),
       approach: random.pick(SPREAD_APPROACHES),
     });
     return story;

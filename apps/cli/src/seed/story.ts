@@ -1,4 +1,4 @@
-import { eventIdFor, newEntityId } from '@spiral/command-handling';
+import { eventIdFor, newEntityId, requestFingerprint } from '@spiral/command-handling';
 import type { Actor } from '@spiral/event-catalogue';
 import { v5 as uuidV5 } from 'uuid';
 import { iso, type Instant } from './calendar';
@@ -31,7 +31,7 @@ export class SeedContext {
 
   /** The id the HTTP API would give the thing a step creates, sent by `actor` with the step's key. */
   entityId(actor: Actor, story: string, step: string): string {
-    return newEntityId(actor.id, this.idempotencyKey(story, step));
+    return newEntityId(actor, this.idempotencyKey(story, step));
   }
 }
 
@@ -64,6 +64,8 @@ export class Story {
   add<K extends AggregateKind>(kind: K, aggregateId: string, at: Instant, step: string, actor: Actor, command: CommandsByKind[K]): Instant {
     const when = at > this.lastAt ? at : this.lastAt + 60_000;
     const idempotencyKey = this.context.idempotencyKey(this.name, step);
+    // Fixed here, before the handler adds the facts it loads, as the HTTP layer fixes it per request.
+    const fingerprint = requestFingerprint(command, iso(when));
     const planned = {
       kind,
       aggregateId,
@@ -76,13 +78,14 @@ export class Story {
         correlationId: this.correlationId,
         causationId: this.lastEventId ?? this.correlationId,
         idempotencyKey,
+        fingerprint,
         occurredAt: iso(when),
       },
     };
     // `kind` and `command` are tied by K, which TypeScript cannot carry into the union by itself.
     this.commands.push(planned as unknown as PlannedCommand);
     this.lastAt = when;
-    this.lastEventId = eventIdFor(actor.id, idempotencyKey, 0);
+    this.lastEventId = eventIdFor({ actor, idempotencyKey, fingerprint }, 0);
     return when;
   }
 }

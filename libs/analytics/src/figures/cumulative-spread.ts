@@ -1,5 +1,13 @@
-import type { TeamAdoption } from '../read-models/adopters';
 import { monthOf, monthsFrom } from '../time/calendar';
+
+/** A team's first adoption of a practice: the spiral that adopted it, where, and when. */
+export interface TeamAdoption {
+  readonly teamId: string;
+  readonly spiralId: string;
+  readonly orgCode: string;
+  readonly shaCode: string;
+  readonly at: string;
+}
 
 export interface SpreadCounts {
   readonly teams: number;

@@ -1,4 +1,4 @@
-import type { TeamAdoption } from '../read-models/adopters';
+import type { TeamAdoption } from './cumulative-spread';
 import { cumulativeSpread, spreadByRegion, spreadTotals } from './cumulative-spread';
 import { gainSustainability } from './gain-sustainability';
 import { measureImpact } from './measure-impact';

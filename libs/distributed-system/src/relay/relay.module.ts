@@ -1,5 +1,5 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { HealthController } from '@spiral/http';
+import { HealthController, spiralLoggerParams } from '@spiral/http';
 import { EVENT_FEED, EVENT_STORE, VIEW_STORE, type EventFeed, type EventStore, type ViewStore } from '@spiral/ports';
 import { Projections, type ProjectionStatus } from '@spiral/projections';
 import { LoggerModule } from 'nestjs-pino';
@@ -47,7 +47,7 @@ export class RelayModule {
     const { engines, logLevel, ...relay } = options;
     return {
       module: RelayModule,
-      imports: [LoggerModule.forRoot({ pinoHttp: { level: logLevel, autoLogging: false } }), DistributedEnginesModule.forRoot(engines)],
+      imports: [LoggerModule.forRoot(spiralLoggerParams(logLevel, false)), DistributedEnginesModule.forRoot(engines)],
       controllers: [HealthController],
       providers: [{ provide: RELAY_OPTIONS, useValue: relay }, RelayHost, { provide: Projections, useExisting: RelayHost }],
     };

@@ -3,6 +3,7 @@
  * the projections and the auditors agree on them.
  */
 export const streamIds = {
+  organisation: (orgCode: string) => `organisation-${orgCode}`,
   team: (teamId: string) => `team-${teamId}`,
   spiral: (spiralId: string) => `spiral-${spiralId}`,
   region: (shaCode: string) => `region-${shaCode}`,
@@ -18,6 +19,7 @@ export type StreamKind = keyof typeof streamIds;
 export function streamKindOf(streamId: string): StreamKind | undefined {
   const prefix = streamId.split('-', 1)[0];
   const byPrefix: Record<string, StreamKind> = {
+    organisation: 'organisation',
     team: 'team',
     spiral: 'spiral',
     region: 'region',

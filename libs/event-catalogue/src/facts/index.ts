@@ -1,2 +1,4 @@
+export * from './organisation-facts';
 export * from './practice-facts';
 export * from './team-facts';
+export * from './spiral-steps';

@@ -10,6 +10,7 @@ import { MeasurementRecorded } from './measurement-recorded.event';
 import { MemberCapabilityRecorded } from './member-capability-recorded.event';
 import { NeedRecognised } from './need-recognised.event';
 import { OptionAdopted } from './option-adopted.event';
+import { OrganisationRegistered } from './organisation-registered.event';
 import { OptionsAppraised } from './options-appraised.event';
 import { RebaseConfirmed } from './rebase-confirmed.event';
 import { SpiralClosed } from './spiral-closed.event';
@@ -29,6 +30,7 @@ export * from './measurement-recorded.event';
 export * from './member-capability-recorded.event';
 export * from './need-recognised.event';
 export * from './option-adopted.event';
+export * from './organisation-registered.event';
 export * from './options-appraised.event';
 export * from './rebase-confirmed.event';
 export * from './spiral-closed.event';
@@ -43,6 +45,9 @@ export * from '../values/sustainability-factors';
 
 /** Events of a team's stream. */
 export type TeamEvent = TeamRegistered | MemberCapabilityRecorded | TeamSupportReceived;
+
+/** Events of an organisation's stream: the one that fixed its region. */
+export type OrganisationEvent = OrganisationRegistered;
 
 /** Events of a spiral's stream, in the order of the five steps. */
 export type SpiralEvent =
@@ -62,6 +67,7 @@ export type SpiralEvent =
   | SpiralClosed;
 
 export const localEvents: readonly EventDefinition[] = [
+  OrganisationRegistered,
   TeamRegistered,
   MemberCapabilityRecorded,
   TeamSupportReceived,

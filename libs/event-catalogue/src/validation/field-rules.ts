@@ -4,7 +4,9 @@ import {
   IsNumber,
   IsString,
   Matches,
+  Max,
   MaxLength,
+  Min,
   MinLength,
   type ValidationOptions,
 } from 'class-validator';
@@ -22,6 +24,17 @@ function combine(...decorators: PropertyDecorator[]): PropertyDecorator {
 const NO_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
 const NO_CONTROL_BUT_LINE_BREAKS = /^(?:[\t\n\r]|\P{Cc})*$/u;
 
+/**
+ * Characters that make text read otherwise than it is stored (SPEC "Bad input"): bidi controls
+ * (ALM, LRM, RLM, the embeddings and overrides, the isolates) reorder what a reader sees ("Trojan
+ * source"); zero-width characters make two names that look the same differ. Refused, not stripped,
+ * so what is stored is what was sent.
+ */
+const BIDI_CONTROLS = '\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069';
+const ZERO_WIDTH = '\u200B-\u200D\u2060\uFEFF';
+const NO_BIDI_CONTROLS = new RegExp(`^[^${BIDI_CONTROLS}]*$`, 'u');
+const NO_BIDI_OR_ZERO_WIDTH = new RegExp(`^[^${BIDI_CONTROLS}${ZERO_WIDTH}]*$`, 'u');
+
 /** A short single-line text: a name, a title, a code. */
 export function IsText(maxLength = 200, options?: ValidationOptions): PropertyDecorator {
   return combine(
@@ -29,6 +42,7 @@ export function IsText(maxLength = 200, options?: ValidationOptions): PropertyDe
     MinLength(1, options),
     MaxLength(maxLength, options),
     Matches(NO_CONTROL_CHARACTERS, { ...options, message: '$property must not contain control characters' }),
+    Matches(NO_BIDI_OR_ZERO_WIDTH, { ...options, message: '$property must not contain bidi controls or zero-width characters' }),
   );
 }
 
@@ -42,7 +56,17 @@ export function IsProse(maxLength = 4000, options?: ValidationOptions): Property
       ...options,
       message: '$property must not contain control characters other than line breaks and tabs',
     }),
+    // Prose keeps zero-width joiners (emoji, some scripts need them); bidi controls are refused.
+    Matches(NO_BIDI_CONTROLS, { ...options, message: '$property must not contain bidi controls' }),
   );
+}
+
+const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+const MAX_IDENTIFIER_LENGTH = 100;
+
+/** The identifier rule for values that are not fields of a class (a token's org and sha claims). */
+export function isIdentifier(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_IDENTIFIER_LENGTH && IDENTIFIER.test(value);
 }
 
 /** An identifier chosen by a client or the server: letters, digits, '-', '_', '.', ':'. */
@@ -50,17 +74,29 @@ export function IsIdentifier(options?: ValidationOptions): PropertyDecorator {
   return combine(
     IsString(options),
     MinLength(1, options),
-    MaxLength(100, options),
-    Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, {
+    MaxLength(MAX_IDENTIFIER_LENGTH, options),
+    Matches(IDENTIFIER, {
       ...options,
       message: '$property must be an identifier (letters, digits, ".", "_", ":" or "-")',
     }),
   );
 }
 
-/** A finite number (JSON cannot carry NaN; 1e400 parses to Infinity and is refused here). */
+/**
+ * The range every number of a command is held to (SPEC "Bad input": numbers stay within a documented
+ * range where arithmetic on them is finite). ±1e12 is far beyond any measure the service counts, and
+ * the chart's sums, squares and moving ranges over thousands of points stay exact enough and finite
+ * (±1e308 made the mean and limits Infinity, written as null).
+ */
+export const MAX_NUMBER_MAGNITUDE = 1e12;
+
+/** A finite number within ±MAX_NUMBER_MAGNITUDE (JSON cannot carry NaN; 1e400 parses to Infinity and is refused here). */
 export function IsFiniteNumber(options?: ValidationOptions): PropertyDecorator {
-  return IsNumber({ allowNaN: false, allowInfinity: false }, options);
+  return combine(
+    IsNumber({ allowNaN: false, allowInfinity: false }, options),
+    Min(-MAX_NUMBER_MAGNITUDE, { ...options, message: `$property must be at least -${MAX_NUMBER_MAGNITUDE}` }),
+    Max(MAX_NUMBER_MAGNITUDE, { ...options, message: `$property must be at most ${MAX_NUMBER_MAGNITUDE}` }),
+  );
 }
 
 /** A real calendar date as YYYY-MM-DD (2025-02-30 is refused). */

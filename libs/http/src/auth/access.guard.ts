@@ -1,10 +1,14 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Actor, Role } from '@spiral/event-catalogue';
 import type { Request } from 'express';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './access.decorators';
 import { actorFromClaims } from './identity-claims';
+import { bearerTokenOf, tokenTimeProblem, type TokenPolicy } from './token-rules';
+
+/** The TokenPolicy the guard applies (SpiralHttpModule.forRoot provides it). */
+export const TOKEN_POLICY = Symbol('TOKEN_POLICY');
 
 export interface AuthenticatedRequest extends Request {
   actor?: Actor;
@@ -19,6 +23,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    @Inject(TOKEN_POLICY) private readonly policy: TokenPolicy,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,8 +40,8 @@ export class AccessGuard implements CanActivate {
   }
 
   private async authenticate(request: AuthenticatedRequest): Promise<Actor> {
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) {
+    const token = bearerTokenOf(request.headers.authorization);
+    if (token === undefined) {
       throw new UnauthorizedException('send Authorization: Bearer <token>; `spiral token` mints one for development');
     }
     let claims: Record<string, unknown>;
@@ -45,9 +50,11 @@ export class AccessGuard implements CanActivate {
     } catch (error) {
       throw new UnauthorizedException(`the token is not valid: ${(error as Error).message}`);
     }
+    const timeProblem = tokenTimeProblem(claims, Date.now() / 1000, this.policy);
+    if (timeProblem) throw new UnauthorizedException(`the token is not valid: ${timeProblem}; mint a new one (\`spiral token\`)`);
     const actor = actorFromClaims(claims);
     if (!actor) {
-      throw new UnauthorizedException('the token needs claims sub, role (local, regional, national, analyst, auditor), and org and sha as the role requires');
+      throw new UnauthorizedException('the token needs claims sub (1 to 128 printable characters), role (local, regional, national, analyst, auditor), and org and sha (codes) as the role requires');
     }
     return actor;
   }

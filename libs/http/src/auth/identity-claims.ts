@@ -1,4 +1,5 @@
-import { ROLES, type Actor, type Role } from '@spiral/event-catalogue';
+import { isIdentifier, ROLES, type Actor, type Role } from '@spiral/event-catalogue';
+import { isPrintableSubject } from './token-rules';
 
 /** The JWT claims SPEC names: sub, role, org, sha. */
 export interface IdentityClaims {
@@ -11,10 +12,12 @@ export interface IdentityClaims {
 /** Reads an actor from verified claims; undefined when a claim is missing or of the wrong kind. */
 export function actorFromClaims(claims: Record<string, unknown>): Actor | undefined {
   const { sub, role, org, sha } = claims;
-  if (typeof sub !== 'string' || sub.length === 0) return undefined;
+  if (!isPrintableSubject(sub)) return undefined;
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) return undefined;
   const optionalCode = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : null);
-  if ((org !== undefined && org !== null && typeof org !== 'string') || (sha !== undefined && sha !== null && typeof sha !== 'string')) {
+  // Codes name organisations and regions in events and views: the catalogue's identifier shape, nothing else.
+  const badCode = (value: unknown) => value !== undefined && value !== null && value !== '' && !isIdentifier(value);
+  if (badCode(org) || badCode(sha)) {
     return undefined;
   }
   const actor: Actor = { id: sub, role: role as Role, org: optionalCode(org), region: optionalCode(sha) };

@@ -1,4 +1,4 @@
-import { MAX_BODY_DEPTH, rawBodyProblems } from './raw-body-rules';
+import { BodyTooWide, MAX_BODY_DEPTH, rawBodyProblems } from './raw-body-rules';
 
 describe('rawBodyProblems', () => {
   it('passes an ordinary body', () => {
@@ -15,5 +15,32 @@ describe('rawBodyProblems', () => {
     expect(rawBodyProblems(nested(MAX_BODY_DEPTH))).toEqual([]);
     expect(rawBodyProblems(JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`) as unknown)).toEqual([{ field: Array(MAX_BODY_DEPTH).fill('0').join('.'), reason: `nests deeper than ${MAX_BODY_DEPTH} levels` }]);
     expect(rawBodyProblems(nested(MAX_BODY_DEPTH + 1))[0]?.reason).toMatch(/deeper/);
+  });
+});
+
+describe('rawBodyProblems: caps', () => {
+  it('refuses a body wider than maxProperties as a whole, without walking it all', () => {
+    const wide = Object.fromEntries(Array.from({ length: 112_000 }, (_, i) => [String(i), 0]));
+    const started = performance.now();
+    expect(() => rawBodyProblems(wide, { maxProperties: 5_000, maxProblems: 50 })).toThrow(BodyTooWide);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(() => rawBodyProblems({ points: Array.from({ length: 6_000 }, () => 1) }, { maxProperties: 5_000, maxProblems: 50 })).toThrow(/5000 fields and list items/);
+  });
+
+  it('lists at most maxProblems problems', () => {
+    const nulls = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`f${i}`, null]));
+    expect(rawBodyProblems(nulls, { maxProperties: 5_000, maxProblems: 7 })).toHaveLength(7);
+  });
+
+  it('refuses null wherever it stands: no field takes it', () => {
+    expect(rawBodyProblems({ occurredAt: null, points: [{ value: null }] }).map((problem) => problem.field).sort()).toEqual(['occurredAt', 'points.0.value']);
+  });
+});
+
+describe('rawBodyProblems: text', () => {
+  it('normalises every text to NFC in place', () => {
+    const body = { name: 'Caf\u0065\u0301', points: [{ note: 'A\u030A' }] };
+    expect(rawBodyProblems(body)).toEqual([]);
+    expect(body).toEqual({ name: 'Caf\u00e9', points: [{ note: '\u00c5' }] });
   });
 });

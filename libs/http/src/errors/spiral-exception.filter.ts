@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { IdempotencyKeyReused } from '@spiral/command-handling';
 import { AccessDenied, AlreadyExists, DomainError, InvalidInput, NotFound, RuleViolated } from '@spiral/decider';
 import { EventIdInUse, PartialDuplicateAppend, WrongExpectedRevision } from '@spiral/ports';
 import type { Response } from 'express';
@@ -36,6 +37,9 @@ export class SpiralExceptionFilter implements ExceptionFilter {
       // An Idempotency-Key reused for a different command: the key is taken, not the request retried.
       return { statusCode: HttpStatus.CONFLICT, error: exception.code, message: `${exception.message}; use a new Idempotency-Key for a new command` };
     }
+    if (exception instanceof IdempotencyKeyReused) {
+      return { statusCode: HttpStatus.UNPROCESSABLE_ENTITY, error: exception.code, message: exception.message };
+    }
     if (exception instanceof DomainError) return fromDomainError(exception);
     if (isBodyParserError(exception)) return fromBodyParserError(exception);
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'internal', message: 'something failed on our side; the request may be retried with the same Idempotency-Key' };
@@ -65,22 +69,30 @@ function fromHttpException(exception: HttpException): ErrorBody {
   return { statusCode, error, message, ...(problems ? { problems } : {}) };
 }
 
-/** body-parser's own errors (malformed JSON 400, body too large 413) carry a status and a type. */
+/**
+ * body-parser's own errors (malformed JSON 400, body too large 413, unsupported encoding 415) carry a
+ * status and a type; a corrupt gzip, deflate or br stream reaches us as the decompressor's error
+ * wrapped by http-errors with status 400, `expose` and no type. Either way it is the client's body:
+ * a 4xx, never a 500.
+ */
 interface BodyParserError {
   readonly status: number;
-  readonly type: string;
+  readonly type?: string;
+  readonly expose?: boolean;
   readonly message: string;
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
   const candidate = error as Partial<BodyParserError> | null;
-  return typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && typeof candidate.type === 'string';
+  const clientStatus = typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500;
+  return clientStatus && (typeof candidate.type === 'string' || candidate.expose === true);
 }
 
 function fromBodyParserError(error: BodyParserError): ErrorBody {
   const message =
     error.type === 'entity.too.large' ? 'the body is larger than this server accepts (SPIRAL_MAX_BODY_BYTES)'
     : error.type === 'entity.parse.failed' ? `the body is not valid JSON: ${error.message}`
+    : error.type === undefined ? `the body could not be decoded as its Content-Encoding says: ${error.message}`
     : error.message;
-  return { statusCode: error.status, error: error.type, message };
+  return { statusCode: error.status, error: error.type ?? 'entity.encoding.corrupt', message };
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Optional, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Projections, type ProjectionStatus } from '@spiral/projections';
 import { EVENT_FEED, EVENT_STORE, VIEW_STORE, type EngineHealth, type EventFeed, type EventStore, type ViewStore } from '@spiral/ports';
 import type { Response } from 'express';
@@ -28,6 +28,8 @@ export class HealthController {
 
   @Get()
   @Public()
+  @ApiOkResponse({ description: 'every engine answers' })
+  @ApiServiceUnavailableResponse({ description: 'an engine does not answer; the body says which' })
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const checks = { eventStore: this.store, viewStore: this.views, eventFeed: this.feed };
     const engines: Record<string, EngineHealth> = {};

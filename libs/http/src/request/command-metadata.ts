@@ -1,5 +1,5 @@
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { CommandEnvelope } from '@spiral/command-handling';
+import { requestFingerprint, type CommandEnvelope } from '@spiral/command-handling';
 import type { Actor } from '@spiral/event-catalogue';
 import type { AuthenticatedRequest } from '../auth/access.guard';
 import { correlationIdOf } from './correlation-id.middleware';
@@ -52,11 +52,18 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
   return request.actor;
 });
 
-/** Puts a domain command in its envelope with what the request said about it. */
+/**
+ * Puts a domain command in its envelope with what the request said about it. With an
+ * Idempotency-Key the envelope carries the fingerprint of what was asked (`asked`: by default the
+ * command; sendCommand gives the command's type and the body, so the same body sent with the same
+ * key to another stream derives the same event ids and is refused there as a key in use).
+ */
 export function toEnvelope<TCommand>(
   meta: CommandMetadata,
   command: TCommand,
   occurredAt: string | undefined,
+  asked: unknown = command,
 ): CommandEnvelope<TCommand> {
-  return { ...meta, command, ...(occurredAt === undefined ? {} : { occurredAt }) };
+  const fingerprint = meta.idempotencyKey === undefined ? {} : { fingerprint: requestFingerprint(asked, occurredAt) };
+  return { ...meta, command, ...fingerprint, ...(occurredAt === undefined ? {} : { occurredAt }) };
 }

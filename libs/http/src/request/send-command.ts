@@ -21,6 +21,8 @@ export async function sendCommand<TCommand, TBody extends CommandRequest>(
   toCommand: (fields: Omit<TBody, 'occurredAt'>) => NoInfer<TCommand>,
 ): Promise<CommandResponse> {
   const { occurredAt, ...fields } = body;
-  const result = await bus.execute(new message(id, toEnvelope(meta, toCommand(fields), occurredAt)));
+  const command = toCommand(fields);
+  const asked = { command: (command as { type?: unknown }).type, body: fields };
+  const result = await bus.execute(new message(id, toEnvelope(meta, command, occurredAt, asked)));
   return commandResponse(id, result);
 }

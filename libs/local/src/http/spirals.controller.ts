@@ -28,7 +28,7 @@ export class SpiralsController {
   @Post()
   @AllowRoles('local')
   recogniseNeed(@Body() body: RecogniseNeedRequest, @CommandMeta() meta: CommandMetadata): Promise<CommandResponse> {
-    const spiralId = newEntityId(meta.actor.id, meta.idempotencyKey);
+    const spiralId = newEntityId(meta.actor, meta.idempotencyKey);
     // The handler reads the team (and the parent spiral) from their streams.
     return sendCommand(this.commands, ExecuteSpiralCommand, spiralId, meta, body, (fields) => ({
       type: 'RecogniseNeed' as const,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { NotFound } from '@spiral/decider';
 import { VIEW_STORE, type ViewFilter, type ViewStore } from '@spiral/ports';
 import { storedCollection, type Projection } from '@spiral/projections';
-import type { TrackedDocument } from '../projections/source-revisions';
+import type { TrackedDocument } from '@spiral/projections';
 
 /**
  * Reads the local views as the projections stored them, never by replaying a stream: a read answers

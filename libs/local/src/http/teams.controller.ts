@@ -24,7 +24,7 @@ export class TeamsController {
   @Post()
   @AllowRoles(...WRITERS)
   register(@Body() body: RegisterTeamRequest, @CommandMeta() meta: CommandMetadata): Promise<CommandResponse> {
-    const teamId = newEntityId(meta.actor.id, meta.idempotencyKey);
+    const teamId = newEntityId(meta.actor, meta.idempotencyKey);
     return sendCommand(this.commands, ExecuteTeamCommand, teamId, meta, body, (fields) => ({ type: 'RegisterTeam' as const, teamId, ...fields }));
   }
 

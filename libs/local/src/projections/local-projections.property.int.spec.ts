@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { Projection } from '@spiral/projections';
-import { applyOverFrozenDocuments, projectInBatches, viewContents } from '@spiral/projections/testing';
+import { projectInBatches, viewContents } from '@spiral/projections/testing';
 import fc from 'fast-check';
 import { localProjections } from './index';
 import { localHistory } from './local-history.test-fixtures';
@@ -39,10 +39,6 @@ describe.each(localProjections.map((projection) => [projection.name, projection]
       }),
       { numRuns: 30 },
     );
-  });
-
-  it('replaces documents and never changes one in place (the runner keeps them between batches)', async () => {
-    await expect(applyOverFrozenDocuments(projection, history)).resolves.toBeUndefined();
   });
 
   it('changes nothing when any events are applied a second time', async () => {

@@ -8,7 +8,7 @@ import {
   type StoredOrganisation,
   type StoredOrganisationSpiral,
 } from './organisation-view';
-import { updateDocument } from './source-revisions';
+import { updateDocument } from '@spiral/projections';
 import { spiralOwnerOf, spiralOwnersOf, type SpiralOwner } from './spiral-owners';
 import { newSpiralProgress, progressAfter } from './spiral-progress';
 

@@ -1,5 +1,5 @@
 import { noGainFigures, spiralsByStep, withSpiralGains, withSpiralStep, type GainFigures, type StepCounts } from './local-figures';
-import type { SourceRevisions } from './source-revisions';
+import type { SourceRevisions } from '@spiral/projections';
 import type { SpiralProgress } from './spiral-progress';
 
 export type OrganisationSpiral = SpiralProgress & { readonly spiralId: string; readonly teamId: string };

@@ -1,4 +1,4 @@
-import type { SpiralStep } from '@spiral/event-catalogue';
+import { isSpiralEvent, spiralStepAfter, type SpiralStep } from '@spiral/event-catalogue';
 import type { GainKind, GainStatus, SpiralGain } from '../domain/spiral/spiral.state';
 import type { LocalEvent } from './local-event';
 
@@ -25,36 +25,20 @@ export const noGains: GainCounts = { achieved: 0, sustained: 0, lost: 0 };
 
 export const newSpiralProgress: SpiralProgress = { step: 'recognition', adoptedAt: null, gains: noGains, gainStatus: 'none' };
 
-/**
- * A spiral's step after an event, by the rules of SPEC "The spiral" as the spiral's decider folds
- * them (spiral.state.ts): learning more while deciding keeps the spiral at its decision; a gain
- * achieved moves it to sustainability, where a gain lost leaves it. Other events keep the step.
- */
-const STEP_AFTER: Readonly<Partial<Record<LocalEvent['type'], (step: SpiralStep) => SpiralStep>>> = {
-  NeedRecognised: () => 'recognition',
-  KnowledgePulled: (step) => (step === 'decision' ? 'decision' : 'knowing'),
-  OptionsAppraised: () => 'decision',
-  OptionAdopted: () => 'change',
-  GainAchieved: () => 'sustainability',
-  SpiralClosed: () => 'closed',
-};
-
+/** A spiral's progress after one more event of its stream; the step by the catalogue's one rule. */
 export function progressAfter<T extends SpiralProgress>(progress: T, event: LocalEvent, occurredAt: string): T {
-  if (event.type === 'GainWithdrawn') return progressWithdrawn(progress, event);
-  const step = STEP_AFTER[event.type]?.(progress.step) ?? progress.step;
+  // A team's own events never move its spirals.
+  const step = isSpiralEvent(event) ? spiralStepAfter(progress.step, event) : progress.step;
+  if (event.type === 'GainWithdrawn') return progressWithdrawn(progress, event, step);
   const adoptedAt = event.type === 'OptionAdopted' ? occurredAt : progress.adoptedAt;
   if (!isGainEvent(event)) return { ...progress, step, adoptedAt };
   const kind = GAIN_KINDS[event.type];
   return { ...progress, step, adoptedAt, gains: { ...progress.gains, [kind]: progress.gains[kind] + 1 }, gainStatus: kind };
 }
 
-/**
- * A withdrawal takes back the latest gain: its kind counts one less, the status is the one the
- * event names, and a spiral left with no gain is back at its change step (as spiral.state.ts folds it).
- */
-function progressWithdrawn<T extends SpiralProgress>(progress: T, event: Extract<LocalEvent, { type: 'GainWithdrawn' }>): T {
+/** A withdrawal takes back the latest gain: its kind counts one less, and the status is the one the event names. */
+function progressWithdrawn<T extends SpiralProgress>(progress: T, event: Extract<LocalEvent, { type: 'GainWithdrawn' }>, step: SpiralStep): T {
   const { withdrawn, standing } = event.data;
-  const step = standing === 'none' && progress.step === 'sustainability' ? 'change' : progress.step;
   return { ...progress, step, gains: { ...progress.gains, [withdrawn]: progress.gains[withdrawn] - 1 }, gainStatus: standing };
 }
 

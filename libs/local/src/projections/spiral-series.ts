@@ -21,11 +21,18 @@ export interface SpiralSeries {
 export const SERIES_EVENT_TYPES: readonly LocalEventType[] = ['MeasurementRecorded', 'OptionAdopted', 'RebaseConfirmed'];
 
 function withPoint(points: readonly MeasurePoint[], point: MeasurePoint): MeasurePoint[] {
-  // Points usually arrive in period order; the decider refuses a period recorded twice, and a
-  // replaced one here keeps the chart drawable should a repaired history ever hold one.
+  const entry = { period: point.period, value: point.value };
+  // Points usually arrive in period order: appended in place (a series is its document's, see
+  // ViewSession), as a copy per point made a spiral's every point cost as many as it had.
+  const last = points.at(-1);
+  if (last === undefined || last.period < point.period) {
+    (points as MeasurePoint[]).push(entry);
+    return points as MeasurePoint[];
+  }
+  // The decider refuses a period recorded twice; a replaced one here keeps the chart drawable
+  // should a repaired history ever hold one.
   const others = points.filter(({ period }) => period !== point.period);
   const at = others.findIndex(({ period }) => period > point.period);
-  const entry = { period: point.period, value: point.value };
   return at < 0 ? [...others, entry] : [...others.slice(0, at), entry, ...others.slice(at)];
 }
 

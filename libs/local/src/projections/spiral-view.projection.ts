@@ -1,7 +1,7 @@
 import type { GainWithdrawnData, Measure } from '@spiral/event-catalogue';
 import type { Projection } from '@spiral/projections';
 import { localEventOf, localEventTypes, type LocalEvent } from './local-event';
-import { updateDocument, type SourceRevisions } from './source-revisions';
+import { updateDocument, type SourceRevisions } from '@spiral/projections';
 import { gainOf, gainsWithdrawn, newSpiralProgress, progressAfter, type RecordedGain, type SpiralProgress } from './spiral-progress';
 import { seriesAfter, seriesStartedBy, type SpiralSeries } from './spiral-series';
 

@@ -1,6 +1,6 @@
 import type { Projection } from '@spiral/projections';
 import { localEventOf, localEventTypes, type LocalEvent } from './local-event';
-import { updateDocument } from './source-revisions';
+import { updateDocument } from '@spiral/projections';
 import { spiralOwnerOf, spiralOwnersOf } from './spiral-owners';
 import { TEAM_SPIRALS, TEAMS, type StoredTeam, type StoredTeamSpiral } from './team-view';
 import { teamAfterOwnEvent, teamAfterSpiralEvent, teamSpiralAfter } from './team-view-updates';

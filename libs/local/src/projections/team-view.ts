@@ -2,7 +2,7 @@ import { CAPABILITY_LEVELS, CYCLE_DECISIONS, SUPPORT_KINDS, type CapabilityLevel
 import { spreadOverTime, type SpreadOnDate, type SustainabilityRatings, type SustainabilityScore } from '../domain/sustainability/sustainability-score';
 import { SUSTAINABILITY_WEIGHTS_V1 } from '../domain/sustainability/sustainability-weights.v1';
 import { countBy, noGainFigures, spiralsByStep, withSpiralGains, withSpiralStep, type GainFigures, type StepCounts } from './local-figures';
-import type { SourceRevisions } from './source-revisions';
+import type { SourceRevisions } from '@spiral/projections';
 import type { RecordedGain, SpiralProgress } from './spiral-progress';
 
 /** One spiral of the team, with the counts of what it recorded. */

@@ -24,7 +24,7 @@ export class FieldTestsController {
 
   @Post('practices/:id/field-tests')
   start(@Param() { id }: IdParams, @Body() body: StartFieldTestRequest, @CommandMeta() meta: CommandMetadata) {
-    const fieldTestId = newEntityId(meta.actor.id, meta.idempotencyKey);
+    const fieldTestId = newEntityId(meta.actor, meta.idempotencyKey);
     return this.send(fieldTestId, meta, body, (fields) => ({ type: 'StartFieldTest', fieldTestId, practiceId: id, ...fields }));
   }
 

@@ -16,7 +16,7 @@ export class NationalPrioritiesController {
   @AllowRoles('national')
   async set(@Body() body: SetNationalPriorityRequest, @CommandMeta() meta: CommandMetadata): Promise<CommandResponse> {
     const { occurredAt, ...fields } = body;
-    const priorityId = newEntityId(meta.actor.id, meta.idempotencyKey);
+    const priorityId = newEntityId(meta.actor, meta.idempotencyKey);
     const command = { type: 'SetNationalPriority' as const, priorityId, ...fields };
     const result = await this.commands.execute(new ExecuteNationalPrioritiesCommand(toEnvelope(meta, command, occurredAt)));
     return commandResponse(priorityId, result);

@@ -44,7 +44,7 @@ export class PracticesController {
 
   @Post()
   propose(@Body() body: ProposePracticeRequest, @CommandMeta() meta: CommandMetadata) {
-    const practiceId = newEntityId(meta.actor.id, meta.idempotencyKey);
+    const practiceId = newEntityId(meta.actor, meta.idempotencyKey);
     return this.send(practiceId, meta, body, (fields) => ({ type: 'ProposePractice', practiceId, ...fields }));
   }
 

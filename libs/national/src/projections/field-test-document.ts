@@ -1,4 +1,4 @@
-import { isNewFor } from '@spiral/analytics';
+import { isNewFor } from '@spiral/projections';
 import type { EffectScale, EventEnvelope, FieldTestEvent, FieldTestVerdict } from '@spiral/event-catalogue';
 
 export type SiteReport = { site: string; measure: string; baselineValue: number; resultValue: number };

@@ -1,4 +1,4 @@
-import { withLiveTeamChange, withRegisteredTeam, type AreaOrganisations } from '@spiral/analytics';
+import { withLiveTeamChange, withRegisteredTeam, type AreaOrganisations } from '@spiral/projections';
 
 /** One SHA as the national view needs it: penetration counts for geographical variation. */
 export type NationalRegionDocument = {

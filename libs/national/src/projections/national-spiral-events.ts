@@ -1,4 +1,5 @@
-import { indexSpiralEvent, measureImpact, updateDocument, withEntry, type DocumentSession, type MeasureImpact, type SpiralSummary } from '@spiral/analytics';
+import { measureImpact, type MeasureImpact } from '@spiral/analytics';
+import { indexSpiralEvent, updateDocument, setEntry, type ViewSession, type SpiralSummary } from '@spiral/projections';
 import type { EventEnvelope, MeasurementRecorded } from '@spiral/event-catalogue';
 import { NATIONAL_COLLECTIONS as C } from './national-collections';
 import { emptyNationalRegion, withLiveTeam, type NationalRegionDocument } from './national-region-document';
@@ -11,16 +12,16 @@ import { practiceSpiralAfter, type PracticeSpiralDocument } from './practice-spi
  */
 export type MeasuresDocument = { spiralId: string; revision: number; points: Record<string, number> };
 
-async function recordPoint(views: DocumentSession, event: EventEnvelope): Promise<MeasuresDocument> {
+async function recordPoint(views: ViewSession, event: EventEnvelope): Promise<MeasuresDocument> {
   const { spiralId, period, value } = (event as EventEnvelope<MeasurementRecorded>).data;
   const points = (await views.get<MeasuresDocument>(C.measures, spiralId))?.points ?? {};
-  const next = { spiralId, revision: event.streamRevision, points: withEntry(points, period, value) };
+  const next = { spiralId, revision: event.streamRevision, points: setEntry(points, period, value) };
   views.put(C.measures, spiralId, next);
   return next;
 }
 
 /** A spiral that adopted a practice and achieved a gain: what the adoption did to its measure. */
-async function impactOf(views: DocumentSession, spiral: SpiralSummary, measures: MeasuresDocument | undefined): Promise<MeasureImpact | undefined> {
+async function impactOf(views: ViewSession, spiral: SpiralSummary, measures: MeasuresDocument | undefined): Promise<MeasureImpact | undefined> {
   if (spiral.adoption === null || spiral.gains.length === 0) return undefined;
   const points = (measures ?? (await views.get<MeasuresDocument>(C.measures, spiral.spiralId)))?.points ?? {};
   return measureImpact({ points, adoptedAt: spiral.adoption.at, declaredBaseline: spiral.baseline, improvement: spiral.measure.improvement });
@@ -31,7 +32,7 @@ async function impactOf(views: DocumentSession, spiral: SpiralSummary, measures:
  * penetration counts; its points; and, for a spiral that adopted a catalogue practice, the
  * practice's adopters and the spiral's own entry of gains and impact.
  */
-export async function applyNationalSpiralEvent(views: DocumentSession, event: EventEnvelope): Promise<void> {
+export async function applyNationalSpiralEvent(views: ViewSession, event: EventEnvelope): Promise<void> {
   const change = await indexSpiralEvent(views, { spirals: C.spirals, teams: C.teams }, event);
   if (change === undefined) return;
   const { before, after, teamDelta } = change;

@@ -1,19 +1,18 @@
-import { applyStamped, indexTeamRegistered, SPIRAL_EVENT_TYPES, updateDocument, type DocumentSession } from '@spiral/analytics';
-import { streamKindOf, type EventEnvelope } from '@spiral/event-catalogue';
-import type { Projection } from '@spiral/projections';
+import { applyStamped, indexTeamRegistered, updateDocument, type Projection, type ViewSession } from '@spiral/projections';
+import { SPIRAL_EVENT_TYPES, streamKindOf, type EventEnvelope } from '@spiral/event-catalogue';
 import { foldFieldTestEvent, type FieldTestDocument } from './field-test-document';
 import { NATIONAL_COLLECTIONS as C } from './national-collections';
 import { emptyNationalRegion, withRegistration, type NationalRegionDocument } from './national-region-document';
 import { applyNationalSpiralEvent } from './national-spiral-events';
 import { emptyPractice, withPracticeEvent, type PracticeDocument } from './practice-document';
 
-async function applyTeamRegistered(views: DocumentSession, event: EventEnvelope): Promise<void> {
+async function applyTeamRegistered(views: ViewSession, event: EventEnvelope): Promise<void> {
   const team = await indexTeamRegistered(views, C.teams, event);
   if (team === undefined) return;
   await updateDocument<NationalRegionDocument>(views, C.regions, team.shaCode, emptyNationalRegion, (region) => withRegistration(region, team.orgCode, event.occurredAt));
 }
 
-async function applyFieldTestEvent(views: DocumentSession, event: EventEnvelope): Promise<void> {
+async function applyFieldTestEvent(views: ViewSession, event: EventEnvelope): Promise<void> {
   const fieldTestId = (event.data as { fieldTestId: string }).fieldTestId;
   const test = foldFieldTestEvent(await views.get<FieldTestDocument>(C.fieldTests, fieldTestId), event);
   if (test !== undefined) views.put(C.fieldTests, fieldTestId, test);
@@ -21,7 +20,7 @@ async function applyFieldTestEvent(views: DocumentSession, event: EventEnvelope)
 
 const NATIONAL_VIEW_VERSION = 5;
 
-async function applyNationalEvent(views: DocumentSession, event: EventEnvelope): Promise<void> {
+async function applyNationalEvent(views: ViewSession, event: EventEnvelope): Promise<void> {
   const kind = streamKindOf(event.streamId);
   switch (kind) {
     case 'spiral':
@@ -30,10 +29,12 @@ async function applyNationalEvent(views: DocumentSession, event: EventEnvelope):
       return applyTeamRegistered(views, event);
     case 'practice': {
       const practiceId = (event.data as { practiceId: string }).practiceId;
-      return updateDocument<PracticeDocument>(views, C.practices, practiceId, emptyPractice, (practice) => withPracticeEvent(practice, event));
+      await updateDocument<PracticeDocument>(views, C.practices, practiceId, emptyPractice, (practice) => withPracticeEvent(practice, event));
+      return;
     }
     case 'fieldTest':
       return applyFieldTestEvent(views, event);
+    case 'organisation':
     case 'region':
     case 'network':
     case 'nationalPriorities':

@@ -1,4 +1,4 @@
-import { sampleHealthService } from '@spiral/analytics/testing';
+import { sampleHealthService } from '@spiral/projections/testing';
 import { projectionSpec } from '@spiral/projections/testing';
 import { NATIONAL_COLLECTIONS as C } from './national-collections';
 import { nationalViewProjection } from './national-view.projection';

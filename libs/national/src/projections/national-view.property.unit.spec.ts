@@ -1,4 +1,4 @@
-import { describeViewInvariants, sampleHealthService } from '@spiral/analytics/testing';
+import { describeViewInvariants, sampleHealthService } from '@spiral/projections/testing';
 import { nationalViewProjection } from './national-view.projection';
 
 describeViewInvariants(nationalViewProjection, sampleHealthService());

@@ -1,5 +1,5 @@
 import { addCalendarMonths, isAtOrBefore } from '@spiral/analytics';
-import { datedHistoryArbitrary, sampleHealthService } from '@spiral/analytics/testing';
+import { datedHistoryArbitrary, sampleHealthService } from '@spiral/projections/testing';
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { Clock, EventFeed, EventStore } from '@spiral/ports';
 import { ProjectionRunner, storedCollection } from '@spiral/projections';

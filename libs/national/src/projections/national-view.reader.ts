@@ -1,4 +1,5 @@
-import { CHANGE_STAMP_ID, mayHoldViewsOf, StampedCache, stretchOf, type ChangeStamp, type SpiralSummary, type TeamIndex } from '@spiral/analytics';
+import { stretchOf } from '@spiral/analytics';
+import { CHANGE_STAMP_ID, mayHoldViewsOf, StampedCache, type ChangeStamp, type SpiralSummary, type TeamIndex } from '@spiral/projections';
 import type { ViewStore } from '@spiral/ports';
 import { storedCollection } from '@spiral/projections';
 import type { FieldTestDocument } from './field-test-document';

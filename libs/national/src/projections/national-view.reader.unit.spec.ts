@@ -1,4 +1,4 @@
-import { SAMPLE_AS_OF, sampleHealthService } from '@spiral/analytics/testing';
+import { SAMPLE_AS_OF, sampleHealthService } from '@spiral/projections/testing';
 import type { ViewStore } from '@spiral/ports';
 import { projectInBatches } from '@spiral/projections/testing';
 import type { NationalView, PracticeFigures } from './national-view';

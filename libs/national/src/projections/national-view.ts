@@ -1,17 +1,5 @@
-import type {
-  AdopterCategory,
-  AdopterCategoryCounts,
-  BassDiffusion,
-  CoefficientOfVariation,
-  Description,
-  Direction,
-  GainSustainability,
-  Penetration,
-  RegionSpread,
-  SpreadCounts,
-  SpreadPoint,
-  TimeToAdopt,
-} from '@spiral/analytics';
+import type { AdopterCategory, AdopterCategoryCounts, BassDiffusion, CoefficientOfVariation, Description, Direction, GainSustainability, RegionSpread, SpreadCounts, SpreadPoint, TimeToAdopt } from '@spiral/analytics';
+import type { Penetration } from '@spiral/projections';
 import type { EffectScale, EvidenceLevel, FieldTestVerdict } from '@spiral/event-catalogue';
 import type { PracticeDocument } from './practice-document';
 

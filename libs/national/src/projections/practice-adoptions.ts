@@ -1,16 +1,5 @@
-import {
-  adopterCategories,
-  adoptionsOf,
-  bassDiffusion,
-  DAY_MS,
-  daysBetween,
-  earlierOf,
-  isAtOrBefore,
-  monthsBetween,
-  type AdopterCategorisation,
-  type BassDiffusion,
-  type TeamAdoption,
-} from '@spiral/analytics';
+import { adopterCategories, bassDiffusion, DAY_MS, daysBetween, earlierOf, isAtOrBefore, monthsBetween, type AdopterCategorisation, type BassDiffusion, type TeamAdoption } from '@spiral/analytics';
+import { adoptionsOf } from '@spiral/projections';
 import type { AdopterCategoriesFigure } from './national-view';
 import type { PracticeDocument } from './practice-document';
 

@@ -1,4 +1,4 @@
-import { isNewFor, withAdopter, type Adopters, type SpiralSummary } from '@spiral/analytics';
+import { isNewFor, withAdopter, type Adopters, type SpiralSummary } from '@spiral/projections';
 import type { EventEnvelope, EvidenceLevel, PracticeEvent } from '@spiral/event-catalogue';
 
 /**

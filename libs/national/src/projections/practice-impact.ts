@@ -1,4 +1,5 @@
-import { describe, isAtOrBefore, median, ownEntry, type Direction } from '@spiral/analytics';
+import { describe, isAtOrBefore, median, type Direction } from '@spiral/analytics';
+import { ownEntry } from '@spiral/projections';
 import type { ImpactFigures, ImprovementSummary } from './national-view';
 import type { Practice } from './practice';
 import type { ImpactEntry } from './practice-spiral-document';

@@ -1,4 +1,5 @@
-import type { Direction, GainEpisode, MeasureImpact, SpiralSummary } from '@spiral/analytics';
+import type { Direction, GainEpisode, MeasureImpact } from '@spiral/analytics';
+import type { SpiralSummary } from '@spiral/projections';
 
 /** The impact of one adopting spiral with an achieved gain, on its own measure. */
 export type ImpactEntry = MeasureImpact & { teamId: string; shaCode: string; measure: string; improvement: Direction };

@@ -1,4 +1,5 @@
-import { coefficientOfVariation, isAtOrBefore, organisationsAsOf, penetrationOf, summaryAsOf, type SpiralSummary, type TeamIndex } from '@spiral/analytics';
+import { coefficientOfVariation, isAtOrBefore } from '@spiral/analytics';
+import { organisationsAsOf, penetrationOf, summaryAsOf, type SpiralSummary, type TeamIndex } from '@spiral/projections';
 import type { NationalRegionDocument } from './national-region-document';
 import type { RegionalVariation } from './national-view';
 

@@ -24,7 +24,7 @@ export class NetworksController {
   @Post()
   @AllowRoles('regional')
   form(@Param() { sha }: RegionParams, @Body() body: FormNetworkRequest, @CommandMeta() meta: CommandMetadata): Promise<CommandResponse> {
-    const networkId = newEntityId(meta.actor.id, meta.idempotencyKey);
+    const networkId = newEntityId(meta.actor, meta.idempotencyKey);
     return this.send(networkId, meta, body, (fields) => ({ type: 'FormNetwork', networkId, shaCode: sha, ...fields }));
   }
 

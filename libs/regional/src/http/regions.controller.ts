@@ -21,19 +21,19 @@ export class RegionsController {
 
   @Post('priorities')
   setPriority(@Param() { sha }: RegionParams, @Body() body: SetRegionalPriorityRequest, @CommandMeta() meta: CommandMetadata) {
-    const priorityId = newEntityId(meta.actor.id, meta.idempotencyKey);
+    const priorityId = newEntityId(meta.actor, meta.idempotencyKey);
     return this.send(sha, priorityId, meta, body, (fields) => ({ type: 'SetRegionalPriority', shaCode: sha, priorityId, ...fields }));
   }
 
   @Post('support')
   provideSupport(@Param() { sha }: RegionParams, @Body() body: ProvideSupportRequest, @CommandMeta() meta: CommandMetadata) {
-    const supportId = newEntityId(meta.actor.id, meta.idempotencyKey);
+    const supportId = newEntityId(meta.actor, meta.idempotencyKey);
     return this.send(sha, supportId, meta, body, (fields) => ({ type: 'ProvideSupport', shaCode: sha, supportId, ...fields }));
   }
 
   @Post('spread-strategies')
   launchSpreadStrategy(@Param() { sha }: RegionParams, @Body() body: LaunchSpreadStrategyRequest, @CommandMeta() meta: CommandMetadata) {
-    const strategyId = newEntityId(meta.actor.id, meta.idempotencyKey);
+    const strategyId = newEntityId(meta.actor, meta.idempotencyKey);
     return this.send(sha, strategyId, meta, body, (fields) => ({ type: 'LaunchSpreadStrategy', shaCode: sha, strategyId, ...fields }));
   }
 

@@ -1,4 +1,4 @@
-import { isNewFor } from '@spiral/analytics';
+import { isNewFor } from '@spiral/projections';
 import type { EventEnvelope, NetworkEvent, NetworkKind } from '@spiral/event-catalogue';
 
 export type NetworkDocument = {

@@ -1,13 +1,4 @@
-import {
-  ownEntry,
-  withAdopter,
-  withEntry,
-  withLiveTeamChange,
-  withRegisteredTeam,
-  type Adopters,
-  type AreaOrganisations,
-  type SpiralChange,
-} from '@spiral/analytics';
+import { ownEntry, withAdopter, setEntry, withLiveTeamChange, withRegisteredTeam, type Adopters, type AreaOrganisations, type SpiralChange } from '@spiral/projections';
 import { SPIRAL_STEPS, SUPPORT_KINDS, type SpiralStep, type SupportKind } from '@spiral/event-catalogue';
 
 export type PrioritySummary = {
@@ -87,7 +78,7 @@ export function withSpiralChange(region: RegionDocument, { before, after, teamDe
       shaCode: after.shaCode,
       at: after.adoption!.at,
     });
-    if (adopters !== undefined) next = { ...next, adoption: withEntry(next.adoption, practiceId, adopters) };
+    if (adopters !== undefined) next = { ...next, adoption: setEntry(next.adoption, practiceId, adopters) };
   }
   return next === region ? undefined : next;
 }

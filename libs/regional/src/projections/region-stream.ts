@@ -1,4 +1,4 @@
-import { isNewFor } from '@spiral/analytics';
+import { isNewFor } from '@spiral/projections';
 import type { EventEnvelope, RegionEvent } from '@spiral/event-catalogue';
 import type { RegionDocument } from './region-document';
 

@@ -1,13 +1,5 @@
-import {
-  adoptionsOf,
-  cumulativeSpread,
-  daysBetween,
-  isAtOrBefore,
-  ownEntry,
-  shareOf,
-  spreadTotals,
-  type SpiralSummary,
-} from '@spiral/analytics';
+import { cumulativeSpread, daysBetween, isAtOrBefore, shareOf, spreadTotals } from '@spiral/analytics';
+import { adoptionsOf, ownEntry, type SpiralSummary } from '@spiral/projections';
 import { SPIRAL_STEPS } from '@spiral/event-catalogue';
 import type { GainCounts, RegionDocument } from './region-document';
 import type { Funnel, PracticeAdoption, SpreadStrategyView, StalledSpiral, SustainedRate } from './regional-view';

@@ -1,4 +1,5 @@
-import { combinedPenetration, dateOf, isAtOrBefore, penetrationOf, type SpiralSummary } from '@spiral/analytics';
+import { dateOf, isAtOrBefore } from '@spiral/analytics';
+import { combinedPenetration, penetrationOf, type SpiralSummary } from '@spiral/projections';
 import type { NetworkDocument } from './network-document';
 import type { RegionDocument } from './region-document';
 import { adoptionCurves, funnelOf, stalledSpirals, strategiesWithReach, sustainedRateOf } from './regional-figures';

@@ -1,26 +1,25 @@
-import { applyStamped, indexSpiralEvent, indexTeamRegistered, SPIRAL_EVENT_TYPES, updateDocument, type DocumentSession } from '@spiral/analytics';
-import { streamKindOf, type EventEnvelope } from '@spiral/event-catalogue';
-import type { Projection } from '@spiral/projections';
+import { applyStamped, indexSpiralEvent, indexTeamRegistered, updateDocument, type Projection, type ViewSession } from '@spiral/projections';
+import { SPIRAL_EVENT_TYPES, streamKindOf, type EventEnvelope } from '@spiral/event-catalogue';
 import { foldNetworkEvent, type NetworkDocument } from './network-document';
 import { emptyRegion, withSpiralChange, withTeamRegistered, type RegionDocument } from './region-document';
 import { withRegionEvent } from './region-stream';
 import { REGIONAL_COLLECTIONS as C } from './regional-collections';
 
-function updateRegion(views: DocumentSession, shaCode: string, change: (region: RegionDocument) => RegionDocument | undefined): Promise<void> {
-  return updateDocument(views, C.regions, shaCode, emptyRegion, change);
+async function updateRegion(views: ViewSession, shaCode: string, change: (region: RegionDocument) => RegionDocument | undefined): Promise<void> {
+  await updateDocument(views, C.regions, shaCode, emptyRegion, change);
 }
 
-async function applySpiralEvent(views: DocumentSession, event: EventEnvelope): Promise<void> {
+async function applySpiralEvent(views: ViewSession, event: EventEnvelope): Promise<void> {
   const change = await indexSpiralEvent(views, { spirals: C.spirals, teams: C.teams }, event);
   if (change !== undefined) await updateRegion(views, change.after.shaCode, (region) => withSpiralChange(region, change));
 }
 
-async function applyTeamRegistered(views: DocumentSession, event: EventEnvelope): Promise<void> {
+async function applyTeamRegistered(views: ViewSession, event: EventEnvelope): Promise<void> {
   const team = await indexTeamRegistered(views, C.teams, event);
   if (team !== undefined) await updateRegion(views, team.shaCode, (region) => withTeamRegistered(region, team.orgCode));
 }
 
-async function applyNetworkEvent(views: DocumentSession, event: EventEnvelope): Promise<void> {
+async function applyNetworkEvent(views: ViewSession, event: EventEnvelope): Promise<void> {
   const networkId = (event.data as { networkId: string }).networkId;
   const network = foldNetworkEvent(await views.get<NetworkDocument>(C.networks, networkId), event);
   if (network !== undefined) views.put(C.networks, networkId, network);
@@ -28,7 +27,7 @@ async function applyNetworkEvent(views: DocumentSession, event: EventEnvelope): 
 
 const REGIONAL_VIEW_VERSION = 4;
 
-async function applyRegionalEvent(views: DocumentSession, event: EventEnvelope): Promise<void> {
+async function applyRegionalEvent(views: ViewSession, event: EventEnvelope): Promise<void> {
   const kind = streamKindOf(event.streamId);
   switch (kind) {
     case 'spiral':
@@ -39,6 +38,7 @@ async function applyRegionalEvent(views: DocumentSession, event: EventEnvelope):
       return updateRegion(views, (event.data as { shaCode: string }).shaCode, (region) => withRegionEvent(region, event));
     case 'network':
       return applyNetworkEvent(views, event);
+    case 'organisation':
     case 'practice':
     case 'fieldTest':
     case 'nationalPriorities':

@@ -1,4 +1,4 @@
-import { sampleHealthService } from '@spiral/analytics/testing';
+import { sampleHealthService } from '@spiral/projections/testing';
 import { projectionSpec } from '@spiral/projections/testing';
 import { REGIONAL_COLLECTIONS as C } from './regional-collections';
 import { regionalViewProjection } from './regional-view.projection';

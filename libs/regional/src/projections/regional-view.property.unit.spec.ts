@@ -1,4 +1,4 @@
-import { describeViewInvariants, sampleHealthService } from '@spiral/analytics/testing';
+import { describeViewInvariants, sampleHealthService } from '@spiral/projections/testing';
 import { regionalViewProjection } from './regional-view.projection';
 
 describeViewInvariants(regionalViewProjection, sampleHealthService());

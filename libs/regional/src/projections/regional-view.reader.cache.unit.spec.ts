@@ -1,5 +1,6 @@
-import { isAtOrBefore, type SpiralSummary, type TeamIndex } from '@spiral/analytics';
-import { datedHistoryArbitrary, sampleHealthService } from '@spiral/analytics/testing';
+import { isAtOrBefore } from '@spiral/analytics';
+import { type SpiralSummary, type TeamIndex } from '@spiral/projections';
+import { datedHistoryArbitrary, sampleHealthService } from '@spiral/projections/testing';
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { Clock, EventFeed, EventStore } from '@spiral/ports';
 import { ProjectionRunner, storedCollection } from '@spiral/projections';

@@ -1,4 +1,5 @@
-import { CHANGE_STAMP_ID, mayHoldViewsOf, comparedInstants, StampedCache, stretchOf, type ChangeStamp, type SpiralSummary, type StampedSnapshot, type TeamIndex } from '@spiral/analytics';
+import { comparedInstants, stretchOf } from '@spiral/analytics';
+import { CHANGE_STAMP_ID, mayHoldViewsOf, StampedCache, type ChangeStamp, type SpiralSummary, type StampedSnapshot, type TeamIndex } from '@spiral/projections';
 import type { ViewStore } from '@spiral/ports';
 import { storedCollection } from '@spiral/projections';
 import type { NetworkDocument } from './network-document';

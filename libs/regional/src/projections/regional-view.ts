@@ -1,4 +1,4 @@
-import type { Penetration } from '@spiral/analytics';
+import type { Penetration } from '@spiral/projections';
 import type { NetworkKind, SpiralStep, SupportKind } from '@spiral/event-catalogue';
 import type { PrioritySummary, StrategySummary } from './region-document';
 

@@ -2,7 +2,7 @@ import type { EventStore } from '@spiral/ports';
 import { parseAsOf } from '../as-of';
 import type { IsolatedCopies } from '../isolated-copies';
 import { compareEvaluations, type EvaluationComparison } from './compare-evaluations';
-import { evaluateAsOf } from './evaluate-as-of';
+import { evaluateMoments } from './evaluate-moments';
 import type { Evaluation } from './evaluation';
 
 /** What to evaluate: one moment, one moment compared with another, or a period (its two ends compared). */
@@ -26,7 +26,7 @@ export interface EvaluationAnswer {
 
 export class InvalidEvaluationRequest extends Error {}
 
-/** Each moment is a separate replay: a replay as of one moment cannot be continued to a later one (late entries). */
+/** Each moment has views of its own (a replay as of one moment cannot be continued to a later one: late entries), built from one read. */
 export async function evaluate(store: EventStore, copies: IsolatedCopies, raw: EvaluationRequest, now: string, progress?: (done: number, total: number) => void): Promise<EvaluationAnswer> {
   const request = normalised(raw);
   const period = request.from !== undefined || request.to !== undefined;
@@ -34,12 +34,12 @@ export async function evaluate(store: EventStore, copies: IsolatedCopies, raw: E
   if (period && (request.asOf !== undefined || request.compare !== undefined)) throw new InvalidEvaluationRequest('give a period (from, to) or moments (asOf, compare), not both');
   const [start, end] = period ? [request.from as string, request.to as string] : [request.compare, request.asOf ?? now];
   if (start !== undefined && Date.parse(start) > Date.parse(end) && period) throw new InvalidEvaluationRequest('from must not be after to');
-  const evaluation = await evaluateAsOf(store, copies, end, progress);
-  const other = start === undefined ? null : await evaluateAsOf(store, copies, start, progress);
+  // Both moments from one read of the history.
+  const [evaluation, other] = await evaluateMoments(store, copies, start === undefined ? [end] : [end, start], progress);
   return {
-    evaluation,
-    other,
-    comparison: other === null ? null : compareEvaluations(other, evaluation),
+    evaluation: evaluation as Evaluation,
+    other: other ?? null,
+    comparison: other === undefined ? null : compareEvaluations(other, evaluation as Evaluation),
     period: period ? { from: start as string, to: end } : null,
   };
 }

@@ -1,4 +1,5 @@
-import type { GainSustainability, Penetration, RegionSpread, SpreadCounts, SpreadPoint, TimeToAdopt } from '@spiral/analytics';
+import type { GainSustainability, RegionSpread, SpreadCounts, SpreadPoint, TimeToAdopt } from '@spiral/analytics';
+import type { Penetration } from '@spiral/projections';
 import type { NationalView, PracticeFigures, PracticeSpread } from '@spiral/national';
 import type { RegionalView } from '@spiral/regional';
 

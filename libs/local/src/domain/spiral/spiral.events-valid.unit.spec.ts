@@ -1,6 +1,7 @@
 import type { DecisionContext, Decider } from '@spiral/decider';
 import { actorOf, SPEC_NOW } from '@spiral/decider/testing';
 import { localEvents, validateEvent, type DomainEvent } from '@spiral/event-catalogue';
+import { organisationDecider, type RegisterOrganisation } from '../organisation/organisation.decider';
 import { teamDecider } from '../team/team.decider';
 import type { TeamCommand } from '../team/team.commands';
 import type { SpiralCommand } from './spiral.commands';
@@ -74,6 +75,8 @@ const teamLife: [TeamCommand, DecisionContext][] = [
   ],
 ];
 
+const organisationLife: [RegisterOrganisation, DecisionContext][] = [[{ type: 'RegisterOrganisation', orgCode: 'RX1', shaCode: 'Q01' }, team]];
+
 function live<C, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
   commands: readonly [C, DecisionContext][],
@@ -91,7 +94,7 @@ function live<C, E extends DomainEvent, S>(
 }
 
 describe('events the local deciders produce', () => {
-  const produced: DomainEvent[] = [...live(teamDecider, teamLife), ...live(spiralDecider, spiralLife)];
+  const produced: DomainEvent[] = [...live(organisationDecider, organisationLife), ...live(teamDecider, teamLife), ...live(spiralDecider, spiralLife)];
 
   it('cover every local event type', () => {
     const types = new Set(produced.map((event) => event.type));

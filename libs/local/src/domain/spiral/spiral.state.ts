@@ -1,12 +1,13 @@
 import type { EventContext } from '@spiral/decider';
-import type {
-  AppraisedOption,
-  GainRule,
-  Measure,
-  SpiralEvent,
-  SpiralOutcome,
-  SpiralStep,
-  Trigger,
+import {
+  spiralStepAfter,
+  type AppraisedOption,
+  type GainRule,
+  type Measure,
+  type SpiralEvent,
+  type SpiralOutcome,
+  type SpiralStep,
+  type Trigger,
 } from '@spiral/event-catalogue';
 import { withPeriod } from './recorded-periods';
 
@@ -69,7 +70,7 @@ export function evolveSpiral(state: SpiralState, event: SpiralEvent, context: Ev
     return {
       status: 'recognised',
       ...event.data,
-      step: 'recognition',
+      step: spiralStepAfter('recognition', event),
       options: [],
       adoption: undefined,
       changeSupportCount: 0,
@@ -82,7 +83,10 @@ export function evolveSpiral(state: SpiralState, event: SpiralEvent, context: Ev
     };
   }
   // Every other event follows NeedRecognised in its stream; one on its own changes nothing.
-  return state.status === 'recognised' ? evolveRecognised(state, event, context) : state;
+  if (state.status !== 'recognised') return state;
+  const next = evolveRecognised(state, event, context);
+  // The step is the catalogue's one rule, the one every level's views follow too.
+  return { ...next, step: spiralStepAfter(state.step, event) };
 }
 
 function evolveRecognised(
@@ -92,10 +96,9 @@ function evolveRecognised(
 ): RecognisedSpiral {
   switch (event.type) {
     case 'KnowledgePulled':
-      // Learning more while deciding keeps the spiral at its decision.
-      return { ...state, step: state.step === 'decision' ? 'decision' : 'knowing' };
+      return state;
     case 'OptionsAppraised':
-      return { ...state, step: 'decision', options: event.data.options };
+      return { ...state, options: event.data.options };
     case 'OptionAdopted': {
       const { optionId, practiceId, practiceVersion } = event.data;
       const adoption: SpiralAdoption = {
@@ -104,7 +107,7 @@ function evolveRecognised(
         ...(practiceVersion === undefined ? {} : { practiceVersion }),
         occurredAt: context.occurredAt,
       };
-      return { ...state, step: 'change', adoption };
+      return { ...state, adoption };
     }
     case 'ChangeSupportSecured':
       return { ...state, changeSupportCount: state.changeSupportCount + 1 };
@@ -117,16 +120,15 @@ function evolveRecognised(
     case 'SustainabilityAssessed':
       return { ...state, assessmentCount: state.assessmentCount + 1 };
     case 'GainAchieved':
-      return { ...withGain(state, 'achieved', event.data, context), step: 'sustainability' };
+      return withGain(state, 'achieved', event.data, context);
     case 'GainSustained':
       return withGain(state, 'sustained', event.data, context);
     case 'GainLost':
-      // The spiral stays at sustainability: losing a gain is one of that step's outcomes (SPEC step 5).
       return withGain(state, 'lost', event.data, context);
     case 'GainWithdrawn':
       return withoutLatestGain(state);
     case 'SpiralClosed':
-      return { ...state, step: 'closed', outcome: event.data.outcome };
+      return { ...state, outcome: event.data.outcome };
     default: {
       const unexpected: never = event;
       return unexpected;
@@ -146,10 +148,9 @@ function withGain(
 
 /**
  * The spiral once its latest gain is withdrawn (the decider lets only the latest go): the status
- * is again that of the gain before it, and a spiral left with no gain is back at its change step.
+ * is again that of the gain before it (the step follows the catalogue's one rule, above).
  */
 function withoutLatestGain(state: RecognisedSpiral): RecognisedSpiral {
   const gains = state.gains.slice(0, -1);
-  const step = gains.length === 0 && state.step === 'sustainability' ? 'change' : state.step;
-  return { ...state, gains, gainStatus: gains.at(-1)?.kind ?? 'none', step };
+  return { ...state, gains, gainStatus: gains.at(-1)?.kind ?? 'none' };
 }

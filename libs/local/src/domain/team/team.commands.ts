@@ -1,4 +1,4 @@
-import type { CapabilityLevel, SupportKind } from '@spiral/event-catalogue';
+import type { CapabilityLevel, OrganisationFacts, SupportKind } from '@spiral/event-catalogue';
 
 /** What a team (or its organisation's users) may ask of the team aggregate. */
 export interface RegisterTeam {
@@ -8,6 +8,8 @@ export interface RegisterTeam {
   readonly orgCode: string;
   readonly shaCode: string;
   readonly specialty?: string;
+  /** The organisation's region as its stream fixed it, loaded by the handler (undefined for a new organisation). */
+  readonly organisation?: OrganisationFacts;
 }
 
 /** Leadership development: a member's improvement capability, named by role, never by name. */

@@ -6,26 +6,11 @@ import {
   type Actor,
   type TeamEvent,
 } from '@spiral/event-catalogue';
-import type { RecordTeamSupport, RegisterTeam, TeamCommand } from './team.commands';
+import { assertMayActIn, assertOrganisationIn } from '../organisation/organisation-rules';
+import type { RecordTeamSupport, TeamCommand } from './team.commands';
 import type { TeamState } from './team.state';
 
 type RegisteredTeam = Extract<TeamState, { status: 'registered' }>;
-
-/**
- * A local user registers teams of its own organisation, a regional user teams of its own region,
- * national staff any team; the organisation and region come from the token, never the body.
- */
-function assertMayRegister(actor: Actor, command: RegisterTeam): void {
-  const allowed =
-    (actor.role === 'local' && actor.org === command.orgCode && actor.region === command.shaCode) ||
-    (actor.role === 'regional' && actor.region === command.shaCode) ||
-    actor.role === 'national';
-  if (!allowed) {
-    throw new AccessDenied(
-      `a ${actor.role} user of ${actor.org ?? actor.region ?? 'no organisation'} cannot register a team of ${command.orgCode} in ${command.shaCode}`,
-    );
-  }
-}
 
 function registered(state: TeamState, teamId: string): RegisteredTeam {
   if (state.status !== 'registered') throw new NotFound('team', teamId);
@@ -60,8 +45,9 @@ export function decideTeam(command: TeamCommand, state: TeamState, context: Deci
   switch (command.type) {
     case 'RegisterTeam': {
       if (state.status !== 'unregistered') throw new AlreadyExists('team', command.teamId);
-      assertMayRegister(context.actor, command);
-      const { type: _command, ...data } = command;
+      assertMayActIn(context.actor, command.orgCode, command.shaCode, 'register a team');
+      assertOrganisationIn(command.organisation, command.orgCode, command.shaCode);
+      const { type: _command, organisation: _facts, ...data } = command;
       return [TeamRegistered.create(data)];
     }
     case 'RecordMemberCapability': {

@@ -1,4 +1,4 @@
-import { AccessDenied, AlreadyExists } from '@spiral/decider';
+import { AccessDenied, AlreadyExists, RuleViolated } from '@spiral/decider';
 import { actorOf, deciderSpec } from '@spiral/decider/testing';
 import { TeamRegistered } from '@spiral/event-catalogue';
 import { teamDecider } from './team.decider';
@@ -39,6 +39,14 @@ describe('team decider: RegisterTeam', () => {
 
   it('refuses a regional user registering a team in another region', () => {
     spec.given([]).when(register, { actor: actorOf('regional', null, 'Q02') }).thenThrows(AccessDenied);
+  });
+
+  it('registers a team in an organisation of its own region, and refuses one whose organisation another region holds', () => {
+    spec.given([]).when({ ...register, organisation: { orgCode: 'RX1', shaCode: 'Q01' } }).then([registered]);
+    spec
+      .given([])
+      .when({ ...register, organisation: { orgCode: 'RX1', shaCode: 'Q02' } }, { actor: actorOf('national') })
+      .thenThrows(RuleViolated, 'organisation_in_another_region');
   });
 
   it('refuses auditors and analysts', () => {

@@ -41,6 +41,8 @@ export interface LaunchSpreadStrategy {
   readonly practice: PracticeStanding | undefined;
   /** Organisation codes, at least one, each once. */
   readonly organisations: readonly string[];
+  /** The region each named organisation belongs to (undefined: no fact has named it), loaded by the handler. */
+  readonly organisationRegions: Readonly<Record<string, string | undefined>>;
   readonly approach: string;
 }
 

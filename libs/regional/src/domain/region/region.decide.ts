@@ -49,6 +49,7 @@ function launchSpreadStrategy(command: LaunchSpreadStrategy, state: RegionState)
   if (practice.status === 'proposed') {
     throw new RuleViolated('practice_not_published', `practice ${practice.practiceId} is not published yet`);
   }
+  assertOrganisationsOfRegion(command);
   const { shaCode, strategyId, organisations, approach } = command;
   return [
     SpreadStrategyLaunched.create({
@@ -59,6 +60,18 @@ function launchSpreadStrategy(command: LaunchSpreadStrategy, state: RegionState)
       approach,
     }),
   ];
+}
+
+/** A region spreads within itself: every organisation a strategy names must exist and belong to it. */
+function assertOrganisationsOfRegion(command: LaunchSpreadStrategy): void {
+  const unknown = command.organisations.filter((code) => command.organisationRegions[code] === undefined);
+  const elsewhere = command.organisations.filter((code) => ![undefined, command.shaCode].includes(command.organisationRegions[code]));
+  if (unknown.length === 0 && elsewhere.length === 0) return;
+  const reasons = [
+    ...(unknown.length > 0 ? [`no team is registered in ${unknown.join(', ')}`] : []),
+    ...elsewhere.map((code) => `${code} belongs to region ${command.organisationRegions[code]}`),
+  ];
+  throw new RuleViolated('organisations_outside_region', `a spread strategy of ${command.shaCode} names only its own organisations: ${reasons.join('; ')}`);
 }
 
 export function decideRegion(command: RegionCommand, state: RegionState, context: DecisionContext): RegionEvent[] {

@@ -81,6 +81,13 @@ describe('region decider: LaunchSpreadStrategy', () => {
       .thenThrows(RuleViolated, 'practice_retired');
   });
 
+  it('refuses organisations of another region and codes no fact has named, naming each', () => {
+    spec
+      .given([])
+      .when({ ...launchStrategy, organisations: ['RX1', 'RZ5', 'NOPE'], organisationRegions: { RX1: 'Q01', RZ5: 'Q02', NOPE: undefined } }, asRegion)
+      .thenThrows(RuleViolated, 'organisations_outside_region');
+  });
+
   it('refuses a strategy id used before', () => {
     spec.given([strategyLaunched]).when(launchStrategy, asRegion).thenThrows(AlreadyExists);
   });

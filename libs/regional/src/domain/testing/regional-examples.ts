@@ -54,6 +54,7 @@ export const launchStrategy: LaunchSpreadStrategy = {
   practiceId: 'practice-1',
   practice: { practiceId: 'practice-1', status: 'published' },
   organisations: ['RX1', 'RX2'],
+  organisationRegions: { RX1: 'Q01', RX2: 'Q01' },
   approach: 'Facilitated visits from the first adopters.',
 };
 export const strategyLaunched = SpreadStrategyLaunched.create({

@@ -1,5 +1,6 @@
 import type { EventEnvelope, TeamRegistered } from '@spiral/event-catalogue';
-import { isNewFor, type DocumentSession } from './document-session';
+import type { ViewSession } from '../projection';
+import { isNewFor } from './document-session';
 import { foldSpiralEvent, type SpiralSummary } from './spiral-summary';
 import { withTimeline } from './spiral-timeline';
 import { registerTeam, withLiveSpiralChange, type TeamIndex } from './team-index';
@@ -23,7 +24,7 @@ export interface SpiralChange {
  * team's count of live spirals. Undefined for a redelivered event (or one before NeedRecognised):
  * the caller then changes nothing else either.
  */
-export async function indexSpiralEvent(session: DocumentSession, collections: SpiralIndexCollections, event: EventEnvelope): Promise<SpiralChange | undefined> {
+export async function indexSpiralEvent(session: ViewSession, collections: SpiralIndexCollections, event: EventEnvelope): Promise<SpiralChange | undefined> {
   const spiralId = (event.data as { spiralId: string }).spiralId;
   const before = await session.get<SpiralSummary>(collections.spirals, spiralId);
   if (!isNewFor(before, event)) return undefined;
@@ -39,7 +40,7 @@ export async function indexSpiralEvent(session: DocumentSession, collections: Sp
 }
 
 /** Applies a TeamRegistered; answers the registered team, or undefined when it was applied already. */
-export async function indexTeamRegistered(session: DocumentSession, teams: string, event: EventEnvelope): Promise<TeamIndex | undefined> {
+export async function indexTeamRegistered(session: ViewSession, teams: string, event: EventEnvelope): Promise<TeamIndex | undefined> {
   const teamId = (event as EventEnvelope<TeamRegistered>).data.teamId;
   const registered = registerTeam(await session.get<TeamIndex>(teams, teamId), event);
   if (registered !== undefined) session.put(teams, teamId, registered);

@@ -1,12 +1,12 @@
-import type { EventEnvelope, ImprovementDirection, SpiralEvent, SpiralStep } from '@spiral/event-catalogue';
-import type { GainEpisode } from '../figures/gain-sustainability';
-import { laterOf } from '../time/calendar';
+import { laterOf, type GainEpisode } from '@spiral/analytics';
+import { spiralStepAfter, type EventEnvelope, type ImprovementDirection, type SpiralEvent, type SpiralStep } from '@spiral/event-catalogue';
 import type { SpiralTimeline } from './spiral-timeline';
 
 /**
  * What the regional and national views need to know of one spiral, folded from its stream. The
  * step follows the spiral's own (SPEC "The spiral"): contexts share events, not code, so this is
- * the read side's fold of the published events, kept to what the views count.
+ * the read side's fold of the published events, kept to what the views count; the step itself is
+ * the catalogue's one rule (spiralStepAfter), which the spiral's own fold calls too.
  */
 export type SpiralSummary = {
   spiralId: string;
@@ -29,30 +29,6 @@ export type SpiralSummary = {
   adoption: { optionId: string; practiceId: string | null; at: string } | null;
   gains: GainEpisode[];
 } & Partial<SpiralTimeline>;
-
-const SPIRAL_EVENTS: Readonly<Record<SpiralEvent['type'], true>> = {
-  NeedRecognised: true,
-  KnowledgePulled: true,
-  OptionsAppraised: true,
-  OptionAdopted: true,
-  ChangeSupportSecured: true,
-  ChangeCycleCompleted: true,
-  MeasurementRecorded: true,
-  RebaseConfirmed: true,
-  SustainabilityAssessed: true,
-  GainAchieved: true,
-  GainSustained: true,
-  GainLost: true,
-  GainWithdrawn: true,
-  SpiralClosed: true,
-};
-
-/** Every event type of a spiral's stream: each one is activity, so each moves lastEventAt. */
-export const SPIRAL_EVENT_TYPES: readonly string[] = Object.keys(SPIRAL_EVENTS);
-
-export function isSpiralEvent(event: Pick<EventEnvelope, 'type'>): boolean {
-  return Object.hasOwn(SPIRAL_EVENTS, event.type);
-}
 
 /** The spiral's summary after one more event of its stream; undefined before its NeedRecognised. */
 export function foldSpiralEvent(summary: SpiralSummary | undefined, envelope: EventEnvelope): SpiralSummary | undefined {
@@ -78,17 +54,17 @@ export function foldSpiralEvent(summary: SpiralSummary | undefined, envelope: Ev
     };
   }
   if (summary === undefined) return undefined;
-  const next = { ...summary, revision: envelope.streamRevision, lastEventAt: laterOf(summary.lastEventAt, at) };
+  const next = {
+    ...summary,
+    revision: envelope.streamRevision,
+    lastEventAt: laterOf(summary.lastEventAt, at),
+    step: spiralStepAfter(summary.step, event),
+  };
   switch (event.type) {
-    case 'KnowledgePulled':
-      // Learning more while deciding keeps the spiral at its decision, as the spiral's own fold does.
-      return { ...next, step: summary.step === 'decision' ? 'decision' : 'knowing' };
-    case 'OptionsAppraised':
-      return { ...next, step: 'decision' };
     case 'OptionAdopted':
-      return { ...next, step: 'change', adoption: { optionId: event.data.optionId, practiceId: event.data.practiceId ?? null, at } };
+      return { ...next, adoption: { optionId: event.data.optionId, practiceId: event.data.practiceId ?? null, at } };
     case 'GainAchieved':
-      return { ...next, step: 'sustainability', gains: [...summary.gains, { achievedAt: at, sustainedAt: null, lostAt: null }] };
+      return { ...next, gains: [...summary.gains, { achievedAt: at, sustainedAt: null, lostAt: null }] };
     case 'GainSustained':
       return { ...next, gains: withLatestGain(summary.gains, { sustainedAt: at }) };
     case 'GainLost':
@@ -96,7 +72,9 @@ export function foldSpiralEvent(summary: SpiralSummary | undefined, envelope: Ev
     case 'GainWithdrawn':
       return withGainWithdrawn(next, event.data.withdrawn);
     case 'SpiralClosed':
-      return { ...next, step: 'closed', live: false };
+      return { ...next, live: false };
+    case 'KnowledgePulled':
+    case 'OptionsAppraised':
     case 'ChangeSupportSecured':
     case 'ChangeCycleCompleted':
     case 'MeasurementRecorded':
@@ -117,12 +95,11 @@ function withLatestGain(gains: readonly GainEpisode[], change: Partial<GainEpiso
 
 /**
  * A withdrawal takes back the latest gain fact (the spiral's decider allows no other): an achieved
- * gain goes with its episode, and a spiral left with none is back at its change step, as the
- * spiral's own fold has it; a sustained or lost one leaves the episode as it was before.
+ * gain goes with its episode (the step follows the catalogue's one rule); a sustained or lost one
+ * leaves the episode as it was before.
  */
 function withGainWithdrawn(summary: SpiralSummary, withdrawn: 'achieved' | 'sustained' | 'lost'): SpiralSummary {
   if (withdrawn === 'sustained') return { ...summary, gains: withLatestGain(summary.gains, { sustainedAt: null }) };
   if (withdrawn === 'lost') return { ...summary, gains: withLatestGain(summary.gains, { lostAt: null }) };
-  const gains = summary.gains.slice(0, -1);
-  return { ...summary, gains, step: gains.length === 0 && summary.step === 'sustainability' ? 'change' : summary.step };
+  return { ...summary, gains: summary.gains.slice(0, -1) };
 }

@@ -1,4 +1,4 @@
-import { isAtOrBefore } from '../time/calendar';
+import { isAtOrBefore } from '@spiral/analytics';
 import { withLiveTeamChange, withRegisteredTeam, type AreaOrganisations } from './area-penetration';
 import type { SpiralSummary } from './spiral-summary';
 import type { TeamIndex } from './team-index';

@@ -1,13 +1,15 @@
 import { applyStamped, CHANGE_STAMP_ID, type ChangeStamp } from './change-stamp';
-import type { Document, DocumentSession } from './document-session';
+import type { ViewDocument as Document } from '@spiral/ports';
+import type { ViewSession } from '../projection';
 import { mayHoldViewsOf, StampedCache } from './stamped-cache';
 
-function memorySession(): DocumentSession & { documents: Map<string, Document> } {
+function memorySession(): ViewSession & { documents: Map<string, Document> } {
   const documents = new Map<string, Document>();
   return {
     documents,
     get: <T extends Document>(collection: string, id: string) => Promise.resolve(documents.get(`${collection}/${id}`) as T | undefined),
     put: (collection, id, document) => void documents.set(`${collection}/${id}`, document),
+    delete: (collection, id) => void documents.delete(`${collection}/${id}`),
   };
 }
 

@@ -19,7 +19,7 @@ import {
   type FieldTestVerdict,
   type SupportKind,
 } from '@spiral/event-catalogue';
-import { EnvelopeBuilder } from '@spiral/projections/testing';
+import { EnvelopeBuilder } from './envelopes';
 import { SpiralStory, type TeamRef } from './spiral-story';
 
 export const DOOR_TO_NEEDLE = { name: 'Door-to-needle time', unit: 'minutes', improvement: 'decrease' } as const;

@@ -1,13 +1,10 @@
-import { ownEntry, withEntry } from './document-session';
+import type { TeamAdoption } from '@spiral/analytics';
+import { ownEntry, setEntry } from './document-session';
 
 /** A team's first adoption of one practice: the spiral that adopted it, where, and when. */
 export type AdopterEntry = { spiralId: string; orgCode: string; shaCode: string; at: string };
 /** By team id: a team adopts a practice once, however many of its spirals apply it. */
 export type Adopters = Record<string, AdopterEntry>;
-
-export interface TeamAdoption extends AdopterEntry {
-  readonly teamId: string;
-}
 
 /** Earlier first; on the same instant the smaller spiral id, so arrival order never matters. */
 function isEarlier(candidate: AdopterEntry, current: AdopterEntry): boolean {
@@ -19,7 +16,7 @@ function isEarlier(candidate: AdopterEntry, current: AdopterEntry): boolean {
 export function withAdopter(adopters: Adopters, teamId: string, entry: AdopterEntry): Adopters | undefined {
   const current = ownEntry(adopters, teamId);
   if (current !== undefined && !isEarlier(entry, current)) return undefined;
-  return withEntry(adopters, teamId, entry);
+  return setEntry(adopters, teamId, entry);
 }
 
 /** The adoptions in order of adoption (Rogers' "order of adoption"), ties by team id. */

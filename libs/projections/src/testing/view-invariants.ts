@@ -1,6 +1,10 @@
 import type { EventEnvelope } from '@spiral/event-catalogue';
-import { ProjectionRunner, type Projection } from '@spiral/projections';
-import { applyOverFrozenDocuments, projectInBatches, viewContents } from '@spiral/projections/testing';
+import type { Projection } from '../projection';
+import { ProjectionRunner } from '../projection-runner';
+import { applyHistory } from '../apply-history';
+import { applyRedelivering, failingOnceOnLast } from './failing-once';
+import { projectInBatches, viewContents } from './projection-spec';
+import { SqliteViewStore } from '@spiral/adapters-embedded';
 import type { Clock, EventFeed, EventStore } from '@spiral/ports';
 import fc from 'fast-check';
 import { batchesOf, historyArbitrary, withRedeliveries } from './history-arbitrary';
@@ -34,8 +38,28 @@ export function describeViewInvariants(projection: Projection, sample: readonly 
       await views.close();
     });
 
-    it('replaces documents and never changes one in place (the runner keeps them between batches)', async () => {
-      await expect(applyOverFrozenDocuments(projection, sample)).resolves.toBeUndefined();
+    it('keeps nothing of a pass that failed half-way through changing documents in place', async () => {
+      const expected = await contentsAfter(projection, [sample]);
+      const views = await SqliteViewStore.openFile(':memory:');
+      const runner = new ProjectionRunner(failingOnceOnLast(projection, sample), {} as EventFeed, views, {} as EventStore, clock);
+      // Live: the second batch starts from documents the runner's cache held since the first.
+      const half = Math.floor(sample.length / 2);
+      for (const batch of [sample.slice(0, half), sample.slice(half)]) await applyRedelivering(runner, batch);
+      expect(await viewContents(projection, views)).toEqual(expected);
+      await views.close();
+    });
+
+    it('keeps nothing of a history that failed half-way through, started again from its last commit', async () => {
+      const expected = await contentsAfter(projection, [sample]);
+      const views = await SqliteViewStore.openFile(':memory:');
+      const store = { readAll: () => (async function* () { yield* await Promise.resolve(sample); })() } as unknown as EventStore;
+      const runner = new ProjectionRunner(failingOnceOnLast(projection, sample), {} as EventFeed, views, store, clock);
+      // Pages of three events, the documents held from page to page and changed in place.
+      const history = { upTo: sample.at(-1)?.globalPosition ?? 0, pageSize: 3 };
+      await expect(applyHistory(store, [runner], history)).rejects.toThrow('a transient failure');
+      await applyHistory(store, [runner], history);
+      expect(await viewContents(projection, views)).toEqual(expected);
+      await views.close();
     });
 
     it('is built the same in any batch split as in one full replay (property)', async () => {

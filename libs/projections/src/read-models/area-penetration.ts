@@ -1,5 +1,5 @@
-import { shareOf } from '../statistics/descriptive';
-import { ownEntry, withEntry } from './document-session';
+import { shareOf } from '@spiral/analytics';
+import { ownEntry, setEntry } from './document-session';
 
 /** Per organisation of an area: its registered teams and how many have a live spiral. */
 export type OrganisationCounts = { teams: number; teamsWithLiveSpiral: number };
@@ -9,14 +9,14 @@ const none: OrganisationCounts = { teams: 0, teamsWithLiveSpiral: 0 };
 
 export function withRegisteredTeam(area: AreaOrganisations, orgCode: string): AreaOrganisations {
   const counts = ownEntry(area, orgCode) ?? none;
-  return withEntry(area, orgCode, { ...counts, teams: counts.teams + 1 });
+  return setEntry(area, orgCode, { ...counts, teams: counts.teams + 1 });
 }
 
 /** A team of the organisation started (+1) or stopped (−1) having a live spiral. */
 export function withLiveTeamChange(area: AreaOrganisations, orgCode: string, teamDelta: number): AreaOrganisations {
   if (teamDelta === 0) return area;
   const counts = ownEntry(area, orgCode) ?? none;
-  return withEntry(area, orgCode, { ...counts, teamsWithLiveSpiral: counts.teamsWithLiveSpiral + teamDelta });
+  return setEntry(area, orgCode, { ...counts, teamsWithLiveSpiral: counts.teamsWithLiveSpiral + teamDelta });
 }
 
 export interface PenetrationShare {

@@ -1,4 +1,4 @@
-import { EnvelopeBuilder } from '@spiral/projections/testing';
+import { EnvelopeBuilder } from '../testing';
 import { GainAchieved, GainSustained, GainWithdrawn, NeedRecognised, SpiralClosed } from '@spiral/event-catalogue';
 import { adoptionsOf, withAdopter } from './adopters';
 import { combinedPenetration, penetrationOf, withLiveTeamChange, withRegisteredTeam } from './area-penetration';

@@ -1,4 +1,4 @@
-import type { DocumentSession } from './document-session';
+import type { ViewSession } from '../projection';
 
 /**
  * How many events have changed a projection's views, kept by the projection itself in a document
@@ -19,9 +19,9 @@ export const CHANGE_STAMP_ID = 'views';
 
 /** Applies one event through `apply`; when it changed any document, the stamp counts it in the same batch. */
 export async function applyStamped(
-  session: DocumentSession,
+  session: ViewSession,
   stamp: { readonly collection: string; readonly generation: number },
-  apply: (views: DocumentSession) => Promise<void>,
+  apply: (views: ViewSession) => Promise<void>,
 ): Promise<void> {
   let changed = false;
   await apply({
@@ -29,6 +29,10 @@ export async function applyStamped(
     put: (collection, id, document) => {
       changed = true;
       session.put(collection, id, document);
+    },
+    delete: (collection, id) => {
+      changed = true;
+      session.delete(collection, id);
     },
   });
   if (!changed) return;

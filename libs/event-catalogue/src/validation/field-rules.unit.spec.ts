@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { IsFiniteNumber, IsProse, IsText, MAX_NUMBER_MAGNITUDE } from './field-rules';
+import { validatePayload } from './validate-payload';
+
+class Sample {
+  @IsText()
+  name!: string;
+
+  @IsProse()
+  note!: string;
+
+  @IsFiniteNumber()
+  value!: number;
+}
+
+const fieldsRefused = (body: object) => validatePayload(Sample, { name: 'Ward 7', note: 'fine', value: 1, ...body }).map((problem) => problem.field);
+
+describe('field rules: names, prose and numbers', () => {
+  it('refuse bidi controls in names and prose, zero-width characters in names', () => {
+    for (const hidden of ['\u202E', '\u2066', '\u200F', '\u061C']) {
+      expect(fieldsRefused({ name: `Ward${hidden}7`, note: `a${hidden}b` })).toEqual(['name', 'note']);
+    }
+    for (const zeroWidth of ['\u200B', '\u200D', '\u2060', '\uFEFF']) expect(fieldsRefused({ name: `Ward${zeroWidth}7` })).toEqual(['name']);
+    expect(fieldsRefused({ note: 'family \u{1F468}\u200D\u{1F469}' })).toEqual([]);
+  });
+
+  it('hold numbers within ±MAX_NUMBER_MAGNITUDE', () => {
+    expect(fieldsRefused({ value: MAX_NUMBER_MAGNITUDE })).toEqual([]);
+    expect(fieldsRefused({ value: -MAX_NUMBER_MAGNITUDE })).toEqual([]);
+    expect(fieldsRefused({ value: 1e308 })).toEqual(['value']);
+    expect(fieldsRefused({ value: -1e13 })).toEqual(['value']);
+  });
+});

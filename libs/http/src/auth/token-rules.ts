@@ -1,0 +1,40 @@
+/**
+ * SPEC "Access": tokens carry `exp` with a bounded lifetime, and a `sub` of printable characters.
+ * The signature and a past `exp` are checked by the JWT library; these are the rules it leaves open.
+ */
+export interface TokenPolicy {
+  /** Longest lifetime a token may claim, `exp` minus `iat` (or minus now without `iat`): SPIRAL_TOKEN_MAX_LIFETIME_SECONDS. */
+  readonly maxLifetimeSeconds: number;
+  /** How far a signer's clock may run ahead of ours before its `iat` is "in the future". */
+  readonly clockSkewSeconds: number;
+}
+
+export const DEFAULT_TOKEN_POLICY: TokenPolicy = { maxLifetimeSeconds: 24 * 3600, clockSkewSeconds: 60 };
+
+/** The token is `sub` and stored in every event's envelope: no control, format, bidi or zero-width characters, no edge spaces. */
+export const MAX_SUBJECT_LENGTH = 128;
+const PRINTABLE_SUBJECT = new RegExp(`^(?=\\S)[^\\p{C}]{1,${MAX_SUBJECT_LENGTH}}(?<=\\S)$`, 'u');
+
+/** `Authorization: Bearer <token>` and nothing else: one space, three base64url parts. */
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
+
+export function bearerTokenOf(header: string | undefined): string | undefined {
+  return BEARER.exec(header ?? '')?.[1];
+}
+
+export function isPrintableSubject(sub: unknown): sub is string {
+  return typeof sub === 'string' && PRINTABLE_SUBJECT.test(sub);
+}
+
+/** Why the token's times are not acceptable, or undefined when they are. */
+export function tokenTimeProblem(claims: Record<string, unknown>, nowSeconds: number, policy: TokenPolicy): string | undefined {
+  const { exp, iat } = claims;
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) return 'it has no exp (expiry); tokens must expire';
+  if (iat !== undefined && (typeof iat !== 'number' || !Number.isFinite(iat))) return 'its iat is not a time';
+  if (typeof iat === 'number' && iat > nowSeconds + policy.clockSkewSeconds) return 'its iat (issued at) is in the future';
+  const lifetime = exp - (typeof iat === 'number' ? iat : nowSeconds);
+  if (lifetime > policy.maxLifetimeSeconds) {
+    return `it lives ${Math.round(lifetime)} s, longer than the ${policy.maxLifetimeSeconds} s this server accepts (SPIRAL_TOKEN_MAX_LIFETIME_SECONDS)`;
+  }
+  return undefined;
+}
