@@ -1,4 +1,4 @@
-import { isNewFor } from '@spiral/analytics';
+import { isNewFor } from '@spiral/projections';
 import type { EffectScale, EventEnvelope, EvidenceLevel, FieldTestEvent, FieldTestVerdict, PracticeEvent, PracticeOrigin } from '@spiral/event-catalogue';
 
 /** A field test of a catalogue entry, as a team reads it: where, since when, and the verdict once concluded. */

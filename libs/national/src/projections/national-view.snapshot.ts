@@ -1,4 +1,5 @@
-import { addCalendarMonths, comparedInstants, type SpiralSummary, type TeamAdoption, type TeamIndex } from '@spiral/analytics';
+import { addCalendarMonths, comparedInstants, type TeamAdoption } from '@spiral/analytics';
+import type { SpiralSummary, TeamIndex } from '@spiral/projections';
 import type { FieldTestDocument } from './field-test-document';
 import type { NationalRegionDocument } from './national-region-document';
 import type { NationalView, PracticeFigures, RegionalVariation } from './national-view';

@@ -1,4 +1,4 @@
-import { updateDocument } from '@spiral/analytics';
+import { updateDocument } from '@spiral/projections';
 import type { Projection } from '@spiral/projections';
 import { emptyCatalogueEntry, withFieldTestFact, withPracticeFact, type CatalogueEntry } from './catalogue-entry';
 

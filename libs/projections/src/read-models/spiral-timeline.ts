@@ -1,5 +1,5 @@
 import type { SpiralStep } from '@spiral/event-catalogue';
-import type { GainEpisode } from '../figures/gain-sustainability';
+import type { GainEpisode } from '@spiral/analytics';
 
 /**
  * What a spiral's summary needs to be read as of any moment (issue 17 item 3): each step it

@@ -1,4 +1,5 @@
-import { isAtOrBefore, organisationsAsOf, summaryAsOf, type SpiralSummary, type TeamIndex } from '@spiral/analytics';
+import { isAtOrBefore } from '@spiral/analytics';
+import { organisationsAsOf, summaryAsOf, type SpiralSummary, type TeamIndex } from '@spiral/projections';
 import { SPIRAL_STEPS, SUPPORT_KINDS } from '@spiral/event-catalogue';
 import type { NetworkDocument } from './network-document';
 import type { RegionDocument } from './region-document';
