@@ -115,6 +115,19 @@ describe('replay as of a moment (analysts)', () => {
     expect((now.body as { funnel: unknown }).funnel).not.toEqual((middle.body as { funnel: unknown }).funnel);
   });
 
+  it('answers the national view as of the middle moment with every figure as the system told only the events up to then has it', async () => {
+    const national = { role: 'national' } as const;
+    const asOf = await whole.http.get(`/api/v1/national/view?asOf=${MIDDLE}`).set(whole.bearer(national)).expect(200);
+    const replayed = await firstHalf.http.get(`/api/v1/national/view?asOf=${MIDDLE}`).set(firstHalf.bearer(national)).expect(200);
+    expect(asOf.body).toEqual(replayed.body);
+    // As of then the practice stood at its first version and evidence; now it is revised, and spiral c's region is live.
+    type Body = { practices: { version: number; evidenceLevel: string }[]; variation: unknown };
+    expect((asOf.body as Body).practices[0]).toMatchObject({ version: 1, evidenceLevel: 'observational' });
+    const now = (await whole.http.get('/api/v1/national/view').set(whole.bearer(national)).expect(200)).body as Body;
+    expect(now.practices[0]).toMatchObject({ version: 2, evidenceLevel: 'fieldTested' });
+    expect(now.variation).not.toEqual((asOf.body as Body).variation);
+  });
+
   it('as of a position, holds what was stored up to it; exports CSV', async () => {
     const { answer } = await replayOverHttp('local-team-view', 'position:4');
     expect(answer.figures).toMatchObject({ eventsRead: 4, eventsApplied: 4, projections: ['local-team-view_v3'] });

@@ -54,6 +54,8 @@ export async function tellStory(harness: EmbeddedHarness, include: (occurredAt: 
   const spiralC = await spiral(teams.c, c, 'spiral-c', day('2004-10-05'));
   await adopt(teams.c, spiralC, 'c', day('2005-02-01'));
   await send(`/spirals/${spiralB}/close`, teams.b, 'b-close', { ...stepBodies.close, occurredAt: day('2005-03-01') });
+  // A new version after the middle moment: as of it, the catalogue still shows the first.
+  await send(`/practices/${practice}/revision`, national, 'revision', { changes: 'Field-tested in three units.', evidenceLevel: 'fieldTested', occurredAt: day('2005-01-10') });
   // History entered late: recorded after everything above, occurring in the first half.
   const teamD = teamOf('RY2', 'Q02');
   const d = await send('/teams', teamD, 'team-d', { name: 'Stroke unit RY2', orgCode: 'RY2', shaCode: 'Q02', occurredAt: day('2004-01-04') });

@@ -45,6 +45,6 @@ export async function applyNationalSpiralEvent(views: ViewSession, event: EventE
   await updateDocument<PracticeDocument>(views, C.practices, practiceId, emptyPractice, (practice) => withAdoptingSpiral(practice, before, after));
   const measureChanged = event.type === 'MeasurementRecorded' || event.type === 'GainAchieved' || event.type === 'GainWithdrawn';
   const impact = measureChanged ? await impactOf(views, after, measures) : undefined;
-  const noEntry = (spiralId: string): PracticeSpiralDocument => ({ spiralId, practiceId, gains: [], impact: null });
-  await updateDocument<PracticeSpiralDocument>(views, C.practiceSpirals, after.spiralId, noEntry, (entry) => practiceSpiralAfter(entry, before, after, impact));
+  const noEntry = (spiralId: string): PracticeSpiralDocument => ({ spiralId, practiceId, gains: [], impact: null, history: [] });
+  await updateDocument<PracticeSpiralDocument>(views, C.practiceSpirals, after.spiralId, noEntry, (entry) => practiceSpiralAfter(entry, before, after, impact, event.occurredAt));
 }

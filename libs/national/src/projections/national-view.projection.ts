@@ -18,7 +18,7 @@ async function applyFieldTestEvent(views: ViewSession, event: EventEnvelope): Pr
   if (test !== undefined) views.put(C.fieldTests, fieldTestId, test);
 }
 
-const NATIONAL_VIEW_VERSION = 4;
+const NATIONAL_VIEW_VERSION = 5;
 
 async function applyNationalEvent(views: ViewSession, event: EventEnvelope): Promise<void> {
   const kind = streamKindOf(event.streamId);
@@ -59,6 +59,8 @@ export const nationalViewProjection: Projection = {
   // 3: adopting spirals' gains and impact in documents of their own (national-practice-spirals):
   // in the practice's document, each of their points copied maps that grow with its spread.
   // 4: field tests keep the scale of their effect size (FieldTestConcluded v2's effectScale).
+  // 5: practices and adopting spirals keep their facts after each event, dated, and spiral summaries
+  // their gain changes: every figure is read as of a moment (issue 17 item 3).
   version: NATIONAL_VIEW_VERSION,
   collections: Object.values(C),
   eventTypes: new Set([

@@ -1,5 +1,5 @@
 import { stretchOf } from '@spiral/analytics';
-import { CHANGE_STAMP_ID, mayHoldViewsOf, StampedCache, type ChangeStamp, type SpiralSummary } from '@spiral/projections';
+import { CHANGE_STAMP_ID, mayHoldViewsOf, StampedCache, type ChangeStamp, type SpiralSummary, type TeamIndex } from '@spiral/projections';
 import type { ViewStore } from '@spiral/ports';
 import { storedCollection } from '@spiral/projections';
 import type { FieldTestDocument } from './field-test-document';
@@ -8,15 +8,16 @@ import type { NationalRegionDocument } from './national-region-document';
 import type { NationalView, PracticeSpread } from './national-view';
 import { judgedAt, nationalDocuments, nationalViewAt, type NationalDocuments } from './national-view.snapshot';
 import { nationalViewProjection } from './national-view.projection';
-import { practicesOf } from './practice';
+import { practiceDocumentAsOf } from './practice-as-of';
 import type { PracticeDocument } from './practice-document';
 import type { PracticeSpiralDocument } from './practice-spiral-document';
 import { practiceSpread } from './practice-spread';
 import { teamsRegisteredBy } from './regional-variation';
 
 /**
- * Reads the stored national view: the practice, adopting-spiral, field-test and region documents
- * (not the events), with KM, Rogers, Bass, impact, sustainability and variation derived at asOf.
+ * Reads the stored national view: the practice, adopting-spiral, field-test, region, spiral and
+ * team documents (not the events), each read as it stood at asOf (practice-as-of.ts, regionsAsOf),
+ * with KM, Rogers, Bass, impact, sustainability and variation derived at asOf.
  * While the projection's change stamp stands, the documents are held, and so are the figures
  * judged in each stretch of time between the instants they compare asOf with; only time to adopt,
  * which moves with asOf itself, is derived on every read.
@@ -34,13 +35,15 @@ export class NationalViewReader {
   }
 
   private async documents(): Promise<NationalDocuments> {
-    const [practices, practiceSpirals, fieldTests, regions] = await Promise.all([
+    const [practices, practiceSpirals, fieldTests, regions, spirals, teams] = await Promise.all([
       this.find<PracticeDocument>(C.practices),
       this.find<PracticeSpiralDocument>(C.practiceSpirals),
       this.find<FieldTestDocument>(C.fieldTests),
       this.find<NationalRegionDocument>(C.regions),
+      this.find<SpiralSummary>(C.spirals),
+      this.find<TeamIndex>(C.teams),
     ]);
-    return nationalDocuments(practicesOf(practices, practiceSpirals), fieldTests, regions);
+    return nationalDocuments({ practices, practiceSpirals, fieldTests, regions, spirals, teams });
   }
 
   async read(asOf: string): Promise<NationalView> {
@@ -48,7 +51,7 @@ export class NationalViewReader {
     const documents = await snapshot.part('documents', () => this.documents());
     const stretch = stretchOf(documents.instants, asOf);
     const judged = stretch === undefined ? judgedAt(documents, asOf) : await snapshot.part(`judged:${stretch}`, () => Promise.resolve(judgedAt(documents, asOf)));
-    return nationalViewAt(documents, judged, asOf);
+    return nationalViewAt(judged, asOf);
   }
 
   /**
@@ -63,11 +66,12 @@ export class NationalViewReader {
     });
   }
 
-  /** Undefined for a practice the catalogue has not proposed. */
+  /** Undefined for a practice the catalogue had not proposed by asOf. */
   async spread(practiceId: string, options: { readonly asOf: string; readonly onlyRegion?: string }): Promise<PracticeSpread | undefined> {
     const documents = await (await this.cache.snapshot()).part('documents', () => this.documents());
-    const practice = documents.practices.find((candidate) => candidate.practiceId === practiceId);
-    if (practice === undefined) return undefined;
+    const stored = documents.practices.find((candidate) => candidate.practiceId === practiceId);
+    const practice = stored === undefined ? undefined : practiceDocumentAsOf(stored, options.asOf);
+    if (practice === undefined || practice.status === 'unknown') return undefined;
     return practiceSpread(practice, { ...options, teamsRegistered: teamsRegisteredBy(documents.regions, options.asOf) });
   }
 }

@@ -1,19 +1,26 @@
 import { addCalendarMonths, comparedInstants, type TeamAdoption } from '@spiral/analytics';
+import type { SpiralSummary, TeamIndex } from '@spiral/projections';
 import type { FieldTestDocument } from './field-test-document';
 import type { NationalRegionDocument } from './national-region-document';
 import type { NationalView, PracticeFigures, RegionalVariation } from './national-view';
 import { adoptionsBy } from './practice-adoptions';
-import type { Practice } from './practice';
+import { practicesOf, type Practice } from './practice';
+import { practiceDocumentAsOf, practiceSpiralAsOf } from './practice-as-of';
+import type { PracticeDocument } from './practice-document';
 import { practiceFigures, practiceTimeToAdopt } from './practice-figures';
-import { regionalVariation, teamsRegisteredBy } from './regional-variation';
+import type { PracticeSpiralDocument } from './practice-spiral-document';
+import { regionalVariation, regionsAsOf, teamsRegisteredBy } from './regional-variation';
 
-/** The national view's documents as read at one change stamp, with what does not depend on asOf. */
+/** The national view's documents as read at one change stamp, with the instants its figures compare asOf with. */
 export interface NationalDocuments {
-  /** The practices the catalogue has proposed, in stored (id) order. */
-  readonly practices: readonly Practice[];
+  /** Every practice document, in stored (id) order. */
+  readonly practices: readonly PracticeDocument[];
+  readonly practiceSpirals: readonly PracticeSpiralDocument[];
   readonly fieldTests: readonly FieldTestDocument[];
   readonly regions: readonly NationalRegionDocument[];
-  readonly variation: RegionalVariation;
+  /** Spiral summaries and the team index: the regions' penetration as of a moment. */
+  readonly spirals: readonly SpiralSummary[];
+  readonly teams: readonly TeamIndex[];
   /**
    * Every instant a figure compares asOf with (`isAtOrBefore(instant, asOf)`), in epoch ms,
    * ascending: two moments with as many of these at or before them see the same facts.
@@ -25,28 +32,41 @@ export interface NationalDocuments {
 export interface JudgedFigures {
   readonly teamsRegistered: number;
   readonly practices: readonly { readonly practice: Practice; readonly adoptions: readonly TeamAdoption[]; readonly figures: PracticeFigures }[];
+  readonly variation: RegionalVariation;
 }
 
 const HORIZON_MONTHS = [6, 12]; // gainSustainability's horizons
 
-function instantsCompared(practices: readonly Practice[], fieldTests: readonly FieldTestDocument[], regions: readonly NationalRegionDocument[]): number[] {
+function instantsCompared(documents: Omit<NationalDocuments, 'instants'>): number[] {
   const instants: string[] = [];
-  for (const practice of practices) {
-    for (const at of [practice.publishedAt, practice.retiredAt]) if (at !== null) instants.push(at);
-    instants.push(...Object.values(practice.adopters).map((adopter) => adopter.at));
-    for (const episode of Object.values(practice.gains).flat()) {
-      instants.push(episode.achievedAt);
-      if (!Number.isNaN(Date.parse(episode.achievedAt))) instants.push(...HORIZON_MONTHS.map((months) => addCalendarMonths(episode.achievedAt, months)));
-    }
+  for (const practice of documents.practices) {
+    for (const at of [practice.proposedAt, practice.publishedAt, practice.retiredAt]) if (at !== null) instants.push(at);
+    instants.push(...Object.values(practice.adopters).map((adopter) => adopter.at), ...(practice.history ?? []).map((revision) => revision.at));
   }
-  for (const test of fieldTests) instants.push(test.startedAt, ...(test.concludedAt === null ? [] : [test.concludedAt]));
-  for (const region of regions) instants.push(...region.registrations);
+  for (const entry of documents.practiceSpirals) {
+    for (const state of [entry, ...(entry.history ?? [])]) {
+      for (const episode of state.gains) {
+        instants.push(episode.achievedAt, ...[episode.sustainedAt, episode.lostAt].filter((at): at is string => at !== null));
+        if (!Number.isNaN(Date.parse(episode.achievedAt))) instants.push(...HORIZON_MONTHS.map((months) => addCalendarMonths(episode.achievedAt, months)));
+      }
+    }
+    instants.push(...(entry.history ?? []).map((change) => change.at));
+  }
+  for (const test of documents.fieldTests) instants.push(test.startedAt, ...(test.concludedAt === null ? [] : [test.concludedAt]));
+  for (const region of documents.regions) instants.push(...region.registrations);
+  for (const team of documents.teams) if (team.registeredAt !== null) instants.push(team.registeredAt);
+  for (const spiral of documents.spirals) instants.push(spiral.recognisedAt, ...(spiral.steps ?? []).map((entry) => entry.at));
   return comparedInstants(instants);
 }
 
-export function nationalDocuments(practices: readonly Practice[], fieldTests: readonly FieldTestDocument[], regions: readonly NationalRegionDocument[]): NationalDocuments {
-  const proposed = practices.filter((practice) => practice.status !== 'unknown');
-  return { practices: proposed, fieldTests, regions, variation: regionalVariation(regions), instants: instantsCompared(proposed, fieldTests, regions) };
+export function nationalDocuments(documents: Omit<NationalDocuments, 'instants'>): NationalDocuments {
+  return { ...documents, instants: instantsCompared(documents) };
+}
+
+/** The practices the catalogue had proposed by asOf, each as it stood then with its adopting spirals' gains and impact. */
+export function practicesAsOf(documents: NationalDocuments, asOf: string): Practice[] {
+  const practices = documents.practices.map((practice) => practiceDocumentAsOf(practice, asOf)).filter((practice) => practice.status !== 'unknown');
+  return practicesOf(practices, documents.practiceSpirals.flatMap((entry) => practiceSpiralAsOf(entry, asOf) ?? []));
 }
 
 export function judgedAt(documents: NationalDocuments, asOf: string): JudgedFigures {
@@ -54,16 +74,17 @@ export function judgedAt(documents: NationalDocuments, asOf: string): JudgedFigu
   const { fieldTests } = documents;
   return {
     teamsRegistered,
-    practices: documents.practices.map((practice) => ({
+    practices: practicesAsOf(documents, asOf).map((practice) => ({
       practice,
       adoptions: adoptionsBy(practice, asOf),
       figures: practiceFigures(practice, { asOf, teamsRegistered, fieldTests }),
     })),
+    variation: regionalVariation(regionsAsOf(documents.regions, documents, asOf)),
   };
 }
 
 /** The national view at asOf from figures judged in its stretch, time to adopt taken at asOf itself. */
-export function nationalViewAt(documents: NationalDocuments, judged: JudgedFigures, asOf: string): NationalView {
+export function nationalViewAt(judged: JudgedFigures, asOf: string): NationalView {
   const { teamsRegistered } = judged;
   return {
     asOf,
@@ -72,6 +93,6 @@ export function nationalViewAt(documents: NationalDocuments, judged: JudgedFigur
       ...figures,
       timeToAdopt: practiceTimeToAdopt(practice, adoptions, { asOf, teamsRegistered }),
     })),
-    variation: documents.variation,
+    variation: judged.variation,
   };
 }

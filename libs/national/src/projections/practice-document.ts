@@ -22,7 +22,15 @@ export type PracticeDocument = {
   retiredAt: string | null;
   /** By team: each adopting team's first adoption. */
   adopters: Adopters;
+  /**
+   * The catalogue facts after each event of the practice's stream, with its occurredAt: what the
+   * view reads as of a moment (practice-as-of.ts). Absent from documents written before it was kept.
+   */
+  history?: PracticeRevisionAt[];
 };
+
+/** The practice's status, version and evidence level as one event of its stream left them. */
+export type PracticeRevisionAt = Pick<PracticeDocument, 'status' | 'version' | 'evidenceLevel'> & { at: string };
 
 export function emptyPractice(practiceId: string): PracticeDocument {
   return {
@@ -37,19 +45,25 @@ export function emptyPractice(practiceId: string): PracticeDocument {
     evidenceLevel: null,
     retiredAt: null,
     adopters: {},
+    history: [],
   };
 }
 
 /** The practice after one event of its own stream; undefined when applied already. */
 export function withPracticeEvent(practice: PracticeDocument, envelope: EventEnvelope): PracticeDocument | undefined {
   if (!isNewFor(practice, envelope)) return undefined;
-  const next = { ...practice, revision: envelope.streamRevision };
+  const after = practiceAfter({ ...practice, revision: envelope.streamRevision }, envelope);
+  const revision: PracticeRevisionAt = { status: after.status, version: after.version, evidenceLevel: after.evidenceLevel, at: envelope.occurredAt };
+  return { ...after, history: [...(practice.history ?? []), revision] };
+}
+
+function practiceAfter(next: PracticeDocument, envelope: EventEnvelope): PracticeDocument {
   const event = { type: envelope.type, data: envelope.data } as PracticeEvent;
   switch (event.type) {
     case 'PracticeProposed':
       return { ...next, status: 'proposed', title: event.data.title, targetMeasures: [...event.data.targetMeasures], proposedAt: envelope.occurredAt };
     case 'PracticePublished':
-      return { ...next, status: 'published', publishedAt: practice.publishedAt ?? envelope.occurredAt, version: event.data.version, evidenceLevel: event.data.evidenceLevel };
+      return { ...next, status: 'published', publishedAt: next.publishedAt ?? envelope.occurredAt, version: event.data.version, evidenceLevel: event.data.evidenceLevel };
     case 'PracticeRevised':
       return { ...next, version: event.data.version, evidenceLevel: event.data.evidenceLevel };
     case 'PracticeRetired':

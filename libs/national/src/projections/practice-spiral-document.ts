@@ -14,7 +14,16 @@ export type PracticeSpiralDocument = {
   practiceId: string;
   gains: GainEpisode[];
   impact: ImpactEntry | null;
+  /**
+   * Its gains and impact after each change, with the occurredAt of the spiral event that changed
+   * them: what the view reads as of a moment (practice-as-of.ts), a withdrawal counting from its
+   * own moment. Absent from documents written before it was kept.
+   */
+  history?: PracticeSpiralAt[];
 };
+
+/** The adopting spiral's gains and impact as one of its events left them. */
+export type PracticeSpiralAt = Pick<PracticeSpiralDocument, 'gains' | 'impact'> & { at: string };
 
 /**
  * The spiral's entry after a change to the spiral: changed gains, a new impact figure. Undefined
@@ -25,19 +34,18 @@ export function practiceSpiralAfter(
   before: SpiralSummary | undefined,
   after: SpiralSummary,
   impact: MeasureImpact | undefined,
+  at: string,
 ): PracticeSpiralDocument | undefined {
   // The summary's fold makes a new gains list only on a gain event, so identity tells a change.
   const gainsChanged = (after.gains.length > 0 || entry.gains.length > 0) && before?.gains !== after.gains;
   if (!gainsChanged && impact === undefined) return undefined;
   // With every gain withdrawn, no improvement is attributed to the adoption any more.
   const noGain = after.gains.length === 0;
-  return {
-    ...entry,
-    gains: gainsChanged ? after.gains : entry.gains,
-    impact: noGain
-      ? null
-      : impact === undefined
-        ? entry.impact
-        : { ...impact, teamId: after.teamId, shaCode: after.shaCode, measure: after.measure.name, improvement: after.measure.improvement },
-  };
+  const gains = gainsChanged ? after.gains : entry.gains;
+  const changedImpact = noGain
+    ? null
+    : impact === undefined
+      ? entry.impact
+      : { ...impact, teamId: after.teamId, shaCode: after.shaCode, measure: after.measure.name, improvement: after.measure.improvement };
+  return { ...entry, gains, impact: changedImpact, history: [...(entry.history ?? []), { gains, impact: changedImpact, at }] };
 }

@@ -1,5 +1,5 @@
 import { coefficientOfVariation, isAtOrBefore } from '@spiral/analytics';
-import { penetrationOf } from '@spiral/projections';
+import { organisationsAsOf, penetrationOf, summaryAsOf, type SpiralSummary, type TeamIndex } from '@spiral/projections';
 import type { NationalRegionDocument } from './national-region-document';
 import type { RegionalVariation } from './national-view';
 
@@ -24,4 +24,23 @@ export function regionalVariation(regions: readonly NationalRegionDocument[]): R
 /** Teams registered by asOf, over every region. */
 export function teamsRegisteredBy(regions: readonly NationalRegionDocument[], asOf: string): number {
   return regions.reduce((sum, region) => sum + region.registrations.filter((at) => isAtOrBefore(at, asOf)).length, 0);
+}
+
+/**
+ * The regions' documents as a replay up to the moment leaves them (issue 17 item 3): a region known
+ * once a team of it registered or a spiral of it began, its penetration counts from its teams'
+ * registrations and its spirals as of the moment (summaryAsOf), its registrations by then.
+ */
+export function regionsAsOf(
+  regions: readonly NationalRegionDocument[],
+  index: { readonly spirals: readonly SpiralSummary[]; readonly teams: readonly TeamIndex[] },
+  moment: string,
+): NationalRegionDocument[] {
+  const spirals = index.spirals.flatMap((spiral) => summaryAsOf(spiral, moment) ?? []);
+  return regions.flatMap((region) => {
+    const own = spirals.filter((spiral) => spiral.shaCode === region.shaCode);
+    const registrations = region.registrations.filter((at) => isAtOrBefore(at, moment));
+    if (own.length === 0 && registrations.length === 0) return [];
+    return [{ ...region, organisations: organisationsAsOf(index.teams.filter((team) => team.shaCode === region.shaCode), own, moment), registrations }];
+  });
 }

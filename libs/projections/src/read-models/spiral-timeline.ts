@@ -1,4 +1,5 @@
 import type { SpiralStep } from '@spiral/event-catalogue';
+import type { GainEpisode } from '@spiral/analytics';
 
 /**
  * What a spiral's summary needs to be read as of any moment (issue 17 item 3): each step it
@@ -12,13 +13,21 @@ export type SpiralTimeline = {
   steps: { step: SpiralStep; at: string }[];
   /** Each distinct occurredAt of the stream's events. */
   activity: string[];
+  /**
+   * The gains after each change to them, with its occurredAt: a withdrawal takes a gain back only
+   * from its own moment on, so the gains as of an earlier moment still hold it, as a replay does.
+   */
+  gainChanges: { gains: GainEpisode[]; at: string }[];
 };
 
 /** The summary after an event, its timeline extended by what the event changed. */
-export function withTimeline<S extends { readonly step: SpiralStep } & Partial<SpiralTimeline>>(before: S | undefined, after: S | undefined, at: string): S | undefined {
+export function withTimeline<S extends { readonly step: SpiralStep; readonly gains: GainEpisode[] } & Partial<SpiralTimeline>>(before: S | undefined, after: S | undefined, at: string): S | undefined {
   if (after === undefined) return undefined;
-  const timeline: SpiralTimeline = { steps: before?.steps ?? [], activity: before?.activity ?? [] };
+  const timeline: SpiralTimeline = { steps: before?.steps ?? [], activity: before?.activity ?? [], gainChanges: before?.gainChanges ?? [] };
   const steps = before?.step === after.step && before !== undefined ? timeline.steps : [...timeline.steps, { step: after.step, at }];
   const activity = timeline.activity.at(-1) === at ? timeline.activity : [...timeline.activity, at];
-  return { ...after, steps, activity };
+  // The summary's fold makes a new gains list only on a gain event, so identity tells a change.
+  const gainsChanged = before === undefined ? after.gains.length > 0 : before.gains !== after.gains;
+  const gainChanges = gainsChanged ? [...timeline.gainChanges, { gains: after.gains, at }] : timeline.gainChanges;
+  return { ...after, steps, activity, gainChanges };
 }

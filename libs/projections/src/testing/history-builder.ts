@@ -7,6 +7,7 @@ import {
   PracticeProposed,
   PracticePublished,
   PracticeRetired,
+  PracticeRevised,
   RegionalPrioritySet,
   SpreadStrategyLaunched,
   streamIds,
@@ -14,6 +15,7 @@ import {
   TeamRegistered,
   type DomainEvent,
   type EventEnvelope,
+  type EvidenceLevel,
   type FieldTestVerdict,
   type SupportKind,
 } from '@spiral/event-catalogue';
@@ -57,6 +59,10 @@ export class HistoryBuilder {
     if (times.publishedAt) this.add(stream, PracticePublished.create({ practiceId, version: 1, evidenceLevel: 'observational', summary: 'Published.' }), times.publishedAt);
     if (times.retiredAt) this.add(stream, PracticeRetired.create({ practiceId, reason: 'Superseded.' }), times.retiredAt);
     return this;
+  }
+
+  revise(practiceId: string, version: number, evidenceLevel: EvidenceLevel, at: string): this {
+    return this.add(streamIds.practice(practiceId), PracticeRevised.create({ practiceId, version, evidenceLevel, changes: `Version ${version}.` }), at);
   }
 
   fieldTest(fieldTestId: string, practiceId: string, sites: string[], at: string, outcome?: { verdict: FieldTestVerdict; effectSize: number; at: string }): this {

@@ -8,3 +8,4 @@ export * from './sample-health-service';
 export * from './history-arbitrary';
 export * from './view-invariants';
 export * from './stored-history';
+export * from './dated-history-arbitrary';

@@ -2,6 +2,7 @@ import {
   GainAchieved,
   GainLost,
   GainSustained,
+  GainWithdrawn,
   KnowledgePulled,
   MeasurementRecorded,
   NeedRecognised,
@@ -10,7 +11,9 @@ import {
   SpiralClosed,
   streamIds,
   type DomainEvent,
+  type GainStanding,
   type SpiralOutcome,
+  type WithdrawnGainKind,
 } from '@spiral/event-catalogue';
 
 export interface TeamRef {
@@ -77,6 +80,13 @@ export class SpiralStory {
     const definition = { achieved: GainAchieved, sustained: GainSustained, lost: GainLost }[kind];
     const rule = kind === 'sustained' ? 'sustained12' : 'shift';
     return this.add(definition.create({ spiralId: this.spiralId, rule, periods }), at);
+  }
+
+  /** Takes back the latest gain fact, of kind `kind`, undone by a point of `at`'s day entered late; `standing` is what is left. */
+  withdraw(kind: WithdrawnGainKind, at: string, standing: GainStanding): this {
+    const rule = kind === 'sustained' ? ('sustained12' as const) : ('shift' as const);
+    const data = { spiralId: this.spiralId, rule, periods: [at.slice(0, 10)], withdrawn: kind, undoneBy: 'MeasurementRecorded' as const, undoingPeriod: at.slice(0, 10), standing };
+    return this.add(GainWithdrawn.create(data), at);
   }
 
   close(at: string, outcome: SpiralOutcome = 'sustained'): this {

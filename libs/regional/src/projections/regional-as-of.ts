@@ -1,5 +1,5 @@
 import { isAtOrBefore } from '@spiral/analytics';
-import { summaryAsOf, withLiveTeamChange, withRegisteredTeam, type AreaOrganisations, type SpiralSummary, type TeamIndex } from '@spiral/projections';
+import { organisationsAsOf, summaryAsOf, type SpiralSummary, type TeamIndex } from '@spiral/projections';
 import { SPIRAL_STEPS, SUPPORT_KINDS } from '@spiral/event-catalogue';
 import type { NetworkDocument } from './network-document';
 import type { RegionDocument } from './region-document';
@@ -17,6 +17,8 @@ export interface RegionalDocumentsAsOf {
   readonly regions: RegionDocument[];
   readonly liveSpirals: SpiralSummary[];
   readonly networks: NetworkDocument[];
+  /** The region's teams' names, known from their registrations by the moment. */
+  readonly teamNames: Map<string, string>;
 }
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
@@ -35,11 +37,7 @@ function knownBy(region: RegionDocument, spirals: readonly SpiralSummary[], team
 function regionAsOf(region: RegionDocument, spirals: readonly SpiralSummary[], teams: readonly TeamIndex[], moment: string): RegionDocument {
   const funnel = zeros(SPIRAL_STEPS);
   for (const spiral of spirals) funnel[spiral.step] += 1;
-  let organisations: AreaOrganisations = {};
-  for (const team of teams) if (team.registeredAt !== null && isAtOrBefore(team.registeredAt, moment)) organisations = withRegisteredTeam(organisations, team.orgCode);
-  // A team counts once, under its spirals' organisation, when one of its spirals is live (as the team index counts it).
-  const liveTeams = new Map(spirals.filter((spiral) => spiral.live).map((spiral) => [spiral.teamId, spiral.orgCode]));
-  for (const orgCode of liveTeams.values()) organisations = withLiveTeamChange(organisations, orgCode, 1);
+  const organisations = organisationsAsOf(teams, spirals, moment);
   const episodes = spirals.flatMap((spiral) => spiral.gains);
   const gains = { achieved: episodes.length, sustained: episodes.filter((e) => e.sustainedAt !== null).length, lost: episodes.filter((e) => e.lostAt !== null).length };
   const supportGiven = (region.supportGiven ?? []).filter((given) => isAtOrBefore(given.at, moment));
@@ -48,7 +46,7 @@ function regionAsOf(region: RegionDocument, spirals: readonly SpiralSummary[], t
   return { ...region, funnel, organisations, gains, support, supportGiven };
 }
 
-/** Every region's document, its live spirals and its networks as they stood at the moment. */
+/** Every region's document, its live spirals, its networks and its teams' names as they stood at the moment. */
 export function regionalDocumentsAsOf(documents: RegionalDocuments, shaCode: string, moment: string): RegionalDocumentsAsOf {
   const spirals = documents.spirals.flatMap((spiral) => summaryAsOf(spiral, moment) ?? []);
   const regions = documents.regions
@@ -58,5 +56,7 @@ export function regionalDocumentsAsOf(documents: RegionalDocuments, shaCode: str
   const networks = documents.networks
     .filter((network) => network.shaCode === shaCode)
     .map((network) => ({ ...network, members: network.joinedAt === undefined ? network.members : network.joinedAt.filter((at) => isAtOrBefore(at, moment)).length }));
-  return { regions, liveSpirals: spirals.filter((spiral) => spiral.shaCode === shaCode && spiral.live), networks };
+  const named = documents.teams.filter((team) => team.shaCode === shaCode && team.name !== undefined && team.registeredAt !== null && isAtOrBefore(team.registeredAt, moment));
+  const teamNames = new Map(named.map((team) => [team.teamId, team.name!] as const));
+  return { regions, liveSpirals: spirals.filter((spiral) => spiral.shaCode === shaCode && spiral.live), networks, teamNames };
 }

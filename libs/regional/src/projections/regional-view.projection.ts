@@ -25,7 +25,7 @@ async function applyNetworkEvent(views: ViewSession, event: EventEnvelope): Prom
   if (network !== undefined) views.put(C.networks, networkId, network);
 }
 
-const REGIONAL_VIEW_VERSION = 3;
+const REGIONAL_VIEW_VERSION = 4;
 
 async function applyRegionalEvent(views: ViewSession, event: EventEnvelope): Promise<void> {
   const kind = streamKindOf(event.streamId);
@@ -62,6 +62,7 @@ export const regionalViewProjection: Projection = {
   name: 'regional-view',
   // 2: the change stamp (regional-changes), which lets readers hold the view between changes.
   // 3: spiral summaries keep the need's title and the team index the team's name (stalled spirals are named).
+  // 4: spiral summaries keep their gains after each change, dated (a later withdrawal leaves earlier moments' gains).
   version: REGIONAL_VIEW_VERSION,
   collections: Object.values(C),
   eventTypes: new Set([

@@ -64,6 +64,7 @@ describe('regional view projection: the sample health service', () => {
         { step: 'knowing', at: '2004-02-20T00:00:00.000Z' },
       ],
       activity: ['2004-02-10T00:00:00.000Z', '2004-02-20T00:00:00.000Z'],
+      gainChanges: [],
     });
     await spec.given(events).then(C.networks, 'n1', { networkId: 'n1', revision: 2, shaCode: 'Q01', name: 'Network n1', kind: 'communityOfPractice', formedAt: '2004-01-25T00:00:00.000Z', members: 2, joinedAt: ['2004-01-26T00:00:00.000Z', '2004-02-11T00:00:00.000Z'] });
     await spec.given(events).then(C.teams, 't2', { teamId: 't2', revision: 0, registered: true, registeredAt: '2004-01-02T00:00:00.000Z', name: 'Team t2', orgCode: 'RX1', shaCode: 'Q01', liveSpirals: 0 });

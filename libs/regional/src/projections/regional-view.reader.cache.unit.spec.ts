@@ -1,10 +1,11 @@
 import { isAtOrBefore } from '@spiral/analytics';
 import { type SpiralSummary, type TeamIndex } from '@spiral/projections';
-import { sampleHealthService } from '@spiral/projections/testing';
+import { datedHistoryArbitrary, sampleHealthService } from '@spiral/projections/testing';
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { Clock, EventFeed, EventStore } from '@spiral/ports';
 import { ProjectionRunner, storedCollection } from '@spiral/projections';
 import { projectInBatches } from '@spiral/projections/testing';
+import fc from 'fast-check';
 import type { NetworkDocument } from './network-document';
 import type { RegionDocument } from './region-document';
 import { REGIONAL_COLLECTIONS as C } from './regional-collections';
@@ -73,4 +74,22 @@ describe('the regional view as of a moment', () => {
     expect(totals.size).toBeGreaterThan(5);
     await views.close();
   }, 120_000);
+
+  it('answers as a replay does at moments of generated histories, a gain withdrawn later still counted before (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(datedHistoryArbitrary, fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), async (events, picks) => {
+        const views = await projectInBatches(regionalViewProjection, [events]);
+        const reader = new RegionalViewReader(views);
+        const moments = momentsOf(events);
+        for (const pick of picks) {
+          const asOf = moments[pick % moments.length]!;
+          for (const shaCode of ['Q01', 'Q02', 'Q03']) {
+            expect(JSON.stringify(await reader.read(shaCode, options(asOf)))).toBe(JSON.stringify(await replayedView(events, shaCode, asOf)));
+          }
+        }
+        await views.close();
+      }),
+      { numRuns: 30 },
+    );
+  }, 300_000);
 });

@@ -75,8 +75,8 @@ export class RegionalViewReader {
     const asOf = regionalDocumentsAsOf(documents, shaCode, options.asOf);
     const region = asOf.regions.find((candidate) => candidate.shaCode === shaCode);
     if (region === undefined) return undefined;
-    const [teamNames, adoptionFigures] = await Promise.all([snapshot.part(`team-names:${shaCode}`, () => this.teamNames(shaCode)), this.adoptionFigures(snapshot, region, options.asOf)]);
-    return regionalViewOf({ region, comparison: regionComparison(asOf.regions), adoptionFigures, liveSpirals: asOf.liveSpirals, networks: asOf.networks, teamNames }, options);
+    const adoptionFigures = await this.adoptionFigures(snapshot, region, options.asOf);
+    return regionalViewOf({ region, comparison: regionComparison(asOf.regions), adoptionFigures, liveSpirals: asOf.liveSpirals, networks: asOf.networks, teamNames: asOf.teamNames }, options);
   }
 
   private async documents(): Promise<RegionalDocuments> {
