@@ -124,7 +124,8 @@ describe('11. hostile clients: over-wide and corrupt bodies, null, invalid UTF-8
         'The requests issue #16 found holding the server up or getting through, each sent to the embedded process: a 1 MiB body of ' +
         'about 110,000 unknown keys (refused as a whole before validation runs, with /health timed while it is handled), corrupt ' +
         'gzip, deflate and br bodies, `null` for a field, invalid UTF-8, ±1e308 measurements, bidi overrides and zero-width ' +
-        'characters in a name. Each answers the 4xx shown, with a small answer, and stores nothing (GET /audit/verify before and after).',
+        'characters in a name, and bursts of replay and evaluation jobs past the per-analyst and overall bounds (issue #16 item 9). ' +
+        'Each answers the 4xx shown, with a small answer, and stores nothing (GET /audit/verify before and after).',
       command: 'npm run test:reliability -- hostile-input',
       headline: `${findings.length} findings of ${rows.length} cases; 0 events stored`,
       columns: ['case', 'expected', 'answered', 'ms', 'answer bytes', 'events stored'],
@@ -194,6 +195,40 @@ describe('11. hostile clients: over-wide and corrupt bodies, null, invalid UTF-8
     }
     expect(findings).toEqual([]);
   });
+
+  it('bounds replay and evaluation jobs per analyst and in all: 429 with Retry-After past the bound, nothing stored', async () => {
+    // The defaults (SPIRAL_JOBS_PER_USER 2, SPIRAL_JOBS_QUEUED 8): a burst arrives long before the first job ends.
+    const before = await api.storedEvents();
+    const analyst = (sub: string): Identity => ({ role: 'analyst', sub });
+    const bursts = [
+      { name: '10 replays at once by one analyst', allowed: 2, path: '/replays', owner: () => 'burst-one', body: { view: 'all', asOf: '2100-01-01' } },
+      { name: '10 evaluations at once by ten analysts', allowed: 8, path: '/evaluations', owner: (k: number) => `burst-${k}`, body: { asOf: '2100-01-01' } },
+    ];
+    const accepted: { readonly path: string; readonly owner: string }[] = [];
+    for (const burst of bursts) {
+      const started = performance.now();
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, k) => api.send('POST', burst.path, { identity: analyst(burst.owner(k)), body: burst.body })));
+      const ms = performance.now() - started;
+      const taken = answers.filter((answer) => answer.status === 202);
+      const refused = answers.filter((answer) => answer.status === 429);
+      answers.forEach((answer, k) => answer.status === 202 && accepted.push({ path: `${burst.path}/${(answer.body as { id: string }).id}`, owner: burst.owner(k) }));
+      const wrong = answers.filter((answer) => answer.status !== 202 && answer.status !== 429);
+      if (wrong.length > 0) findings.push(`${burst.name}: answered ${wrong.map((answer) => answer.status).join(', ')}`);
+      if (taken.length > burst.allowed) findings.push(`${burst.name}: ${taken.length} accepted, past the bound of ${burst.allowed}`);
+      if (refused.length === 0) findings.push(`${burst.name}: none refused`);
+      if (refused.some((answer) => !(Number(answer.headers['retry-after']) >= 1))) findings.push(`${burst.name}: a 429 without Retry-After`);
+      rows.push([burst.name, `≤ ${burst.allowed} × 202, the rest 429 + Retry-After`, `${taken.length} × 202, ${refused.length} × 429`, ms.toFixed(0), '', 0]);
+    }
+    // The accepted jobs run to their end before the store is counted again (verify is a job on the same queue).
+    for (const job of accepted) {
+      for (let status = ''; status !== 'done' && status !== 'failed'; await new Promise((resolve) => setTimeout(resolve, 200))) {
+        status = ((await api.get(job.path, analyst(job.owner))).body as { status: string }).status;
+      }
+    }
+    const stored = (await api.storedEvents()) - before;
+    if (stored !== 0) findings.push(`the bursts stored ${stored} events`);
+    expect(findings).toEqual([]);
+  }, 180_000);
 
   it('documents every operation\'s error answers and /health as public in the OpenAPI document', async () => {
     const document = (await (await fetch(`${app.base}/api/docs-json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[] }>> };

@@ -6,6 +6,8 @@ export interface ApiAnswer {
   readonly status: number;
   /** The parsed JSON body, or the raw text when it is not JSON. */
   readonly body: unknown;
+  /** The answer's headers (Retry-After of a 429, say). */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 export interface SendOptions {
@@ -51,7 +53,7 @@ export class ApiClient {
     }
     const answer = await request(`${this.app.base}/api/v1${path}`, { method, headers, body, dispatcher: this.agent, signal: options.signal });
     const text = await answer.body.text();
-    return { status: answer.statusCode, body: parsed(text) };
+    return { status: answer.statusCode, body: parsed(text), headers: answer.headers };
   }
 
   post(path: string, identity: Identity, body: object | string, headers: Readonly<Record<string, string>> = {}): Promise<ApiAnswer> {
