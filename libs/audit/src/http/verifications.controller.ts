@@ -44,6 +44,7 @@ export class VerificationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A verification job: status, events read of the head, and its verification once done' })
+  @ApiOkResponse({ description: 'the job: status, progress, and once done its verification' })
   status(@Param() params: IdParams): VerifyJobStatus {
     return this.verifications.status(params.id);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, UseFilters } from '@nestjs/common';
-import { ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Actor } from '@spiral/event-catalogue';
 import { AllowRoles, CurrentActor } from '@spiral/http';
 import { QueueFullFilter } from '@spiral/jobs';
@@ -11,8 +11,8 @@ import { REPLAY_ROLES } from './replays.controller';
 
 /**
  * GET /evaluation: per practice and per region, as of a moment (now when absent), compared with
- * another moment or over a period. Each moment is a replay into an isolated copy, so an answer
- * takes as long as reading the history once per moment: seconds on a seeded store. It runs as a
+ * another moment or over a period. Each moment is a replay into an isolated copy, all built from
+ * one read of the history: seconds on a seeded store. It runs as a
  * job (a worker thread, counted by the job queue: 429 when full) and this request waits for it;
  * POST /evaluations starts one without waiting.
  */
@@ -27,6 +27,7 @@ export class EvaluationController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ description: '{evaluation, other, comparison, period}: per practice and per region, as of the moment(s) asked' })
   @ApiTooManyRequestsResponse({ description: 'the job queue is full (per user or in all): try again after Retry-After seconds' })
   async read(@Query() query: EvaluationQuery, @CurrentActor() actor: Actor): Promise<EvaluationAnswer> {
     return this.jobs.answer(this.jobs.start(query, this.clock.now(), actor.id).id);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, UseFilters } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Actor } from '@spiral/event-catalogue';
 import { AllowRoles, CurrentActor, IdParams } from '@spiral/http';
 import { QueueFullFilter } from '@spiral/jobs';
@@ -29,6 +29,7 @@ export class EvaluationsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ description: 'the job: status, progress, and once done its answer as `result`' })
   status(@Param() params: IdParams): EvaluationJobStatus {
     return this.jobs.status(params.id);
   }

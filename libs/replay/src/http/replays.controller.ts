@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
-import { ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Actor } from '@spiral/event-catalogue';
 import { AllowRoles, CurrentActor, IdParams } from '@spiral/http';
 import { QueueFullFilter } from '@spiral/jobs';
@@ -29,6 +29,7 @@ export class ReplaysController {
   /** Starts a replay job: 202 with its id; GET /replays/:id follows it. 429 when the job queue is full. */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({ description: '{id, status: "queued", …}; GET /replays/:id follows it' })
   @ApiTooManyRequestsResponse({ description: 'the job queue is full (per user or in all): try again after Retry-After seconds' })
   start(@Body() body: StartReplayRequest, @CurrentActor() actor: Actor): ReplayJobAnswer {
     const asOf = asOfOrBadRequest(body.asOf);
@@ -41,12 +42,14 @@ export class ReplaysController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ description: 'status, eventsDone of eventsTotal, the figures and, once done, the result links' })
   status(@Param() params: IdParams): ReplayJobAnswer {
     return answer(this.jobs.status(params.id));
   }
 
   /** The replayed views, streamed: JSON (the default) or CSV. 409 until the job is done. */
   @Get(':id/result')
+  @ApiOkResponse({ description: 'the replayed views as a JSON or CSV attachment' })
   async result(@Param() params: IdParams, @Query() query: ReplayResultQuery, @Res() response: Response): Promise<void> {
     const format = query.format ?? 'json';
     const chunks = this.jobs.result(params.id, format);
