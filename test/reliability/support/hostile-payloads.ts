@@ -85,6 +85,9 @@ export function hostilePayloads(routes: OpenApiRoutes, schema: JsonSchema, opens
     fc.tuple(fc.oneof(fc.constantFrom(...PROTO_KEYS, 'nhsNumber'), fc.string({ minLength: 1, maxLength: 20 })), fc.jsonValue({ maxDepth: 3 }))
       .filter(([key]) => !fields.some((field) => field.path.length === 1 && field.path[0] === key))
       .map(([key, value]) => ({ kind: 'unknown field', json: json(withValue(base, [key], value)) })),
+  ];
+  // A command with fields (a job's start may have none): keys and nesting put where its fields are.
+  if (fields.length > 0) kinds.push(
     fc.tuple(fc.constantFrom(...PROTO_KEYS.slice(0, 2)), fc.constantFrom(...fields.map((field) => field.path.slice(0, -1)))).map(([key, parent]) => ({
       kind: '__proto__/constructor key',
       json: json(withValue(base, [...parent, key], { polluted: true, prototype: { polluted: true } })),
@@ -93,7 +96,7 @@ export function hostilePayloads(routes: OpenApiRoutes, schema: JsonSchema, opens
       kind: 'deep nesting',
       json: json(withValue(base, path, '__nested__')).replace('"__nested__"', nestedJson(depth, asArray)),
     })),
-  ];
+  );
   if (fields.length > 0) kinds.push(pick(() => true).chain((field) => wrongValues(field.schema).map((value) => ({ kind: 'wrong type', json: json(withValue(base, field.path, value)) }))));
   if (has((field) => field.required)) kinds.push(pick((field) => field.required).map((field) => ({ kind: 'missing field', json: json(withValue(base, field.path, undefined)) })));
   if (has(texts)) {

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, NotFoundException, Param, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, NotFoundException, Param, Post, UseFilters } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Actor } from '@spiral/event-catalogue';
 import { AllowRoles, CurrentActor, IdParams } from '@spiral/http';
@@ -7,6 +7,7 @@ import { VIEW_STORE, type ViewStore } from '@spiral/ports';
 import { lastVerification, type RecordedVerification } from '../verify/verification';
 import { VerifyJobs, type VerifyJobStatus } from '../verify/verify-jobs';
 import { AUDIT_READERS } from './audit.controller';
+import { refuseAnyField } from './refuse-any-field';
 
 /**
  * Verify on demand (the audit page's button): POST starts a verify job, GET /:id follows its
@@ -28,7 +29,8 @@ export class VerificationsController {
   @ApiOperation({ summary: 'Starts a verification of every hash chain, as a job' })
   @ApiAcceptedResponse({ description: '{id, status, done, total, …}; GET /audit/verifications/:id follows it' })
   @ApiTooManyRequestsResponse({ description: 'the job queue is full (per user or in all): try again after Retry-After seconds' })
-  start(@CurrentActor() actor: Actor): VerifyJobStatus {
+  start(@Body() body: unknown, @CurrentActor() actor: Actor): VerifyJobStatus {
+    refuseAnyField(body);
     return this.verifications.start(actor.id);
   }
 
