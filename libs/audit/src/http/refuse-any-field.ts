@@ -6,7 +6,9 @@ import { BadRequestException } from '@nestjs/common';
  * (the audit page's button) has none for the validation pipe to transform.
  */
 export function refuseAnyField(body: unknown): void {
-  const fields = body !== null && typeof body === 'object' ? Object.keys(body) : [];
+  if (body === undefined) return;
+  const isObject = body !== null && typeof body === 'object' && !Array.isArray(body);
+  const fields = isObject ? Object.keys(body) : ['(body)'];
   if (fields.length === 0) return;
   throw new BadRequestException({
     error: 'invalid_input',
