@@ -2,6 +2,7 @@ import { describeWithEngine, isReachable, uniqueName } from '@spiral/ports/testi
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { Client } from 'pg';
+import { needBody } from '../e2e/support/local-spirals';
 import { DistributedProcesses, type Identity, type Level } from './support/distributed-processes';
 import { freshReplay, liveViews, type ViewsById } from './support/fresh-replay';
 
@@ -21,15 +22,6 @@ const regionQ01: Identity = { role: 'regional', sha: 'Q01' };
 const nation: Identity = { role: 'national' };
 
 const teamBody = (identity: Identity, n: number) => ({ name: `Stroke unit ${n}`, orgCode: identity.org, shaCode: identity.sha, specialty: 'stroke' });
-const needBody = (teamId: string) => ({
-  teamId,
-  title: 'Faster thrombolysis',
-  measure: { name: 'Door-to-needle time', unit: 'minutes', improvement: 'decrease' },
-  baseline: 72,
-  target: 45,
-  trigger: { kind: 'patientVoice', ref: 'survey-2004-q1' },
-  gap: 'Half of our patients wait over an hour for thrombolysis.',
-});
 const knowledge = { practiceIds: [], peerSpiralIds: [], sources: ['Stroke guideline 2004'], question: 'How do others thrombolyse within the hour?' };
 
 async function eventually<T>(what: string, ask: () => Promise<T>, holds: (answer: T) => void): Promise<T> {
