@@ -20,7 +20,8 @@ const STORED = /([\d,]+) events stored in ([\d.]+) s/;
 export async function seededHistory(cacheDir: string, size: HistorySize, onProgress: (line: string) => void): Promise<SeededHistory> {
   const dataDir = join(cacheDir, `seed-${size}`);
   const record = join(cacheDir, `seed-${size}.json`);
-  if (existsSync(record)) return JSON.parse(readFileSync(record, 'utf8')) as SeededHistory;
+  // The folder is the one beside the record, wherever the cache has been copied or moved to.
+  if (existsSync(record)) return { ...(JSON.parse(readFileSync(record, 'utf8')) as SeededHistory), dataDir };
   const run = await runMeasured(CLI_MAIN, ['seed', '--size', size, '--data-dir', dataDir], onProgress);
   const stored = STORED.exec(run.stdout);
   if (stored === null) throw new Error(`spiral seed did not report what it stored: ${run.stdout.slice(-500)}`);
