@@ -47,5 +47,9 @@ export function practiceSpiralAfter(
     : impact === undefined
       ? entry.impact
       : { ...impact, teamId: after.teamId, shaCode: after.shaCode, measure: after.measure.name, improvement: after.measure.improvement };
-  return { ...entry, gains, impact: changedImpact, history: [...(entry.history ?? []), { gains, impact: changedImpact, at }] };
+  // The history is extended in place (the entry is the session's, see ViewSession): a copy per
+  // event made each of a spiral's measurements cost as many as it had had.
+  const history = entry.history ?? [];
+  history.push({ gains, impact: changedImpact, at });
+  return { ...entry, gains, impact: changedImpact, history };
 }

@@ -88,9 +88,10 @@ export async function updateDocument<T extends ViewDocument>(
   if (!isNewFor(current as TrackedDocument | undefined, from)) return undefined;
   const next = change(current);
   if (next === undefined) return undefined;
-  // In place: a team's document is changed by each of its spirals' streams, so a copy of its
-  // revisions per event grew with the team's history.
-  const after = { ...next, revisions: setEntry((next as TrackedDocument).revisions as Record<string, number>, from.streamId, from.streamRevision) };
-  views.put(collection, id, after);
-  return { before: current, after };
+  // In place, the document as `change` answered it: a team's document is changed by each of its
+  // spirals' streams, so a copy of its revisions per event grew with the team's history, and a
+  // copy of the document per event was a tenth of a rebuild's allocations (profiled).
+  setEntry((next as TrackedDocument).revisions as Record<string, number>, from.streamId, from.streamRevision);
+  views.put(collection, id, next);
+  return { before: current, after: next };
 }

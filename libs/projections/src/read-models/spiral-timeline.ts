@@ -20,14 +20,22 @@ export type SpiralTimeline = {
   gainChanges: { gains: GainEpisode[]; at: string }[];
 };
 
-/** The summary after an event, its timeline extended by what the event changed. */
+/**
+ * The summary after an event, its timeline extended by what the event changed. `after` is the
+ * fold's new summary, which shares the timeline's lists with `before`: they are extended in place
+ * and `after` is answered itself (the summary is the session's, see ViewSession), since a copy of
+ * the summary and of its activity per event made an event's cost grow with its spiral's history.
+ */
 export function withTimeline<S extends { readonly step: SpiralStep; readonly gains: GainEpisode[] } & Partial<SpiralTimeline>>(before: S | undefined, after: S | undefined, at: string): S | undefined {
   if (after === undefined) return undefined;
-  const timeline: SpiralTimeline = { steps: before?.steps ?? [], activity: before?.activity ?? [], gainChanges: before?.gainChanges ?? [] };
-  const steps = before?.step === after.step && before !== undefined ? timeline.steps : [...timeline.steps, { step: after.step, at }];
-  const activity = timeline.activity.at(-1) === at ? timeline.activity : [...timeline.activity, at];
+  const steps = before?.steps ?? [];
+  if (before === undefined || before.step !== after.step) steps.push({ step: after.step, at });
+  const activity = before?.activity ?? [];
+  if (activity.at(-1) !== at) activity.push(at);
   // The summary's fold makes a new gains list only on a gain event, so identity tells a change.
   const gainsChanged = before === undefined ? after.gains.length > 0 : before.gains !== after.gains;
-  const gainChanges = gainsChanged ? [...timeline.gainChanges, { gains: after.gains, at }] : timeline.gainChanges;
-  return { ...after, steps, activity, gainChanges };
+  const gainChanges = before?.gainChanges ?? [];
+  if (gainsChanged) gainChanges.push({ gains: after.gains, at });
+  const timeline: SpiralTimeline = { steps, activity, gainChanges };
+  return Object.assign(after, timeline);
 }
