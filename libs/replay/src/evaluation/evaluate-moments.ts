@@ -11,9 +11,13 @@ import { foldMoments } from './moments-fold';
 const STALLED_DAYS = 90;
 
 /** What an evaluation reads: the regional and national views, nothing else. */
-const EVALUATED = [regionalViewProjection, nationalViewProjection];
+export const EVALUATED_VIEWS = [regionalViewProjection, nationalViewProjection];
 
-type Judged = Omit<Evaluation, 'asOf' | 'events'>;
+/** An evaluation's figures, judged on views that hold the events as of its moment. */
+export type EvaluationFigures = Omit<Evaluation, 'asOf' | 'events'>;
+
+/** A moment's figures and what was read and applied for them. */
+type Judged = { readonly figures: EvaluationFigures; readonly events: Evaluation['events'] };
 
 /**
  * The national and regional views as of each moment (by occurredAt), all from ONE fold of the
@@ -29,11 +33,11 @@ export async function evaluateMoments(store: EventStore, copies: IsolatedCopies,
   try {
     const copy = await copies(randomUUID());
     held.push(copy);
-    const folded = await foldMoments({ store, views: copy.views, projections: EVALUATED, moments, judge: judgedAt, ...(progress === undefined ? {} : { progress }) });
+    const folded = await foldMoments({ store, views: copy.views, projections: EVALUATED_VIEWS, moments, judge: evaluationFigures, ...(progress === undefined ? {} : { progress }) });
     const judged = new Map([...folded.judged].map(([at, figures]) => [at, { figures, events: { read: folded.read, applied: folded.applied.get(at) as number } }]));
     for (const [at, alone] of await replayedAlone(store, copies, folded.stale, held)) judged.set(at, alone);
     return moments.map((at) => {
-      const { figures, events } = judged.get(at) as { figures: Judged; events: Evaluation['events'] };
+      const { figures, events } = judged.get(at) as Judged;
       return { asOf: at, events, ...figures };
     });
   } finally {
@@ -42,22 +46,22 @@ export async function evaluateMoments(store: EventStore, copies: IsolatedCopies,
 }
 
 /** Moments history entered late reached after they were judged: each replayed into a copy of its own, from one more read. */
-async function replayedAlone(store: EventStore, copies: IsolatedCopies, moments: readonly string[], held: IsolatedCopy[]): Promise<Map<string, { figures: Judged; events: Evaluation['events'] }>> {
-  const replayed = new Map<string, { figures: Judged; events: Evaluation['events'] }>();
+async function replayedAlone(store: EventStore, copies: IsolatedCopies, moments: readonly string[], held: IsolatedCopy[]): Promise<Map<string, Judged>> {
+  const replayed = new Map<string, Judged>();
   if (moments.length === 0) return replayed;
   const targets: IsolatedCopy[] = [];
   for (let moment = 0; moment < moments.length; moment += 1) targets.push(await copies(randomUUID()));
   held.push(...targets);
-  const figures = await replayViewsAt({ store, projections: EVALUATED, moments: targets.map((copy, index) => ({ target: copy.views, asOf: { kind: 'time', at: moments[index] as string } })) });
+  const figures = await replayViewsAt({ store, projections: EVALUATED_VIEWS, moments: targets.map((copy, index) => ({ target: copy.views, asOf: { kind: 'time', at: moments[index] as string } })) });
   for (const [index, at] of moments.entries()) {
     const replay = figures[index];
-    replayed.set(at, { figures: await judgedAt((targets[index] as IsolatedCopy).views, at), events: { read: replay?.eventsRead ?? 0, applied: replay?.eventsApplied ?? 0 } });
+    replayed.set(at, { figures: await evaluationFigures((targets[index] as IsolatedCopy).views, at), events: { read: replay?.eventsRead ?? 0, applied: replay?.eventsApplied ?? 0 } });
   }
   return replayed;
 }
 
-/** One moment's figures, read from views that hold the events as of it. */
-async function judgedAt(views: ViewStore, at: string): Promise<Judged> {
+/** One moment's figures, read from views that hold the events as of it (and no later ones). */
+export async function evaluationFigures(views: ViewStore, at: string): Promise<EvaluationFigures> {
   const national = new NationalViewReader(views);
   const nationalView = await national.read(at);
   const practices = [];
