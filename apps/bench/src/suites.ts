@@ -80,6 +80,8 @@ async function replaySuite(context: SuiteContext): Promise<Figure[]> {
     figures.push({ benchmark, name: 'ordered scan + JSON.parse', unit: 'events/s', runs: runs.map((run) => run.scanPerSecond), note: 'same store, same run' });
     figures.push(atLeast({ benchmark, name: 'rebuild ÷ scan', unit: 'ratio', runs: runs.map((run) => run.ratio) }, 0.7));
     figures.push(below({ benchmark, name: 'rebuild peak RSS', unit: 'MiB', runs: runs.map((run) => run.rebuildPeakRssBytes / MiB) }, 1024));
+    figures.push({ benchmark, name: 'evaluation of two moments', unit: 's', runs: runs.map((run) => run.evaluationSeconds), note: 'the last event and a year before' });
+    figures.push(below({ benchmark, name: 'evaluation of two moments ÷ scan', unit: 'ratio', runs: runs.map((run) => run.evaluationRatio), note: 'seconds over the scan\'s seconds, same store, same run' }, 3));
     context.growth.record(history.size, {
       events: history.events,
       'seed s': history.seedSeconds,

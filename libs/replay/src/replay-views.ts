@@ -49,7 +49,7 @@ export class UnknownView extends Error {
 }
 
 /** The runners of a replay are driven from the store in global order; no feed is ever consumed. */
-const storeDriven: EventFeed = {
+export const storeDriven: EventFeed = {
   ordering: 'global',
   publish: () => Promise.reject(new Error('a replay publishes nothing')),
   consume: () => Promise.reject(new Error('a replay drives its runners from the store; it never consumes the feed')),

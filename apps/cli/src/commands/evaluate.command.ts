@@ -9,8 +9,9 @@ import { withReadsReported } from '../replay/reads-reported';
 import { evaluationSummary } from '../replay/evaluation-summary';
 
 const HELP = `
-Each moment is a replay of the regional and national views into a temporary copy of their own
-(by occurredAt, history entered late included); the live views are not touched. Figures carry the
+The regional and national views are folded once from the history into a temporary copy (by
+occurredAt, history entered late included), and each moment is read while the copy holds exactly
+what had occurred by it; the live views are not touched. Figures carry the
 counts they come from: adopting teams, organisations and regions; teams followed and adopted for
 time to adopt; gains achieved, and of those old enough to judge, the share sustained.
 
@@ -34,10 +35,11 @@ export function evaluateCommand(): Command {
       const dataDir = options.dataDir ? resolve(options.dataDir) : embeddedConfigFrom(process.env).dataDir;
       const stored = await SqliteEventStore.open(dataDir);
       const progress = eventProgressFor(process.stderr, 'evaluating');
-      // One replay per moment, the end first (evaluation-request.ts): each pass of the bar names its moment.
+      // One read for every moment (evaluate-moments.ts); a second only for moments that history
+      // entered late for another stream reached after they were read.
       const moments = [options.asOf ?? options.to ?? 'now', options.compare ?? options.from].filter((moment) => moment !== undefined);
       let passes = 0;
-      const nextPass = () => progress.pass(`as of ${moments[passes] ?? 'another moment'} (moment ${++passes} of ${moments.length})`);
+      const nextPass = () => progress.pass(++passes === 1 ? `as of ${moments.join(' and ')}` : 'again, for moments history entered late reached');
       const store = withReadsReported(stored, (done, total) => progress.update(done, total), nextPass);
       let answer: EvaluationAnswer;
       try {

@@ -46,13 +46,29 @@ function regionAsOf(region: RegionDocument, spirals: readonly SpiralSummary[], t
   return { ...region, funnel, organisations, gains, support, supportGiven };
 }
 
-/** Every region's document, its live spirals, its networks and its teams' names as they stood at the moment. */
-export function regionalDocumentsAsOf(documents: RegionalDocuments, shaCode: string, moment: string): RegionalDocumentsAsOf {
+/** What every region's view at the moment shares: the spiral summaries and the regions' documents as they stood then. */
+export interface RegionsAsOf {
+  readonly spirals: SpiralSummary[];
+  readonly regions: RegionDocument[];
+}
+
+/**
+ * Every spiral and region as it stood at the moment: the same for each region's view at it, so a
+ * reader derives it once per moment (profiled: derived again for each of the 28 regions, it was
+ * most of an evaluation's reading).
+ */
+export function regionsAsOf(documents: RegionalDocuments, moment: string): RegionsAsOf {
   const spirals = documents.spirals.flatMap((spiral) => summaryAsOf(spiral, moment) ?? []);
   const regions = documents.regions
     .map((region) => ({ region, spirals: spirals.filter((s) => s.shaCode === region.shaCode), teams: documents.teams.filter((t) => t.shaCode === region.shaCode) }))
     .filter(({ region, spirals: own, teams }) => knownBy(region, own, teams, moment))
     .map(({ region, spirals: own, teams }) => regionAsOf(region, own, teams, moment));
+  return { spirals, regions };
+}
+
+/** Every region's document, its live spirals, its networks and its teams' names as they stood at the moment (regionsAsOf: its spirals and regions). */
+export function regionalDocumentsAsOf(documents: RegionalDocuments, shaCode: string, moment: string, atMoment: RegionsAsOf): RegionalDocumentsAsOf {
+  const { spirals, regions } = atMoment;
   const networks = documents.networks
     .filter((network) => network.shaCode === shaCode)
     .map((network) => ({ ...network, members: network.joinedAt === undefined ? network.members : network.joinedAt.filter((at) => isAtOrBefore(at, moment)).length }));

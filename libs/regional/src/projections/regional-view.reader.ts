@@ -5,7 +5,7 @@ import { storedCollection } from '@spiral/projections';
 import type { NetworkDocument } from './network-document';
 import type { RegionDocument } from './region-document';
 import { REGIONAL_COLLECTIONS as C } from './regional-collections';
-import { regionalDocumentsAsOf, type RegionalDocuments } from './regional-as-of';
+import { regionalDocumentsAsOf, regionsAsOf, type RegionalDocuments } from './regional-as-of';
 import { adoptionFiguresAt, regionComparison, regionalViewOf, type AdoptionFigures, type RegionalViewOptions } from './regional-view.assemble';
 import type { RegionalView } from './regional-view';
 import { regionalViewProjection } from './regional-view.projection';
@@ -72,7 +72,8 @@ export class RegionalViewReader {
    */
   private async readAsOf(snapshot: StampedSnapshot, shaCode: string, options: RegionalViewOptions): Promise<RegionalView | undefined> {
     const documents = await snapshot.part('documents', () => this.documents());
-    const asOf = regionalDocumentsAsOf(documents, shaCode, options.asOf);
+    const atMoment = await snapshot.part(`regions-as-of:${options.asOf}`, () => Promise.resolve(regionsAsOf(documents, options.asOf)));
+    const asOf = regionalDocumentsAsOf(documents, shaCode, options.asOf, atMoment);
     const region = asOf.regions.find((candidate) => candidate.shaCode === shaCode);
     if (region === undefined) return undefined;
     const adoptionFigures = await this.adoptionFigures(snapshot, region, options.asOf);
