@@ -1,5 +1,9 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { cacheValidationMetadataLookups } from './metadata-lookup-cache';
+
+// Every process that validates payloads or requests imports this module: their rule lookups are kept.
+cacheValidationMetadataLookups();
 
 export interface FieldProblem {
   /** Dotted path of the field, e.g. "measure.unit" or "points.3.value". */

@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './access.decorators';
 import { actorFromClaims } from './identity-claims';
 import { bearerTokenOf, tokenTimeProblem, type TokenPolicy } from './token-rules';
+import { VerifiedTokens } from './verified-tokens';
 
 /** The TokenPolicy the guard applies (SpiralHttpModule.forRoot provides it). */
 export const TOKEN_POLICY = Symbol('TOKEN_POLICY');
@@ -20,11 +21,15 @@ export interface AuthenticatedRequest extends Request {
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  private readonly tokens: VerifiedTokens;
+
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    jwt: JwtService,
     @Inject(TOKEN_POLICY) private readonly policy: TokenPolicy,
-  ) {}
+  ) {
+    this.tokens = new VerifiedTokens(jwt);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -46,7 +51,7 @@ export class AccessGuard implements CanActivate {
     }
     let claims: Record<string, unknown>;
     try {
-      claims = await this.jwt.verifyAsync<Record<string, unknown>>(token, { algorithms: ['HS256'] });
+      claims = await this.tokens.claimsOf(token);
     } catch (error) {
       throw new UnauthorizedException(`the token is not valid: ${(error as Error).message}`);
     }

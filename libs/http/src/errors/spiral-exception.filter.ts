@@ -4,6 +4,7 @@ import { AccessDenied, AlreadyExists, DomainError, InvalidInput, NotFound, RuleV
 import { EventIdInUse, PartialDuplicateAppend, WrongExpectedRevision } from '@spiral/ports';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/access.guard';
+import { requestForLog } from '../logging/pino-options';
 import type { ErrorBody } from './error-body';
 
 /** The one place where errors become HTTP answers (STYLE: domain errors mapped in one filter). */
@@ -21,9 +22,9 @@ export class SpiralExceptionFilter implements ExceptionFilter {
       // SPEC "Access": every refusal is logged with who and what. One place for all of them (the guard's
       // 401/403, a read out of scope, a domain AccessDenied), so each refusal is one line with the request.
       const refused = unauthenticated ? 'unauthenticated' : exception instanceof AccessDenied ? 'domain' : 'forbidden';
-      this.accessLogger.warn({ refused, actor: request.actor ?? null, method: request.method, path: request.originalUrl, reason: body.message });
+      this.accessLogger.warn({ refused, actor: request.actor ?? null, method: request.method, path: request.originalUrl, reason: body.message, ...requestForLog(request) });
     } else if (body.statusCode >= 500) {
-      this.logger.error({ method: request.method, path: request.originalUrl, error: exception instanceof Error ? exception.stack : String(exception) });
+      this.logger.error({ method: request.method, path: request.originalUrl, error: exception instanceof Error ? exception.stack : String(exception), ...requestForLog(request) });
     }
     http.getResponse<Response>().status(body.statusCode).json(body);
   }

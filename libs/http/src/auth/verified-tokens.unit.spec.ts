@@ -1,0 +1,36 @@
+import { JwtService } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
+import { VerifiedTokens } from './verified-tokens';
+
+const jwt = new JwtService({ secret: createSecretKey(Buffer.from('a-secret-of-sufficient-length-for-tests')), signOptions: { algorithm: 'HS256' } });
+const now = () => Math.floor(Date.now() / 1000);
+
+describe('VerifiedTokens', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('verifies a token once and answers its claims again from memory', async () => {
+    const verify = jest.spyOn(jwt, 'verifyAsync');
+    const tokens = new VerifiedTokens(jwt);
+    const token = jwt.sign({ sub: 'u1', exp: now() + 600 });
+    expect(await tokens.claimsOf(token)).toMatchObject({ sub: 'u1' });
+    expect(await tokens.claimsOf(token)).toMatchObject({ sub: 'u1' });
+    expect(verify).toHaveBeenCalledTimes(1);
+    verify.mockRestore();
+  });
+
+  it('refuses a remembered token once it has expired, with the library reason', async () => {
+    const tokens = new VerifiedTokens(jwt);
+    const token = jwt.sign({ sub: 'u1', exp: now() + 60 });
+    await tokens.claimsOf(token);
+    jest.useFakeTimers({ now: Date.now() + 61_000 });
+    await expect(tokens.claimsOf(token)).rejects.toThrow(/jwt expired/);
+  });
+
+  it('verifies in full any token that differs from a remembered one, even by its signature alone', async () => {
+    const tokens = new VerifiedTokens(jwt);
+    const token = jwt.sign({ sub: 'u1', exp: now() + 600 });
+    await tokens.claimsOf(token);
+    const forged = `${token.slice(0, token.lastIndexOf('.') + 1)}${'A'.repeat(43)}`;
+    await expect(tokens.claimsOf(forged)).rejects.toThrow(/invalid signature/);
+  });
+});
