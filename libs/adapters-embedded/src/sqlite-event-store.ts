@@ -137,18 +137,18 @@ export class SqliteEventStore implements EventStore {
   /**
    * Bulk import (`spiral seed`): until `finish`, commits do not wait for fsync (synchronous=OFF;
    * WAL keeps the file consistent, https://sqlite.org/pragma.html#pragma_synchronous), appends are
-   * committed together every BULK_APPENDS_PER_COMMIT (SqliteBulkTransaction) and SQLite's page
+   * committed together every `appendsPerCommit` (SqliteBulkTransaction) and SQLite's page
    * cache holds BULK_CACHE_KIB, so a crash may lose the latest appends, never corrupt the file.
    * `finish` commits, restores synchronous=FULL and the default cache, and checkpoints the WAL with
    * a sync, which makes everything appended so far durable at once. Only for a single writer that
    * can repeat its work (the seed's commands are idempotent), never for a server.
    */
-  relaxDurabilityForBulkImport(): { finish(): Promise<void> } {
+  relaxDurabilityForBulkImport(appendsPerCommit = BULK_APPENDS_PER_COMMIT): { finish(): Promise<void> } {
     this.groupCommit.flush();
     const defaultCache = this.db.pragma('cache_size', { simple: true }) as number;
     this.db.pragma('synchronous = OFF');
     this.db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
-    this.bulkTransaction = new SqliteBulkTransaction(this.db, BULK_APPENDS_PER_COMMIT, () => this.appended.next());
+    this.bulkTransaction = new SqliteBulkTransaction(this.db, appendsPerCommit, () => this.appended.next());
     return {
       finish: () =>
         settled(() => {
