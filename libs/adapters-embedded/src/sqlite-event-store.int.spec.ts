@@ -52,6 +52,36 @@ describe('SqliteEventStore', () => {
     }
   });
 
+  it("commits a bulk import's appends together: seen by its own reads at once, by another connection at each outer commit, a refused one rolled back alone", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'spiral-events-'));
+    let store = await SqliteEventStore.open(dataDir);
+    const other = await SqliteEventStore.open(dataDir);
+    try {
+      const bulk = store.relaxDurabilityForBulkImport(3);
+      await store.append('team-1', [pendingEvent()], 'no_stream');
+      await store.append('team-2', [pendingEvent(), pendingEvent()], 'no_stream');
+      expect(await store.headPosition()).toBe(3);
+      expect(await other.headPosition()).toBe(0);
+      // The third append is refused (team-1 exists): it stores nothing, and the outer commit follows it.
+      await expect(store.append('team-1', [pendingEvent()], 'no_stream')).rejects.toThrow();
+      expect((await other.readStream('team-2')).map((event) => event.streamRevision)).toEqual([0, 1]);
+      await store.append('team-3', [pendingEvent()], 'no_stream');
+      expect(await other.headPosition()).toBe(3);
+      await bulk.finish();
+      expect(await other.headPosition()).toBe(4);
+      // Closed in the middle of a bulk import: what was appended is committed, not rolled back.
+      store.relaxDurabilityForBulkImport(3);
+      await store.append('team-4', [pendingEvent()], 'no_stream');
+      await store.close();
+      store = await SqliteEventStore.open(dataDir);
+      expect(await store.readStream('team-4')).toHaveLength(1);
+    } finally {
+      await other.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it("delivers another connection's appends to its subscribers when told of them (the live views' worker thread)", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'spiral-events-'));
     const writer = await SqliteEventStore.open(dataDir);

@@ -13,6 +13,7 @@ import { setImmediate } from 'node:timers/promises';
 import { Subject, type Observable } from 'rxjs';
 import { catchUpThenLive } from './catch-up-then-live';
 import { settled } from './settled';
+import { SqliteBulkTransaction } from './sqlite-bulk-transaction';
 import { SqliteGroupCommit } from './sqlite-group-commit';
 import { SqliteStreamCache } from './sqlite-stream-cache';
 import { prepareEventStatements, rowToEnvelope, type EventStatements } from './sqlite-event-store.schema';
@@ -32,6 +33,14 @@ export interface SqliteEventStoreOptions {
 }
 
 const DEFAULT_PAGE_SIZE = 500;
+/** Appends per outer commit during a bulk import (SqliteBulkTransaction): what a crash may lose, all of it repeatable. */
+const BULK_APPENDS_PER_COMMIT = 2_000;
+/**
+ * SQLite's page cache during a bulk import, in KiB (negative: https://sqlite.org/pragma.html#pragma_cache_size).
+ * The default 2 MiB holds little of the indexes of a large history, so each append's random index
+ * inserts and id lookups read pages back from the file.
+ */
+const BULK_CACHE_KIB = 131_072;
 const NO_UPPER_BOUND = Number.MAX_SAFE_INTEGER;
 
 /**
@@ -47,6 +56,7 @@ export class SqliteEventStore implements EventStore {
   private readonly pageSize: number;
   private readonly clock: Clock;
   private streamCache: SqliteStreamCache | undefined;
+  private bulkTransaction: SqliteBulkTransaction | undefined;
 
   private constructor(
     private readonly db: SqliteDatabase,
@@ -77,7 +87,9 @@ export class SqliteEventStore implements EventStore {
 
   /** Concurrent appends share one commit (and one fsync): see SqliteGroupCommit. */
   append(streamId: string, events: readonly PendingEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    return this.groupCommit.submit(streamId, events, expected);
+    const appended = this.groupCommit.submit(streamId, events, expected);
+    if (this.bulkTransaction === undefined) return appended;
+    return appended.finally(() => this.bulkTransaction?.appended());
   }
 
   readStream(streamId: string): Promise<EventEnvelope[]> {
@@ -124,19 +136,27 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * Bulk import (`spiral seed`): until `finish`, commits do not wait for fsync (synchronous=OFF;
-   * WAL keeps the file consistent, https://sqlite.org/pragma.html#pragma_synchronous), so a power cut
-   * may lose the latest appends, never corrupt the file. `finish` restores synchronous=FULL and
-   * checkpoints the WAL with a sync, which makes everything appended so far durable at once. Only
-   * for writers that can repeat their work (the seed's commands are idempotent), never for a server.
+   * WAL keeps the file consistent, https://sqlite.org/pragma.html#pragma_synchronous), appends are
+   * committed together every `appendsPerCommit` (SqliteBulkTransaction) and SQLite's page
+   * cache holds BULK_CACHE_KIB, so a crash may lose the latest appends, never corrupt the file.
+   * `finish` commits, restores synchronous=FULL and the default cache, and checkpoints the WAL with
+   * a sync, which makes everything appended so far durable at once. Only for a single writer that
+   * can repeat its work (the seed's commands are idempotent), never for a server.
    */
-  relaxDurabilityForBulkImport(): { finish(): Promise<void> } {
+  relaxDurabilityForBulkImport(appendsPerCommit = BULK_APPENDS_PER_COMMIT): { finish(): Promise<void> } {
     this.groupCommit.flush();
+    const defaultCache = this.db.pragma('cache_size', { simple: true }) as number;
     this.db.pragma('synchronous = OFF');
+    this.db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+    this.bulkTransaction = new SqliteBulkTransaction(this.db, appendsPerCommit, () => this.appended.next());
     return {
       finish: () =>
         settled(() => {
           this.groupCommit.flush();
+          this.bulkTransaction?.end();
+          this.bulkTransaction = undefined;
           this.db.pragma('synchronous = FULL');
+          this.db.pragma(`cache_size = ${defaultCache}`);
           this.db.pragma('wal_checkpoint(FULL)');
         }),
     };
@@ -164,6 +184,9 @@ export class SqliteEventStore implements EventStore {
     return settled(() => {
       if (!this.db.open) return;
       this.groupCommit.flush();
+      // Closing would roll back a bulk import's open transaction: what was appended is kept.
+      this.bulkTransaction?.end();
+      this.bulkTransaction = undefined;
       this.appended.complete();
       this.db.close();
     });

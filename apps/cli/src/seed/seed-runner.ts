@@ -15,7 +15,7 @@ import type { PlannedCommand } from './planned-command';
 import { buildSeedPlan, planFigures, type PlanFigures, type SeedPlan, type SeedPlanOptions } from './seed-plan';
 import { silentProgress, type SeedProgress } from './seed-progress';
 
-/** The plan without its commands: they are let go once written (≈ 400 MB at xlarge), before the views catch up. */
+/** The plan without its commands: they are let go one by one as they are written (≈ 400 MB at xlarge), before the views catch up. */
 export type SeedPlanOutline = Omit<SeedPlan, 'commands'>;
 
 export interface SeedRunOptions extends SeedPlanOptions {
@@ -114,7 +114,14 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
     let gainsRecorded = 0;
     progress.start(figures.commands);
     const writingAt = Date.now();
-    for (const [index, planned] of toWrite.commands.entries()) {
+    // Sent last-first from a reversed copy, so each command is let go once written: the plan's
+    // commands (≈ 400 MB at xlarge) shrink as the streams held (above) grow, and the collector no
+    // longer walks what has been sent.
+    const unsent = toWrite.commands.toReversed();
+    toWrite.commands = [];
+    let sent = 0;
+    for (let planned = unsent.pop(); planned !== undefined; planned = unsent.pop()) {
+      sent += 1;
       const result = await send(bus, planned);
       if (result.replayed) commandsReplayed += 1;
       else eventsStored += result.eventIds.length;
@@ -123,9 +130,8 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
         gainsRecorded += recorded;
         eventsStored += recorded;
       }
-      if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === figures.commands) progress.update(index + 1, eventsStored);
+      if (sent % PROGRESS_EVERY === 0 || sent === figures.commands) progress.update(sent, eventsStored);
     }
-    toWrite.commands = [];
     streamCache?.finish();
     const headAfter = await store.headPosition();
     await gains.settledUpTo(headAfter);
