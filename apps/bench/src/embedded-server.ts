@@ -17,7 +17,8 @@ export interface RunningServer {
  */
 export async function startEmbeddedServer(dataDir: string): Promise<RunningServer> {
   const port = await freePort();
-  const main = join(__dirname, '..', '..', 'embedded', 'src', 'main.js');
+  // SPIRAL_BENCH_SERVER_MAIN runs another build's server under this load (old and new back to back).
+  const main = process.env['SPIRAL_BENCH_SERVER_MAIN'] ?? join(__dirname, '..', '..', 'embedded', 'src', 'main.js');
   // SPIRAL_BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
   const nodeArgs = (process.env['SPIRAL_BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
   const child = spawn(process.execPath, [...nodeArgs, main], {

@@ -34,9 +34,10 @@ export async function closedLoop(connections: number, durationMs: number, shot: 
 /**
  * A fixed rate: requests start on a schedule whether or not earlier ones are answered (an open
  * loop), and each latency counts from its scheduled start, so a stalled server shows in p99
- * instead of slowing the load down (no coordinated omission).
+ * instead of slowing the load down (no coordinated omission). With `stop`, no request is started
+ * once it is aborted (a load that lasts as long as something else does).
  */
-export async function openLoop(perSecond: number, durationMs: number, shot: Shot): Promise<LoadResult> {
+export async function openLoop(perSecond: number, durationMs: number, shot: Shot, stop?: AbortSignal): Promise<LoadResult> {
   const durations: number[] = [];
   const inFlight: Promise<void>[] = [];
   let errors = 0;
@@ -46,6 +47,7 @@ export async function openLoop(perSecond: number, durationMs: number, shot: Shot
     const scheduled = started + (index * 1000) / perSecond;
     const wait = scheduled - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (stop?.aborted) break;
     inFlight.push(
       shot(index).then(
         () => void durations.push(performance.now() - scheduled),

@@ -14,6 +14,7 @@ import { EmbeddedEnginesModule } from './embedded-engines.module';
 import { EMBEDDED_PROJECTIONS } from './embedded-projections';
 import { embeddedJobs } from './jobs/embedded-jobs';
 import { LiveViewsModule } from './live-views/live-views.module';
+import { RebuildModule } from './rebuild/rebuild.module';
 
 /**
  * Where the live views (the projection runners and the gains process manager) run: in a worker
@@ -37,9 +38,11 @@ export class EmbeddedModule {
         LocalModule,
         RegionalModule,
         NationalModule,
-        // Replays, evaluations and verify run in worker threads through one bounded queue.
+        // Replays, evaluations, exports, verify and rebuilds run in worker threads through one bounded queue.
         JobsModule.forRoot(embeddedJobs(config.dataDir, config.jobs)),
         ReplayModule,
+        // A rebuild pauses the live views' thread around it; a bulk writer hosting them runs none.
+        ...(inWorker ? [RebuildModule] : []),
         AuditModule,
         WebModule,
       ],

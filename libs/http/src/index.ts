@@ -15,5 +15,6 @@ export * from './request/correlation-id.middleware';
 export * from './spiral-http.module';
 export * from './health/health.controller';
 export * from './request/id-params';
+export * from './request/refuse-any-field';
 export * from './request/send-command';
 export * from './logging/pino-options';

@@ -9,12 +9,16 @@ export interface JobsOptions {
   readonly worker: { readonly entry: string; readonly config: unknown };
 }
 
-/** Stops the running jobs' workers when the server stops, rather than holding the shutdown for a whole history. */
+/** Stops the running jobs' workers when the server stops, rather than holding the shutdown for a whole history, then the idle ones. */
 class JobsStopper implements OnApplicationShutdown {
-  constructor(@Inject(JobQueue) private readonly queue: JobQueue) {}
+  constructor(
+    @Inject(JobQueue) private readonly queue: JobQueue,
+    @Inject(WORKER_JOBS) private readonly workers: WorkerJobs,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.queue.stop();
+    await this.workers.stop();
   }
 }
 
@@ -27,7 +31,8 @@ export class JobsModule {
       module: JobsModule,
       providers: [
         { provide: JobQueue, useValue: new JobQueue(options.limits) },
-        { provide: WORKER_JOBS, useValue: new WorkerJobs(options.worker.entry, options.worker.config) },
+        // As many workers as jobs may run at once, kept between jobs.
+        { provide: WORKER_JOBS, useValue: new WorkerJobs(options.worker.entry, options.worker.config, options.limits.running) },
         JobsStopper,
       ],
       exports: [JobQueue, WORKER_JOBS],

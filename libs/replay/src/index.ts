@@ -5,6 +5,7 @@ export * from './prefixed-view-store';
 export * from './isolated-copies';
 export * from './replay-jobs';
 export * from './jobs/replay-job';
+export * from './jobs/export-job';
 export * from './jobs/evaluation-jobs';
 export * from './replay.module';
 export * from './evaluation/evaluation';

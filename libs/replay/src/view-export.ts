@@ -13,22 +13,28 @@ export function formatOfFile(file: string): ExportFormat {
   return file.toLowerCase().endsWith('.csv') ? 'csv' : 'json';
 }
 
+/** Collections read so far of those the export reads (a CSV export reads each twice: its header needs every field). */
+export type ExportProgress = (done: number, total: number) => void;
+
 /**
  * The documents of the projections' views, as chunks of text to stream to a file or an answer.
  * A collection is read whole (a view holds one document per team, spiral, practice or region, not
  * per event), and written one document at a time.
  */
-export function exportViews(views: ViewStore, projections: readonly Projection[], format: ExportFormat, header: ExportHeader): AsyncGenerator<string> {
-  return format === 'csv' ? csvExport(views, projections) : jsonExport(views, projections, header);
+export function exportViews(views: ViewStore, projections: readonly Projection[], format: ExportFormat, header: ExportHeader, progress: ExportProgress = () => {}): AsyncGenerator<string> {
+  return format === 'csv' ? csvExport(views, projections, progress) : jsonExport(views, projections, header, progress);
 }
 
-async function* jsonExport(views: ViewStore, projections: readonly Projection[], header: ExportHeader): AsyncGenerator<string> {
+async function* jsonExport(views: ViewStore, projections: readonly Projection[], header: ExportHeader, progress: ExportProgress): AsyncGenerator<string> {
+  const total = [...collectionsOf(projections)].length;
+  let read = 0;
   yield `{${Object.entries(header).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)},`).join('')}"views":[`;
   for (const [p, projection] of projections.entries()) {
     yield `${p === 0 ? '' : ','}\n{"view":${JSON.stringify(projection.name)},"version":${projection.version},"collections":{`;
     for (const [c, collection] of projection.collections.entries()) {
       yield `${c === 0 ? '' : ','}${JSON.stringify(collection)}:[`;
       const documents = await views.find(storedCollection(projection, collection));
+      progress(++read, total);
       for (const [d, document] of documents.entries()) yield `${d === 0 ? '' : ','}\n${JSON.stringify(document)}`;
       yield ']';
     }
@@ -44,11 +50,18 @@ const FIXED_COLUMNS = ['view', 'version', 'collection'] as const;
  * collection, then every top-level field any document has, in order of first appearance. Nested
  * values (arrays, objects) are JSON in their cell; a field a document lacks is an empty cell.
  */
-async function* csvExport(views: ViewStore, projections: readonly Projection[]): AsyncGenerator<string> {
+async function* csvExport(views: ViewStore, projections: readonly Projection[], progress: ExportProgress): AsyncGenerator<string> {
   const fields: string[] = [];
   const known = new Set<string>(FIXED_COLUMNS);
+  const total = 2 * [...collectionsOf(projections)].length;
+  let read = 0;
+  const readWhole = async (projection: Projection, collection: string) => {
+    const documents = await views.find(storedCollection(projection, collection));
+    progress(++read, total);
+    return documents;
+  };
   for (const { projection, collection } of collectionsOf(projections)) {
-    for (const document of await views.find(storedCollection(projection, collection))) {
+    for (const document of await readWhole(projection, collection)) {
       for (const field of Object.keys(document)) {
         if (!known.has(field)) {
           known.add(field);
@@ -59,7 +72,7 @@ async function* csvExport(views: ViewStore, projections: readonly Projection[]):
   }
   yield stringify([[...FIXED_COLUMNS, ...fields].map(inertCell)]);
   for (const { projection, collection } of collectionsOf(projections)) {
-    for (const document of await views.find(storedCollection(projection, collection))) {
+    for (const document of await readWhole(projection, collection)) {
       yield stringify([[projection.name, String(projection.version), collection, ...fields.map((field) => csvCell(document, field))]]);
     }
   }

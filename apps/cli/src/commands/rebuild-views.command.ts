@@ -1,7 +1,6 @@
-import { embeddedConfigFrom } from '@spiral/embedded-system';
+import { embeddedConfigFrom, rebuildViews } from '@spiral/embedded-system';
 import { Command } from 'commander';
 import { resolve } from 'node:path';
-import { rebuildViews } from '../rebuild/rebuild-views';
 
 /** `spiral rebuild-views`: every view rebuilt from the whole history, with progress and figures. */
 export function rebuildViewsCommand(): Command {

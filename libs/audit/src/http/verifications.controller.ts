@@ -1,13 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, NotFoundException, Param, Post, UseFilters } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Actor } from '@spiral/event-catalogue';
-import { AllowRoles, CurrentActor, IdParams } from '@spiral/http';
+import { AllowRoles, CurrentActor, IdParams, refuseAnyField } from '@spiral/http';
 import { QueueFullFilter } from '@spiral/jobs';
 import { VIEW_STORE, type ViewStore } from '@spiral/ports';
 import { lastVerification, type RecordedVerification } from '../verify/verification';
 import { VerifyJobs, type VerifyJobStatus } from '../verify/verify-jobs';
 import { AUDIT_READERS } from './audit.controller';
-import { refuseAnyField } from './refuse-any-field';
 
 /**
  * Verify on demand (the audit page's button): POST starts a verify job, GET /:id follows its
@@ -30,7 +29,7 @@ export class VerificationsController {
   @ApiAcceptedResponse({ description: '{id, status, done, total, …}; GET /audit/verifications/:id follows it' })
   @ApiTooManyRequestsResponse({ description: 'the job queue is full (per user or in all): try again after Retry-After seconds' })
   start(@Body() body: unknown, @CurrentActor() actor: Actor): VerifyJobStatus {
-    refuseAnyField(body);
+    refuseAnyField(body, 'a verification');
     return this.verifications.start(actor.id);
   }
 

@@ -4,8 +4,8 @@ import { serveJob } from '@spiral/jobs';
 import type { ServiceConfig } from '../app-config';
 import { serviceEngines } from '../engines';
 
-// A level service's worker thread: one verify job on a client of its own to the event store,
-// opened from the service's own configuration. (Replays and evaluations are served embedded only.)
+// A level service's job worker thread, kept for job after job: each verify job on a client of its
+// own to the event store, opened from the service's own configuration. (Replays and evaluations are served embedded only.)
 
 serveJob<ServiceConfig>({
   [VERIFY_JOB]: async (_input: unknown, config, progress) => {

@@ -36,6 +36,7 @@ export class LiveViewsThread implements OnApplicationBootstrap, BeforeApplicatio
   private appendSignal = new AppendSignal();
   private running = false;
   private stopping = false;
+  private paused = false;
   private started = false;
   private restarts = 0;
   private restartDelay: number = RESTART_DELAY_MS.first;
@@ -72,6 +73,27 @@ export class LiveViewsThread implements OnApplicationBootstrap, BeforeApplicatio
     this.stopping = true;
     clearTimeout(this.restartTimer);
     this.commits?.unsubscribe();
+    await this.end();
+  }
+
+  /**
+   * Stops the thread until `resume`, for a rebuild that rewrites every view under it (commands are
+   * still taken meanwhile, and /health says the live views are paused).
+   */
+  async pause(): Promise<void> {
+    this.paused = true;
+    clearTimeout(this.restartTimer);
+    await this.end();
+  }
+
+  /** Starts the thread again after `pause`: the views catch up from their checkpoints. */
+  async resume(): Promise<void> {
+    this.paused = false;
+    if (!this.stopping) await this.launch();
+  }
+
+  /** Asks the thread to stop after its batches in flight; ends it if it takes too long. */
+  private async end(): Promise<void> {
     const worker = this.worker;
     if (worker === undefined) return;
     const exited = new Promise((resolve) => worker.once('exit', resolve));
@@ -120,7 +142,7 @@ export class LiveViewsThread implements OnApplicationBootstrap, BeforeApplicatio
         if (this.worker === worker) this.worker = undefined;
         const why = `exit code ${code}${failure ? `: ${failure.stack ?? failure.message}` : ''}`;
         reject(new Error(`the live views' worker thread ended before it was ready (${why})`));
-        if (!this.stopping && this.started) this.restartAfterCrash(why, Date.now() - launchedAt);
+        if (!this.stopping && !this.paused && this.started) this.restartAfterCrash(why, Date.now() - launchedAt);
       });
     });
   }
@@ -178,7 +200,7 @@ export class LiveViewsThread implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private detail(): string {
-    const state = this.running ? `running (thread ${this.worker?.threadId})` : this.stopping ? 'stopped' : 'not running: restarting';
+    const state = this.running ? `running (thread ${this.worker?.threadId})` : this.stopping ? 'stopped' : this.paused ? 'paused while the views are rebuilt' : 'not running: restarting';
     return `live views worker thread ${state}, restarted ${this.restarts} time(s); consumer groups: ${this.groups.join(', ')}`;
   }
 }

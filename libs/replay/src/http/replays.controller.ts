@@ -4,10 +4,10 @@ import type { Actor } from '@spiral/event-catalogue';
 import { AllowRoles, CurrentActor, IdParams } from '@spiral/http';
 import { QueueFullFilter } from '@spiral/jobs';
 import type { Response } from 'express';
-import { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { InvalidAsOf, parseAsOf, type AsOf } from '../as-of';
-import { ReplayJobs, type ReplayJobStatus } from '../replay-jobs';
+import { ReplayJobs, type ExportJobStatus, type ReplayJobStatus } from '../replay-jobs';
 import { UnknownView } from '../replay-views';
 import { ReplayResultQuery, StartReplayRequest } from './start-replay.request';
 
@@ -47,15 +47,27 @@ export class ReplaysController {
     return answer(this.jobs.status(params.id));
   }
 
-  /** The replayed views, streamed: JSON (the default) or CSV. 409 until the job is done. */
+  /**
+   * The replayed views, streamed: JSON (the default) or CSV. 409 until the job is done. The first
+   * request for a format waits for its export job (written by a job worker; 429 when the queue is
+   * full), later ones stream the file it wrote.
+   */
   @Get(':id/result')
   @ApiOkResponse({ description: 'the replayed views as a JSON or CSV attachment' })
-  async result(@Param() params: IdParams, @Query() query: ReplayResultQuery, @Res() response: Response): Promise<void> {
+  @ApiTooManyRequestsResponse({ description: 'the export is not written yet and the job queue is full: try again after Retry-After seconds' })
+  async result(@Param() params: IdParams, @Query() query: ReplayResultQuery, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
     const format = query.format ?? 'json';
-    const chunks = this.jobs.result(params.id, format);
+    const file = await this.jobs.result(params.id, format, actor.id);
     response.status(200).type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="replay-${params.id}.${format}"`);
-    await pipeline(Readable.from(chunks), response);
+    await pipeline(createReadStream(file), response);
+  }
+
+  /** The export of the replay's result in a format, while its job runs: status, collections `done` of `total`. */
+  @Get(':id/export')
+  @ApiOkResponse({ description: '{id, format, status, done, total, …} of the export job that GET /replays/:id/result started; 404 before' })
+  exportStatus(@Param() params: IdParams, @Query() query: ReplayResultQuery): ExportJobStatus {
+    return this.jobs.exportStatus(params.id, query.format ?? 'json');
   }
 }
 

@@ -18,7 +18,8 @@ const noFeed = {} as EventFeed;
 /**
  * Drops every view and checkpoint of the embedded data folder and rebuilds them from the whole
  * history, reading the store once in global order and applying each page to every projection.
- * The server must be stopped: the views are rewritten in place.
+ * Nothing else may write the views meanwhile: `spiral rebuild-views` runs with the server stopped,
+ * and the server's rebuild job (RebuildJobs) pauses its live views around it.
  */
 export async function rebuildViews(dataDir: string, progress: (events: number, head: number) => void): Promise<RebuildFigures> {
   const store = await SqliteEventStore.open(dataDir);
