@@ -5,7 +5,7 @@ import type { FeedLogger } from './kafka-feed-settings';
  * Broker answers kafkajs logs as errors although the client handles them as routine: every join,
  * leave or crash of a member makes each other member's heartbeats, syncs and commits answer these
  * until it has rejoined (kafkajs then rejoins, or the consumer hands the partition over), and a
- * topic another process created first answers the last. A projector's log was 142 lines of
+ * topic another process created first answers the last two. A projector's log was 142 lines of
  * "Response Heartbeat" per restart of the other one, hiding what went wrong. Kafka protocol texts.
  */
 const ROUTINE_ANSWERS: ReadonlySet<string> = new Set([
@@ -14,6 +14,9 @@ const ROUTINE_ANSWERS: ReadonlySet<string> = new Set([
   'Specified group generation id is not valid',
   'The group member needs to have a valid member id before actually entering a consumer group',
   'Topic with this name already exists',
+  // Its aggregate for the same, when processes create the topics at once; a real failure reaches
+  // the caller as createTopics' error.
+  'Topic creation errors',
 ]);
 
 /** kafkajs's own line for the same routine: its runner rejoining after a refused heartbeat. */

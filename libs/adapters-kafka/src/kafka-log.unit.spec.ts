@@ -18,6 +18,7 @@ describe('kafkaLogCreator', () => {
         entry('Connection', 'Response Heartbeat(key: 12, version: 3)', 'The group is rebalancing, so a rejoin is needed'),
         entry('Connection', 'Response SyncGroup(key: 14, version: 3)', 'The group is rebalancing, so a rejoin is needed'),
         entry('Connection', 'Response CreateTopics(key: 19, version: 3)', 'Topic with this name already exists'),
+        entry('Connection', 'Response CreateTopics(key: 19, version: 3)', 'Topic creation errors'),
         entry('Runner', 'The group is rebalancing, re-joining'),
       ),
     ).toEqual([]);
