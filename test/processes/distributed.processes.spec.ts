@@ -15,6 +15,8 @@ const brokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
 const mongoUrl = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
 const hostOf = (url: string) => url.replace(/^[a-z]+:\/\/([^@/]*@)?/, '').split(/[/?,]/)[0] ?? '';
 const VIEW_TIMEOUT_MS = 120_000;
+/** Services on +1..+3, relay +10, projectors +11/+12; another base keeps two runs on one machine apart. */
+const PORT_BASE = Number(process.env['SPIRAL_PROCESSES_PORT_BASE'] ?? 3100);
 
 const localRx1: Identity = { role: 'local', org: 'RX1', sha: 'Q01' };
 const localRx2: Identity = { role: 'local', org: 'RX2', sha: 'Q02' };
@@ -64,7 +66,7 @@ describeWithEngine('the distributed system as OS processes', { name: 'PostgreSQL
   };
 
   beforeAll(async () => {
-    system = await DistributedProcesses.up({ suffix, pgUrl, brokers, mongoUrl, portBase: 3100 });
+    system = await DistributedProcesses.up({ suffix, pgUrl, brokers, mongoUrl, portBase: PORT_BASE });
   }, 200_000);
 
   afterAll(async () => {

@@ -5,6 +5,7 @@ import { Kafka, logLevel, Partitioners, type Admin, type Producer, type TopicMes
 import { KafkaDeadLetters } from './kafka-dead-letters';
 import { toMessage } from './kafka-envelope-codec';
 import { KafkaFeedConsumer } from './kafka-feed-consumer';
+import { kafkaLogCreator } from './kafka-log';
 import { describeError, KAFKA_FEED_DEFAULTS, type FeedLogger, type KafkaRetryPolicy } from './kafka-feed-settings';
 import { KafkaTopics, type KafkaTopicLayout } from './kafka-topics';
 
@@ -58,7 +59,7 @@ export class KafkaEventFeed implements EventFeed {
       clientId: options.clientId ?? KAFKA_FEED_DEFAULTS.clientId,
       brokers: [...options.brokers],
       logLevel: logLevel.WARN,
-      logCreator: () => (entry) => logger.warn(`kafkajs ${entry.namespace}: ${entry.log.message}`),
+      logCreator: kafkaLogCreator(logger),
     });
     // Idempotent with acks=-1 (kafkajs allows one request in flight then): a retried send is
     // neither duplicated nor reordered, so a stream's events keep their order in the partition.

@@ -23,6 +23,13 @@ export interface KafkaConsumerSettings {
 const SESSION_TIMEOUT_MS = 10_000;
 /** A third of the session or less, as Kafka asks, with room for a missed beat. */
 const HEARTBEAT_MS = 1_000;
+/**
+ * How long a rebalance waits for the members to rejoin before it drops the late ones (kafkajs's
+ * default is 60 s). A member rejoins between slices of its batch (see onBatch), so a slice's time
+ * bounds the wait; a member that does not come back within this is behind a stalled store and is
+ * better dropped than holding up a restarted projector's join.
+ */
+const REBALANCE_TIMEOUT_MS = 20_000;
 
 /**
  * One member of a Kafka consumer group. kafkajs hands over a partition's fetched messages; they are
@@ -36,6 +43,14 @@ export class KafkaFeedConsumer implements FeedSubscription {
   private stopped = false;
   private wake: (() => void) | undefined;
   private heartbeat: () => Promise<void> = () => Promise.resolve();
+  /**
+   * Set when a heartbeat answers that the group rebalances (a member joined or left): the batch in
+   * hand stops after its current slice, so this member rejoins at once. Kafka holds the whole
+   * group's join until every member has rejoined, and a member rejoins only between batches: one
+   * that went on through its fetched batch (thousands of events on a slow view store) held up a
+   * restarted projector's join for up to the rebalance timeout, once per consumer group.
+   */
+  private rebalancing = false;
   /** The partition whose batch is in flight (kafkajs hands over one at a time by default). */
   private source = { topic: '', partition: -1 };
   /** Wait before starting a consumer kafkajs gave up on; doubles per failed start, reset by a batch. */
@@ -53,6 +68,7 @@ export class KafkaFeedConsumer implements FeedSubscription {
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: 500,
       sessionTimeout: SESSION_TIMEOUT_MS,
+      rebalanceTimeout: REBALANCE_TIMEOUT_MS,
       heartbeatInterval: HEARTBEAT_MS,
     });
     this.delivery = {
@@ -60,12 +76,14 @@ export class KafkaFeedConsumer implements FeedSubscription {
       handle: options.handle,
       policy: settings.policy,
       logger: settings.logger,
-      stopping: () => this.stopped,
+      // A batch failing while the group rebalances is left to the partition's next owner.
+      stopping: () => this.stopped || this.rebalancing,
       backoff: (ms) => this.backoff(ms),
       park: (item, error, attempts) => this.park(item.message, error, attempts),
     };
     this.restartDelayMs = settings.policy.retryDelayMs;
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => this.afterCrash(payload.error, payload.restart));
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.rebalancing = false));
   }
 
   async start(): Promise<void> {
@@ -124,9 +142,9 @@ export class KafkaFeedConsumer implements FeedSubscription {
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     this.restartDelayMs = this.settings.policy.retryDelayMs;
-    this.heartbeat = () => payload.heartbeat();
+    this.heartbeat = () => payload.heartbeat().catch((error: unknown) => this.noteRebalance(error));
     this.source = { topic: batch.topic, partition: batch.partition };
-    const current = () => !this.stopped && payload.isRunning() && !payload.isStale();
+    const current = () => !this.stopped && !this.rebalancing && payload.isRunning() && !payload.isStale();
     let items: DeliveryItem[] = [];
     for (const message of batch.messages) {
       if (!current()) return;
@@ -151,10 +169,23 @@ export class KafkaFeedConsumer implements FeedSubscription {
     if (last !== undefined && current()) await this.flush(payload, items, last.offset);
   }
 
-  /** Delivers the items, then commits through `offset` (skipped events included). */
+  /**
+   * Delivers the items, then commits through `offset` (skipped events included); false when the
+   * batch should stop there (stopping, the partition taken, or the group rebalancing: the slice is
+   * committed first, so the partition's next owner starts after it).
+   */
   private async flush(payload: EachBatchPayload, items: readonly DeliveryItem[], offset: string | undefined): Promise<boolean> {
     if (items.length > 0 && !(await this.whileHeartbeating(() => deliver(items, this.delivery)))) return false;
-    return offset === undefined || this.commit(payload, offset);
+    const committed = offset === undefined || (await this.commit(payload, offset));
+    // kafkajs throttles heartbeats to one per interval, so asking after every slice costs little.
+    await this.heartbeat();
+    return committed && !this.rebalancing;
+  }
+
+  /** A heartbeat refused because the group rebalances: remembered until the group is joined again, so batches stop at their next slice. */
+  private noteRebalance(error: unknown): void {
+    if (rebalanceRefusal(error) === undefined) throw error;
+    this.rebalancing = true;
   }
 
   /**
@@ -205,7 +236,7 @@ export class KafkaFeedConsumer implements FeedSubscription {
     const until = Date.now() + ms;
     const slice = async (): Promise<void> => {
       const wait = Math.min(1_000, until - Date.now());
-      if (this.stopped || wait <= 0) return;
+      if (this.stopped || this.rebalancing || wait <= 0) return;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);
         this.wake = () => (clearTimeout(timer), resolve());

@@ -1,4 +1,5 @@
 import { ObjectId, type Collection, type Db } from 'mongodb';
+import { upsertRacing } from './duplicate-key';
 import { Lane } from './lane';
 import { CHECKPOINTS, JOURNAL, type PlannedChange } from './mongo-view-commit';
 import { writeChanges } from './mongo-view-writes';
@@ -32,7 +33,8 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
  * A crash before 2 leaves the views and checkpoint as they were (the journal is garbage); after it,
  * recovery (before the projection's next checkpoint read, commit or drop) applies the journalled
  * changes again, which are whole-document puts and deletes, so applying twice is harmless.
- * Readers may see a commit half applied until step 4 or recovery. One writer per projection.
+ * Readers may see a commit half applied until step 4 or recovery. One writer per projection at a
+ * time; a writer taking over from another calls othersMayHaveCommitted first.
  */
 export class CommitJournal {
   private readonly checkpoints: Collection<Checkpoint>;
@@ -60,6 +62,11 @@ export class CommitJournal {
     });
   }
 
+  /** Another writer may have left a commit pending: the next checkpoint read or commit recovers it first. */
+  othersMayHaveCommitted(projection: string): void {
+    this.clean.delete(projection);
+  }
+
   /** Forgets the projection's checkpoint and journal (its views are dropped by the caller). */
   forget(projection: string): Promise<void> {
     return this.inTurn(projection, async () => {
@@ -82,7 +89,7 @@ export class CommitJournal {
       const commit = new ObjectId().toHexString();
       const chunks = chunked(changes).map((part, index) => ({ _id: `${commit}.${index}`, projection, commit, index, changes: part }));
       await this.journal.insertMany(chunks, { ordered: true });
-      await this.checkpoints.updateOne({ _id: projection }, { $set: { pending: { commit, chunks: chunks.length, position } } }, { upsert: true });
+      await upsertRacing(() => this.checkpoints.updateOne({ _id: projection }, { $set: { pending: { commit, chunks: chunks.length, position } } }, { upsert: true }));
       await this.apply(changes);
     }
     await this.finish(projection, position, changes.length > 0);
@@ -111,7 +118,7 @@ export class CommitJournal {
   /** Moves the checkpoint (when given) and clears the pending mark, then the journal. */
   private async finish(projection: string, position: number | undefined, journalled: boolean): Promise<void> {
     if (position !== undefined) {
-      await this.checkpoints.updateOne({ _id: projection }, { $set: { position }, $unset: { pending: '' } }, { upsert: true });
+      await upsertRacing(() => this.checkpoints.updateOne({ _id: projection }, { $set: { position }, $unset: { pending: '' } }, { upsert: true }));
     }
     if (journalled) await this.journal.deleteMany({ projection });
   }

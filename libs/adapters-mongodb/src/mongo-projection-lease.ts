@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ExclusiveTurn } from '@spiral/ports';
-import { MongoServerError, type Collection, type Db } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
+import { isDuplicateKey } from './duplicate-key';
 
 interface StoredLease {
   _id: string;
@@ -25,7 +26,6 @@ interface LastHolder {
 }
 
 const DEFAULT_TIMING: LeaseTiming = { ttlMs: 30_000, retryMs: 5, maxRetryMs: 200 };
-const DUPLICATE_KEY = 11000;
 
 /**
  * A lease per projection in the `leases` collection, so the members of one projector group apply and
@@ -81,7 +81,7 @@ export class ProjectionLeases {
         );
         return;
       } catch (error) {
-        if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+        if (!isDuplicateKey(error)) throw error;
       }
       await sleep(wait);
       wait = Math.min(wait * 2, this.timing.maxRetryMs);

@@ -88,6 +88,32 @@ describeWithEngine('MongoViewStore', { name: 'MongoDB', variable: 'MONGO_URL', a
       expect(await reopened.find(collection)).toEqual([{ n: 1 }, { n: 1 }]);
     });
 
+    it('completes the commit another member broke off half way before committing after it (a projector killed mid-commit)', async () => {
+      const [projection, collection, own] = [uniqueName('projection'), uniqueName('docs'), uniqueName('own')];
+      const survivor = await MongoViewStore.connect({ url, database: harness.database });
+      const raw = await MongoClient.connect(url);
+      const commitAlone = (store: MongoViewStore, changes: Parameters<MongoViewStore['commit']>[1], at: number) => store.exclusively(projection, () => store.commit(projection, changes, at));
+      try {
+        // The survivor has committed before, so it holds the projection as clean.
+        await commitAlone(survivor, [{ kind: 'put', collection: own, id: 'x', document: { n: 0 } }], 1);
+        const views = raw.db(harness.database).collection(collection);
+        await views.createIndex({ n: 1 }, { unique: true, name: 'break_it' });
+        const dying = [
+          { kind: 'put', collection, id: 'a', document: { n: 1 } },
+          { kind: 'put', collection, id: 'b', document: { n: 1 } },
+        ] as const;
+        expect(await rejectionOf(commitAlone(harness.store, dying, 2))).toBeDefined();
+        await views.dropIndex('break_it');
+        await commitAlone(survivor, [{ kind: 'put', collection: own, id: 'y', document: { n: 3 } }], 3);
+        expect(await survivor.find(collection)).toEqual([{ n: 1 }, { n: 1 }]);
+        expect(await survivor.find(own)).toEqual([{ n: 0 }, { n: 3 }]);
+        expect(await survivor.checkpoint(projection)).toBe(3);
+      } finally {
+        await raw.close();
+        await survivor.close();
+      }
+    });
+
     it('reads a checkpoint only between commits, never recovering one in flight', async () => {
       const [projection, collection] = [uniqueName('projection'), uniqueName('docs')];
       const changes = Array.from({ length: 300 }, (_, n) => ({ kind: 'put', collection, id: `d${n}`, document: { n } }) as const);

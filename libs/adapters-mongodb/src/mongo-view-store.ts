@@ -69,9 +69,17 @@ export class MongoViewStore implements ViewStore {
     return this.commits.checkpoint(projection);
   }
 
-  /** Several projector processes share these views: a projection's batches take its lease (see ProjectionLeases). */
+  /**
+   * Several projector processes share these views: a projection's batches take its lease (see
+   * ProjectionLeases). A turn after another member's first recovers what that member journalled:
+   * one killed mid-commit left its commit half applied, and its redelivered events were then
+   * skipped as applied (two spirals missing after the process suite's kill -9).
+   */
   exclusively<T>(projection: string, work: (turn: ExclusiveTurn) => Promise<T>): Promise<T> {
-    return this.leases.hold(projection, work);
+    return this.leases.hold(projection, (turn) => {
+      if (turn.othersMayHaveWritten) this.commits.othersMayHaveCommitted(projection);
+      return work(turn);
+    });
   }
 
   async drop(projection: string, collections: readonly string[]): Promise<void> {

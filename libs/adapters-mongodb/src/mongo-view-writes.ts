@@ -1,4 +1,5 @@
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Db, type WriteError } from 'mongodb';
+import { DUPLICATE_KEY } from './duplicate-key';
 import type { Lane } from './lane';
 import { toStored, type PlannedChange } from './mongo-view-commit';
 import type { StoredView } from './mongo-view-query';
@@ -40,8 +41,6 @@ export async function writeChanges(db: Db, changes: readonly PlannedChange[], re
     await replace(views, taken, true, replacements);
   }
 }
-
-const DUPLICATE_KEY = 11000;
 
 /** Inserts the documents; answers those another writer stored first (refused as duplicates). */
 async function insertNew(views: Collection<StoredView>, inserts: readonly StoredView[]): Promise<StoredView[]> {

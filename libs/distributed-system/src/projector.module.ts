@@ -29,7 +29,8 @@ export class ProjectorModule {
       imports: [
         LoggerModule.forRoot(spiralLoggerParams(options.logLevel, false)),
         DistributedEnginesModule.forRoot(options.engines),
-        ProjectionsModule.forRoot(options.projections ?? ALL_PROJECTIONS),
+        // /health answers while the consumer groups rebalance, and says which runners have joined.
+        ProjectionsModule.forRoot(options.projections ?? ALL_PROJECTIONS, 'in-background'),
       ],
       controllers: [HealthController],
     };

@@ -25,6 +25,7 @@ export interface ProjectionStatus {
   readonly eventsBehind: number;
   /** How long the oldest unapplied event has waited, in seconds; 0 when current. */
   readonly secondsBehind: number;
+  /** Consuming the feed: its consumer has joined (a projector's runners join after /health answers). */
   readonly running: boolean;
 }
 
