@@ -10,7 +10,7 @@ import type { BenchPlan } from './bench-plan';
 import { benchEngines, enginesListening, type BenchEngines } from './distributed-engines';
 import { atLeast, below, repeat, spreadOf, type Figure } from './figures';
 import { waitFor } from './wait-for';
-import { summarise } from './percentiles';
+import { summarise, type LatencySummary } from './percentiles';
 import { rawPostgresInserts, viewStoreUpsertCeiling } from './postgres-ceilings';
 import { APPENDERS, appendConcurrently, teamRegistered } from './distributed-history';
 import { relayThroughput } from './relay-throughput';
@@ -25,6 +25,8 @@ interface DistributedRun {
   readonly relayCpuMicrosPerEvent: number;
   readonly upsertCeilingPerSecond: number;
   readonly projectorPerSecond: number;
+  readonly relayedP50: number;
+  readonly relayedP99: number;
   readonly lagP50: number;
   readonly lagP99: number;
 }
@@ -63,6 +65,8 @@ export async function distributed(plan: BenchPlan, say: (line: string) => void):
     { benchmark, name: 'projector throughput (all projections)', unit: 'events/s', runs: of((run) => run.projectorPerSecond), note },
     { benchmark, name: "view store's bulk upsert of the same documents", unit: 'events/s', runs: of((run) => run.upsertCeilingPerSecond), note: 'bulks of 24' },
     atLeast({ benchmark, name: 'projector ÷ view store upsert', unit: '', runs: of((run) => run.projectorPerSecond / run.upsertCeilingPerSecond) }, 0.5),
+    { benchmark, name: 'append → published by the relay p50', unit: 'ms', runs: of((run) => run.relayedP50), note: lagNote },
+    { benchmark, name: 'append → published by the relay p99', unit: 'ms', runs: of((run) => run.relayedP99), note: lagNote },
     { benchmark, name: 'append → national view p50', unit: 'ms', runs: runs.map((run) => run.lagP50), note: lagNote },
     below({ benchmark, name: 'append → national view p99', unit: 'ms', runs: runs.map((run) => run.lagP99), note: lagNote }, 500),
   ];
@@ -80,7 +84,8 @@ async function distributedRun(engines: BenchEngines, plan: BenchPlan['distribute
   const store = await PostgresEventStore.connect(eventStoreUrl);
   const feed = await KafkaEventFeed.connect({ brokers: engines.brokers, topicPrefix, clientId: 'spiral-bench', logger: quiet, partitions: 1 });
   const checkpoints = await MongoViewStore.connect({ url: engines.mongoUrl, database });
-  const relay = new EventRelay(store, feed, checkpoints, { name: 'bench-relay', idleMs: 20 });
+  const relayName = 'bench-relay';
+  const relay = new EventRelay(store, feed, checkpoints, { name: relayName, idleMs: 20 });
   let projector: Awaited<ReturnType<typeof createProcess>> | undefined;
   try {
     const { appendPerSecond, rawInsertPerSecond } = await appendBesideRawInserts(engines.pgUrl, `${schema}_append`, plan.events);
@@ -94,8 +99,8 @@ async function distributedRun(engines: BenchEngines, plan: BenchPlan['distribute
     const projectorPerSecond = await projectorRate(projector.get(Projections), plan.events);
     const upsertCeilingPerSecond = (await viewStoreUpsertCeiling(engines.mongoUrl, database, plan.events)).perSecond;
 
-    const lags = await steadyLag(store, checkpoints, plan);
-    return { appendPerSecond, rawInsertPerSecond, relayPerSecond: relayed.perSecond, relayCpuMicrosPerEvent: relayed.cpuMicrosPerEvent, upsertCeilingPerSecond, projectorPerSecond, lagP50: lags.p50, lagP99: lags.p99 };
+    const lags = await steadyLag(store, checkpoints, relayName, plan);
+    return { appendPerSecond, rawInsertPerSecond, relayPerSecond: relayed.perSecond, relayCpuMicrosPerEvent: relayed.cpuMicrosPerEvent, upsertCeilingPerSecond, projectorPerSecond, relayedP50: lags.relayed.p50, relayedP99: lags.relayed.p99, lagP50: lags.national.p50, lagP99: lags.national.p99 };
   } finally {
     await projector?.close();
     await relay.stop();
@@ -155,18 +160,35 @@ async function projectorRate(projections: Projections, events: number): Promise<
   return events / ((performance.now() - (firstApplied ?? performance.now())) / 1000 || Number.NaN);
 }
 
-/** Appends at a steady rate and times each event from its acknowledgement to the national view. */
-async function steadyLag(store: EventStore, views: MongoViewStore, plan: BenchPlan['distributed']) {
+/** How far the steady appends have reached: a checkpoint (or the lowest of several) in the view store. */
+interface LagStage {
+  readonly name: string;
+  readonly reached: () => Promise<number>;
+  readonly waiting: { position: number; appendedAt: number }[];
+  readonly lags: number[];
+}
+
+/**
+ * Appends at a steady rate and times each event from its acknowledgement to two points: the relay's
+ * checkpoint passing it (stored → published to Kafka) and the national view's (→ projected), so
+ * the lag is split between the relay's side and the projector's.
+ */
+async function steadyLag(store: EventStore, views: MongoViewStore, relayName: string, plan: BenchPlan['distributed']) {
   const keys = nationalProjections.map((projection) => projectionKey(projection));
-  const waiting: { position: number; appendedAt: number }[] = [];
-  const lags: number[] = [];
+  const stage = (name: string, reached: () => Promise<number>): LagStage => ({ name, reached, waiting: [], lags: [] });
+  const stages = [
+    stage('published by the relay', () => views.checkpoint(relayName)),
+    stage('visible in the national view', async () => Math.min(...(await Promise.all(keys.map((key) => views.checkpoint(key)))))),
+  ];
   let polling = true;
   const deadline = performance.now() + plan.lagDurationMs + WAIT_MS;
   const poller = (async () => {
-    while ((polling || waiting.length > 0) && performance.now() < deadline) {
-      const visible = Math.min(...(await Promise.all(keys.map((key) => views.checkpoint(key)))));
-      const now = performance.now();
-      while (waiting.length > 0 && (waiting[0]?.position ?? Infinity) <= visible) lags.push(now - (waiting.shift()?.appendedAt ?? now));
+    while ((polling || stages.some((each) => each.waiting.length > 0)) && performance.now() < deadline) {
+      for (const { reached, waiting, lags } of stages) {
+        const position = await reached();
+        const now = performance.now();
+        while (waiting.length > 0 && (waiting[0]?.position ?? Infinity) <= position) lags.push(now - (waiting.shift()?.appendedAt ?? now));
+      }
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
   })();
@@ -178,16 +200,21 @@ async function steadyLag(store: EventStore, views: MongoViewStore, plan: BenchPl
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     appends.push(
       store.append(`lag-${index}`, [teamRegistered(index)], 'no_stream').then((result) => {
-        waiting.push({ position: result.globalPosition, appendedAt: performance.now() });
-        waiting.sort((a, b) => a.position - b.position);
+        for (const { waiting } of stages) {
+          waiting.push({ position: result.globalPosition, appendedAt: performance.now() });
+          waiting.sort((a, b) => a.position - b.position);
+        }
       }),
     );
   }
   await Promise.all(appends);
   polling = false;
   await poller;
-  if (waiting.length > 0) throw new Error(`${waiting.length} of ${total} events were not visible in the national view ${WAIT_MS / 1000} s after the last append`);
-  return summarise(lags, performance.now() - started);
+  for (const { name, waiting } of stages) {
+    if (waiting.length > 0) throw new Error(`${waiting.length} of ${total} events were not ${name} ${WAIT_MS / 1000} s after the last append`);
+  }
+  const [relayed, national] = stages.map(({ lags }) => summarise(lags, performance.now() - started));
+  return { relayed: relayed as LatencySummary, national: national as LatencySummary };
 }
 
 async function dropAll(engines: BenchEngines, topicPrefix: string, database: string, schema: string): Promise<void> {
