@@ -3,6 +3,8 @@
 # `npm run infra:up` and `npm run build`): the local, regional and national services on 3001/3002/
 # 3003, the relay and two projectors. Each writes its log and pid to .infra/distributed/; this
 # returns once every /api/v1/health answers 200. Idempotent: a process already up is left as it is.
+# Should anything fail on the way (a port taken, a process that exits or never answers, Ctrl-C),
+# the processes this run started are stopped again, by their pids, and none other.
 set -euo pipefail
 # shellcheck source=infra/lib/common.sh
 source "$(dirname "$0")/../lib/common.sh"
@@ -31,14 +33,33 @@ probe mongo "$MONGO_URL" || fail "no MongoDB-wire server answers at $MONGO_URL: 
 
 health_url() { printf 'http://127.0.0.1:%s/api/v1/health' "$1"; }
 
+# The names of the processes this run started, in order: on failure, these and only these are stopped.
+started=()
+stop_started() {
+  local status=$? i name app
+  trap - EXIT INT TERM
+  if ((status != 0 && ${#started[@]} > 0)); then
+    say "distributed: failed; stopping the ${#started[@]} process(es) this run started (logs stay in $DISTRIBUTED_STATE)" >&2
+    for ((i = ${#started[@]} - 1; i >= 0; i--)); do
+      read -r name app <<<"${started[$i]}"
+      stop_pid "$name" "$(distributed_pid_file "$name")" "$(distributed_script "$app")" >&2
+    done
+  fi
+  exit "$status"
+}
+trap stop_started EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
 for entry in "${DISTRIBUTED_PROCESSES[@]}"; do
   read -r name app port extra <<<"$entry"
   pid_file="$(distributed_pid_file "$name")"
   log_file="$DISTRIBUTED_STATE/$name.log"
   already_up "$name" "$pid_file" "$(distributed_script "$app")" "$port" "$log_file" && continue
-  port_open "$port" && fail "$name: port $port is taken by another process; free it or set SPIRAL_DISTRIBUTED_PORT_BASE"
+  port_open "$port" && fail "$name: port $port is taken by another process; free it or set SPIRAL_DISTRIBUTED_PORT_BASE (nothing started for $name; logs of the others: $DISTRIBUTED_STATE)"
   # shellcheck disable=SC2086 # extra holds VAR=value words
   start_detached "$pid_file" "$log_file" "$port" env PORT="$port" $extra node "$(distributed_script "$app")"
+  started+=("$name $app")
   say "$name: starting on 127.0.0.1:$port (pid $(cat "$pid_file"), log $log_file)"
 done
 

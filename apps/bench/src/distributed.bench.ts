@@ -2,7 +2,6 @@ import { KafkaEventFeed } from '@spiral/adapters-kafka';
 import { MongoViewStore } from '@spiral/adapters-mongodb';
 import { PostgresEventStore } from '@spiral/adapters-postgres';
 import { createProcess, EventRelay, ProjectorModule, type EngineFactories } from '@spiral/distributed-system';
-import type { PendingEvent } from '@spiral/event-catalogue';
 import type { EventStore } from '@spiral/ports';
 import { nationalProjections } from '@spiral/national';
 import { Projections, projectionKey } from '@spiral/projections';
@@ -11,50 +10,32 @@ import type { BenchPlan } from './bench-plan';
 import { benchEngines, enginesListening, type BenchEngines } from './distributed-engines';
 import { atLeast, below, repeat, spreadOf, type Figure } from './figures';
 import { waitFor } from './wait-for';
-import { summarise } from './percentiles';
+import { summarise, type LatencySummary } from './percentiles';
 import { rawPostgresInserts, viewStoreUpsertCeiling } from './postgres-ceilings';
+import { APPENDERS, appendConcurrently, teamRegistered } from './distributed-history';
+import { relayThroughput } from './relay-throughput';
 
 const quiet = { warn: () => undefined };
 /** Longest wait for one phase; a phase that takes longer is reported as such, not waited out. */
 const WAIT_MS = 180_000;
-const actor = { id: 'bench-user', role: 'local', org: 'B01-O01', region: 'B01' } as const;
-/**
- * Appends in flight at once: as many clients as the raw ceiling's statement has rows (as the append
- * benchmark does for SQLite), so a full group and a raw statement carry as many events.
- */
-const APPENDERS = 500;
-
-/** A team joining: starts a stream of its own, and the local and regional projections apply it. */
-function teamRegistered(index: number): PendingEvent {
-  const eventId = uuidV7();
-  const teamId = `bench-team-${eventId}`;
-  return {
-    eventId,
-    type: 'TeamRegistered',
-    schemaVersion: 1,
-    data: { teamId, name: `Ward ${index}`, orgCode: `B01-O${String((index % 20) + 1).padStart(2, '0')}`, shaCode: 'B01' },
-    occurredAt: '2005-06-01T12:00:00.000Z',
-    actor,
-    correlationId: eventId,
-    causationId: eventId,
-  };
-}
-
 interface DistributedRun {
   readonly appendPerSecond: number;
   readonly rawInsertPerSecond: number;
   readonly relayPerSecond: number;
+  readonly relayCpuMicrosPerEvent: number;
   readonly upsertCeilingPerSecond: number;
   readonly projectorPerSecond: number;
+  readonly relayedP50: number;
+  readonly relayedP99: number;
   readonly lagP50: number;
   readonly lagP99: number;
 }
 
 /**
  * The distributed path on the real engines (PostgreSQL, Kafka and FerretDB from `npm run
- * infra:up`), wired in this process: appends to the PostgreSQL event store from 64 concurrent
+ * infra:up`), wired in this process: appends to the PostgreSQL event store from APPENDERS concurrent
  * appenders beside raw batched INSERTs into the same table, relay throughput (stored → published
- * and checkpointed), projector throughput (every projection caught up from Kafka into MongoDB)
+ * and checkpointed, warm, on a history of its own: see relayThroughput), projector throughput (every projection caught up from Kafka into MongoDB)
  * beside the view store's own bulk-upsert rate for the documents it built, then end-to-end lag at
  * a steady rate: from an append's acknowledgement to the national view's checkpoint (committed with
  * its documents) passing it. One partition per topic, so that checkpoint is exact. Skipped, never
@@ -72,16 +53,20 @@ export async function distributed(plan: BenchPlan, say: (line: string) => void):
     return distributedRun(engines, plan.distributed);
   });
   const note = `${plan.distributed.events.toLocaleString('en-GB')} events, 1 partition`;
+  const relayNote = `${plan.distributed.relayEvents.toLocaleString('en-GB')} events, warm, 1 partition`;
   const lagNote = `${plan.distributed.lagRate}/s for ${plan.distributed.lagDurationMs / 1000} s`;
   const of = (pick: (run: DistributedRun) => number) => runs.map(pick);
   return [
     { benchmark, name: 'PostgreSQL append', unit: 'events/s', runs: of((run) => run.appendPerSecond), note: `${APPENDERS} appenders, one event each, median of ${APPEND_ROUNDS} rounds` },
     { benchmark, name: 'raw batched INSERT, same table', unit: 'rows/s', runs: of((run) => run.rawInsertPerSecond), note: `500 rows per statement, alternated with the appends` },
     atLeast({ benchmark, name: 'append ÷ raw INSERT', unit: '', runs: of((run) => run.appendPerSecond / run.rawInsertPerSecond) }, 0.5),
-    atLeast({ benchmark, name: 'relay throughput', unit: 'events/s', runs: of((run) => run.relayPerSecond), note }, 20_000),
+    atLeast({ benchmark, name: 'relay throughput', unit: 'events/s', runs: of((run) => run.relayPerSecond), note: relayNote }, 20_000),
+    { benchmark, name: 'relay CPU per event', unit: 'µs', runs: of((run) => run.relayCpuMicrosPerEvent), note: 'CPU of the bench process while it relays' },
     { benchmark, name: 'projector throughput (all projections)', unit: 'events/s', runs: of((run) => run.projectorPerSecond), note },
     { benchmark, name: "view store's bulk upsert of the same documents", unit: 'events/s', runs: of((run) => run.upsertCeilingPerSecond), note: 'bulks of 24' },
     atLeast({ benchmark, name: 'projector ÷ view store upsert', unit: '', runs: of((run) => run.projectorPerSecond / run.upsertCeilingPerSecond) }, 0.5),
+    { benchmark, name: 'append → published by the relay p50', unit: 'ms', runs: of((run) => run.relayedP50), note: lagNote },
+    { benchmark, name: 'append → published by the relay p99', unit: 'ms', runs: of((run) => run.relayedP99), note: lagNote },
     { benchmark, name: 'append → national view p50', unit: 'ms', runs: runs.map((run) => run.lagP50), note: lagNote },
     below({ benchmark, name: 'append → national view p99', unit: 'ms', runs: runs.map((run) => run.lagP99), note: lagNote }, 500),
   ];
@@ -99,23 +84,23 @@ async function distributedRun(engines: BenchEngines, plan: BenchPlan['distribute
   const store = await PostgresEventStore.connect(eventStoreUrl);
   const feed = await KafkaEventFeed.connect({ brokers: engines.brokers, topicPrefix, clientId: 'spiral-bench', logger: quiet, partitions: 1 });
   const checkpoints = await MongoViewStore.connect({ url: engines.mongoUrl, database });
-  const relay = new EventRelay(store, feed, checkpoints, { name: 'bench-relay', idleMs: 20 });
+  const relayName = 'bench-relay';
+  const relay = new EventRelay(store, feed, checkpoints, { name: relayName, idleMs: 20 });
   let projector: Awaited<ReturnType<typeof createProcess>> | undefined;
   try {
     const { appendPerSecond, rawInsertPerSecond } = await appendBesideRawInserts(engines.pgUrl, `${schema}_append`, plan.events);
+    const relayed = await relayThroughput(engines, { schema: `${schema}_relay`, topicPrefix: `${topicPrefix}_relay`, database }, plan.relayEvents);
     await Promise.all(Array.from({ length: plan.events }, (_, index) => store.append(`team-${index}`, [teamRegistered(index)], 'no_stream')));
-    const relayStarted = performance.now();
     await relay.start();
     await waitFor(async () => (await relay.status()).eventsBehind === 0, WAIT_MS, 'the relay to publish the history');
-    const relayPerSecond = plan.events / ((performance.now() - relayStarted) / 1000);
 
     projector = await createProcess(ProjectorModule.forRoot({ engines: factories, logLevel: 'silent' }));
     await projector.init();
     const projectorPerSecond = await projectorRate(projector.get(Projections), plan.events);
     const upsertCeilingPerSecond = (await viewStoreUpsertCeiling(engines.mongoUrl, database, plan.events)).perSecond;
 
-    const lags = await steadyLag(store, checkpoints, plan);
-    return { appendPerSecond, rawInsertPerSecond, relayPerSecond, upsertCeilingPerSecond, projectorPerSecond, lagP50: lags.p50, lagP99: lags.p99 };
+    const lags = await steadyLag(store, checkpoints, relayName, plan);
+    return { appendPerSecond, rawInsertPerSecond, relayPerSecond: relayed.perSecond, relayCpuMicrosPerEvent: relayed.cpuMicrosPerEvent, upsertCeilingPerSecond, projectorPerSecond, relayedP50: lags.relayed.p50, relayedP99: lags.relayed.p99, lagP50: lags.national.p50, lagP99: lags.national.p99 };
   } finally {
     await projector?.close();
     await relay.stop();
@@ -150,17 +135,6 @@ async function appendBesideRawInserts(pgUrl: string, schema: string, events: num
   return { appendPerSecond: spreadOf(appends).median, rawInsertPerSecond: spreadOf(raws).median };
 }
 
-/** `events` single-event appends to streams of their own, APPENDERS at a time: events/s. */
-async function appendConcurrently(store: EventStore, events: number, round: string): Promise<number> {
-  let next = 0;
-  const started = performance.now();
-  const appender = async () => {
-    for (let index = next++; index < events; index = next++) await store.append(`team-${round}-${index}`, [teamRegistered(index)], 'no_stream');
-  };
-  await Promise.all(Array.from({ length: APPENDERS }, appender));
-  return events / ((performance.now() - started) / 1000);
-}
-
 async function dropSchema(pgUrl: string, schema: string): Promise<void> {
   const { Client } = await import('pg');
   const pg = new Client({ connectionString: pgUrl });
@@ -186,18 +160,35 @@ async function projectorRate(projections: Projections, events: number): Promise<
   return events / ((performance.now() - (firstApplied ?? performance.now())) / 1000 || Number.NaN);
 }
 
-/** Appends at a steady rate and times each event from its acknowledgement to the national view. */
-async function steadyLag(store: EventStore, views: MongoViewStore, plan: BenchPlan['distributed']) {
+/** How far the steady appends have reached: a checkpoint (or the lowest of several) in the view store. */
+interface LagStage {
+  readonly name: string;
+  readonly reached: () => Promise<number>;
+  readonly waiting: { position: number; appendedAt: number }[];
+  readonly lags: number[];
+}
+
+/**
+ * Appends at a steady rate and times each event from its acknowledgement to two points: the relay's
+ * checkpoint passing it (stored → published to Kafka) and the national view's (→ projected), so
+ * the lag is split between the relay's side and the projector's.
+ */
+async function steadyLag(store: EventStore, views: MongoViewStore, relayName: string, plan: BenchPlan['distributed']) {
   const keys = nationalProjections.map((projection) => projectionKey(projection));
-  const waiting: { position: number; appendedAt: number }[] = [];
-  const lags: number[] = [];
+  const stage = (name: string, reached: () => Promise<number>): LagStage => ({ name, reached, waiting: [], lags: [] });
+  const stages = [
+    stage('published by the relay', () => views.checkpoint(relayName)),
+    stage('visible in the national view', async () => Math.min(...(await Promise.all(keys.map((key) => views.checkpoint(key)))))),
+  ];
   let polling = true;
   const deadline = performance.now() + plan.lagDurationMs + WAIT_MS;
   const poller = (async () => {
-    while ((polling || waiting.length > 0) && performance.now() < deadline) {
-      const visible = Math.min(...(await Promise.all(keys.map((key) => views.checkpoint(key)))));
-      const now = performance.now();
-      while (waiting.length > 0 && (waiting[0]?.position ?? Infinity) <= visible) lags.push(now - (waiting.shift()?.appendedAt ?? now));
+    while ((polling || stages.some((each) => each.waiting.length > 0)) && performance.now() < deadline) {
+      for (const { reached, waiting, lags } of stages) {
+        const position = await reached();
+        const now = performance.now();
+        while (waiting.length > 0 && (waiting[0]?.position ?? Infinity) <= position) lags.push(now - (waiting.shift()?.appendedAt ?? now));
+      }
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
   })();
@@ -209,22 +200,28 @@ async function steadyLag(store: EventStore, views: MongoViewStore, plan: BenchPl
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     appends.push(
       store.append(`lag-${index}`, [teamRegistered(index)], 'no_stream').then((result) => {
-        waiting.push({ position: result.globalPosition, appendedAt: performance.now() });
-        waiting.sort((a, b) => a.position - b.position);
+        for (const { waiting } of stages) {
+          waiting.push({ position: result.globalPosition, appendedAt: performance.now() });
+          waiting.sort((a, b) => a.position - b.position);
+        }
       }),
     );
   }
   await Promise.all(appends);
   polling = false;
   await poller;
-  if (waiting.length > 0) throw new Error(`${waiting.length} of ${total} events were not visible in the national view ${WAIT_MS / 1000} s after the last append`);
-  return summarise(lags, performance.now() - started);
+  for (const { name, waiting } of stages) {
+    if (waiting.length > 0) throw new Error(`${waiting.length} of ${total} events were not ${name} ${WAIT_MS / 1000} s after the last append`);
+  }
+  const [relayed, national] = stages.map(({ lags }) => summarise(lags, performance.now() - started));
+  return { relayed: relayed as LatencySummary, national: national as LatencySummary };
 }
 
 async function dropAll(engines: BenchEngines, topicPrefix: string, database: string, schema: string): Promise<void> {
   const { Kafka, logLevel } = await import('kafkajs');
   const { MongoClient } = await import('mongodb');
   await dropSchema(engines.pgUrl, schema);
+  await dropSchema(engines.pgUrl, `${schema}_relay`);
   const admin = new Kafka({ clientId: 'spiral-bench-cleanup', brokers: [...engines.brokers], logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(topicPrefix));

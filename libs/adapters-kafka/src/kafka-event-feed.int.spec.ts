@@ -81,11 +81,9 @@ describeWithEngine('KafkaEventFeed', { name: 'Kafka', variable: 'KAFKA_BROKERS',
       const event = events[0] as EventEnvelope;
       expect(first?.key?.toString()).toBe(event.streamId);
       expect(JSON.parse(first?.value?.toString() ?? 'null')).toEqual(event);
-      for (const field of ['type', 'eventId', 'streamId', 'correlationId', 'causationId'] as const) {
-        expect(header(first, field)).toBe(event[field]);
-      }
-      expect(header(first, 'globalPosition')).toBe(String(event.globalPosition));
-      expect(header(first, 'streamRevision')).toBe('0');
+      expect(Object.keys(first?.headers ?? {}).sort()).toEqual(['eventId', 'type']);
+      expect(header(first, 'type')).toBe(event.type);
+      expect(header(first, 'eventId')).toBe(event.eventId);
     });
 
     it('parks an event its handler keeps failing on, with the error, and delivers the rest', async () => {

@@ -74,6 +74,28 @@ describe('EventRelay (on the embedded engines)', () => {
     expect(await relay.status()).toMatchObject({ projection: 'relay-test', eventsBehind: 0, running: false });
   });
 
+  it('reading ahead, still publishes one batch at a time and in order', async () => {
+    const stored = await appendFresh(store, uniqueStreamId(), 10);
+    const feed = new RecordingFeed();
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const slowFeed: EventFeed = Object.assign(Object.create(feed) as RecordingFeed, {
+      publish: async (events: readonly EventEnvelope[]) => {
+        mostInFlight = Math.max(mostInFlight, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        inFlight -= 1;
+        return feed.publish(events);
+      },
+    });
+    const relay = new EventRelay(store, slowFeed, views, options);
+    await relay.start();
+    await waitFor('10 events published', () => feed.ids().length >= 10);
+    await relay.stop();
+    expect(mostInFlight).toBe(1);
+    expect(feed.ids()).toEqual(stored.map((event) => event.eventId));
+    expect(feed.published.map((batch) => batch.length)).toEqual([4, 4, 2]);
+  });
+
   it('retries a failed publish until it succeeds, skipping nothing', async () => {
     const stored = await appendFresh(store, uniqueStreamId(), 3);
     const feed = new RecordingFeed(3);

@@ -74,19 +74,42 @@ export class EventRelay {
     }
   }
 
+  /**
+   * Pages through what is stored after the position, one batch published while the next is read:
+   * reading (the store, decoding) and publishing (encoding, the broker's acknowledgement, the
+   * checkpoint) overlap instead of taking turns. Only one batch is ever being published, so batches
+   * still reach the feed and the checkpoint in order.
+   */
   private async relayWhatIsStored(): Promise<number> {
-    const size = this.options.batchSize ?? 1_000;
     let relayed = 0;
+    let publishing: Promise<number> | undefined;
+    try {
+      for await (const batch of this.storedBatches()) {
+        const published = await publishing;
+        if (published === 0) return relayed;
+        relayed += published ?? 0;
+        publishing = this.publish(batch).then((done) => (done ? batch.length : 0));
+      }
+      relayed += (await publishing) ?? 0;
+      publishing = undefined;
+      return relayed;
+    } finally {
+      // A read that failed leaves the batch in flight to finish (or be retried) before the loop goes on.
+      await publishing;
+    }
+  }
+
+  /** What is stored after the position, in batches of batchSize; the next page is read as the last is taken. */
+  private async *storedBatches(): AsyncIterable<EventEnvelope[]> {
+    const size = this.options.batchSize ?? 1_000;
     let batch: EventEnvelope[] = [];
     for await (const event of this.store.readAll({ after: this.position, pageSize: size })) {
       batch.push(event);
       if (batch.length < size) continue;
-      if (!(await this.publish(batch))) return relayed;
-      relayed += batch.length;
+      yield batch;
       batch = [];
     }
-    if (batch.length > 0 && (await this.publish(batch))) relayed += batch.length;
-    return relayed;
+    if (batch.length > 0) yield batch;
   }
 
   /** Publishes, then checkpoints; retries until both succeed. False when stopped first. */
