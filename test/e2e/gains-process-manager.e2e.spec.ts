@@ -97,6 +97,22 @@ describe('the gains process manager over a real event store', () => {
     expect(gain).toMatchObject({ causationId: points.at(-1)?.eventId, occurredAt: '2005-09-01T09:00:00.000Z' });
   });
 
+  it('records the gain when another point arrives between its read and its command: refused as dated before it, the gain is asked for again from the stream as it now is', async () => {
+    await world.measured('s1', SHIFT_UP);
+    const warnings: unknown[] = [];
+    let pointsMeanwhile = 0;
+    const manager = await world.manager({ warn: (message) => warnings.push(message) }, (send) => async (command) => {
+      // The first two rounds each lose the race to a newer point, as a team entering points back to back does.
+      if (pointsMeanwhile < 2) await world.measured('s1', [52], 19 + pointsMeanwhile++);
+      return send(command);
+    });
+    await world.drain(manager);
+    expect(warnings).toEqual([]);
+    const [gain, ...others] = await world.gainsOf('s1');
+    expect(others).toEqual([]);
+    expect(gain).toMatchObject({ type: 'GainAchieved', data: { rule: 'shift', periods: months(12, 7) } });
+  });
+
   it('records nothing on a closed spiral', async () => {
     await world.measured('s1', SHIFT_UP);
     await world.append('s1', SpiralClosed.create({ spiralId: 's1', outcome: 'abandoned', learning: 'Moved on.' }), '2005-08-01T09:00:00.000Z');

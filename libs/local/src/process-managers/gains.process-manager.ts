@@ -79,22 +79,54 @@ export class GainsProcessManager {
    * Records the gains one spiral's chart shows and its stream lacks, and says how many it stored.
    * Public for a writer that settles
    * each spiral as it writes it (the seeder), so gains are dated by the point that fired them.
+   *
+   * The commands are worked out from the stream as read, and other writers go on meanwhile (points
+   * arriving back to back): a refusal of a command whose stream has moved on since is no answer
+   * about the chart (a gain dated before the newest point is refused by the time rule), so the
+   * spiral is settled again from the stream as it is now; only a refusal of a stream that stood
+   * still is the decider's answer, logged and skipped.
    */
   async settle(spiralId: string): Promise<number> {
-    const events = await this.ports.store.readStream(streamIds.spiral(spiralId));
     let recorded = 0;
-    for (const command of gainCommands(spiralId, events)) {
-      try {
-        const result = await this.send(command);
-        if (!result.replayed) recorded += 1;
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        this.logger.warn({ skipped: command.envelope.command.type, spiralId, idempotencyKey: command.envelope.idempotencyKey, reason: error.message });
+    for (let attempt = 1; ; attempt += 1) {
+      const events = await this.ports.store.readStream(streamIds.spiral(spiralId));
+      const { stored, refusals } = await this.sendAll(gainCommands(spiralId, events));
+      recorded += stored;
+      if (refusals.length === 0) return recorded;
+      // Grown by this round's own gains too: then the next round asks once more and finds it still.
+      const movedOn = (await this.ports.store.readStream(streamIds.spiral(spiralId))).length > events.length;
+      if (!movedOn || attempt === SETTLE_ATTEMPTS) {
+        for (const refusal of refusals) this.logger.warn({ ...refusal, spiralId, attempts: attempt });
+        return recorded;
       }
     }
-    return recorded;
+  }
+
+  /** Sends the commands in order; a refusal by the decider is noted and the next command still sent. */
+  private async sendAll(commands: readonly ExecuteSpiralCommand[]): Promise<{ stored: number; refusals: Refusal[] }> {
+    let stored = 0;
+    const refusals: Refusal[] = [];
+    for (const command of commands) {
+      try {
+        const result = await this.send(command);
+        if (!result.replayed) stored += 1;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        refusals.push({ skipped: command.envelope.command.type, idempotencyKey: command.envelope.idempotencyKey, reason: error.message });
+      }
+    }
+    return { stored, refusals };
   }
 }
+
+interface Refusal {
+  readonly skipped: string;
+  readonly idempotencyKey: string | undefined;
+  readonly reason: string;
+}
+
+/** Reads of a spiral that keeps moving under the manager before it gives up until the spiral's next point. */
+const SETTLE_ATTEMPTS = 5;
 
 /** The spirals whose chart may have changed in a batch, in the order they first appear. */
 function spiralsToSettle(batch: readonly EventEnvelope[]): string[] {
