@@ -37,7 +37,7 @@ Examples:
 export function seedCommand(): Command {
   return new Command('seed')
     .description('write a realistic synthetic health service (the 28 SHAs of 2002–2006, years of history) into the data folder')
-    .addOption(new Option('--size <size>', 'how much history: small (a few SHAs, ~4,000 events, seconds), default (all 28, ~98,500 events, minutes), large (~313,000 events) and xlarge (~1,000,000 events, about half an hour) for benchmarks').choices(SEED_SIZES).default('default'))
+    .addOption(new Option('--size <size>', 'how much history: small (a few SHAs, ~4,000 events, seconds), default (all 28, ~98,500 events, minutes), large (~313,000 events) and xlarge (~1,000,000 events, under ten minutes) for benchmarks').choices(SEED_SIZES).default('default'))
     .option('--random-seed <n>', 'seed of the random draws; the same seed gives the same history', wholeNumber, DEFAULT_RANDOM_SEED)
     .option('--data-dir <dir>', 'data folder of the embedded store (default: SPIRAL_DATA_DIR or ./data)')
     .addHelpText('after', HELP)
