@@ -32,6 +32,9 @@ interface RecordAnswer {
 }
 interface TeamAnswer {
   readonly id: string;
+  readonly name: string;
+  readonly orgCode: string;
+  readonly shaCode: string;
   readonly spirals: readonly { readonly spiralId: string }[];
   readonly spiralsByStep: Readonly<Record<string, number>>;
   readonly gains: { readonly events: Readonly<Record<string, number>> };
@@ -72,6 +75,9 @@ runIf('the team page in headless Chromium, on a small seed', () => {
     expect(await pageSettled(page)).toBe('');
     const teamId = await page.locator('[data-team-id]').getAttribute('data-team-id');
     const team = await get<TeamAnswer>(`/teams/${teamId}/view`);
+    // The heading is the team's name alone (a seeded name carries its organisation's code), its place below it.
+    expect(await page.locator('#team-heading').textContent()).toBe(team.name);
+    expect(await page.locator('.team-place').textContent()).toBe(`Organisation ${team.orgCode}, region ${team.shaCode}`);
     const steps = await tableRows(page, 'team-steps');
     for (const [step, count] of Object.entries(team.spiralsByStep)) expect(steps[step]).toEqual([String(count)]);
     expect((await tableRows(page, 'team-gains'))['Gains achieved']).toEqual([String(team.gains.events.achieved)]);

@@ -30,7 +30,9 @@ async function showTeam(teamId, claims, content) {
   );
   content.append(
     el('section', { 'aria-labelledby': 'team-heading', 'data-team-id': team.id }, [
-      el('h2', { id: 'team-heading', text: `${team.name ?? 'Team'} (${team.orgCode}, ${team.shaCode})` }),
+      // The name as the team registered it (it may carry its organisation's code already), then where it sits.
+      el('h2', { id: 'team-heading', text: team.name ?? 'Team' }),
+      el('p', { class: 'team-place', text: `Organisation ${team.orgCode}, region ${team.shaCode}` }),
       teamSummary(team),
       el('h2', { text: `Spirals (${team.spirals.length})` }),
       team.spirals.length === 0 ? el('p', { text: 'This team has no spirals yet. A spiral starts when the team recognises a need (POST /api/v1/spirals).' }) : null,
