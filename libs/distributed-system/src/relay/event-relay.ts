@@ -4,6 +4,7 @@ import type { EventFeed, EventStore, ViewStore } from '@spiral/ports';
 import type { ProjectionStatus } from '@spiral/projections';
 import type { Subscription } from 'rxjs';
 import { lagOf } from '../lag';
+import { TrailingCheckpoint } from './trailing-checkpoint';
 
 export interface EventRelayOptions {
   /** The checkpoint's name in the view store; two relays with one name would share a position. */
@@ -22,9 +23,9 @@ export interface EventRelayOptions {
 
 /**
  * Moves stored events to the feed: reads the store after its checkpoint page by page, publishes
- * each batch, then records the batch's last position in the view store (MongoDB). A crash between
- * publish and checkpoint publishes that batch again: delivery is at least once, and consumers are
- * idempotent. Events are read with readAll rather than taken from the subscription, so memory stays
+ * each batch, and records the last position published in the view store (MongoDB) behind it
+ * (TrailingCheckpoint). A crash before the checkpoint caught up publishes those events again:
+ * delivery is at least once, and consumers are idempotent. Events are read with readAll rather than taken from the subscription, so memory stays
  * bounded by one batch however far behind the relay is; a subscription from the head only rings
  * the bell when something new is stored. A publish that fails is retried, with a doubling backoff,
  * until it succeeds: an event is never skipped.
@@ -32,6 +33,7 @@ export interface EventRelayOptions {
 export class EventRelay {
   private readonly logger = new Logger(EventRelay.name);
   private position = 0;
+  private checkpoint: TrailingCheckpoint | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
   private bell: Subscription | undefined;
@@ -46,18 +48,22 @@ export class EventRelay {
 
   async start(): Promise<void> {
     this.position = await this.checkpoints.checkpoint(this.options.name);
+    this.checkpoint = new TrailingCheckpoint(this.checkpoints, this.options.name, this.position, (error) =>
+      this.logger.warn(`checkpointing ${this.options.name} failed, written again after the next batch or at stop: ${(error as Error).message}`),
+    );
     this.running = true;
     this.bell = this.store.subscribeToAll(await this.store.headPosition()).subscribe({ next: () => this.ring?.() });
     this.loop = this.run();
     this.logger.log(`relaying from position ${this.position} as ${this.options.name}`);
   }
 
-  /** Stops after the batch in flight; what it published but did not checkpoint is published again next time. */
+  /** Stops after the batch in flight and its checkpoint; what it published but could not checkpoint is published again next time. */
   async stop(): Promise<void> {
     this.running = false;
     this.bell?.unsubscribe();
     this.ring?.();
     await this.loop;
+    await this.checkpoint?.flush();
   }
 
   async status(): Promise<ProjectionStatus> {
@@ -112,15 +118,15 @@ export class EventRelay {
     if (batch.length > 0) yield batch;
   }
 
-  /** Publishes, then checkpoints; retries until both succeed. False when stopped first. */
+  /** Publishes, retrying until it succeeds, and hands the position to the checkpoint. False when stopped first. */
   private async publish(batch: readonly EventEnvelope[]): Promise<boolean> {
     const last = batch[batch.length - 1] as EventEnvelope;
     let delay = this.options.retryDelayMs ?? 200;
     while (this.running) {
       try {
         await this.feed.publish(batch);
-        await this.checkpoints.commit(this.options.name, [], last.globalPosition);
         this.position = last.globalPosition;
+        this.checkpoint?.advance(last.globalPosition);
         return true;
       } catch (error) {
         this.logger.warn(`publishing ${batch.length} events up to ${last.globalPosition} failed, retrying in ${delay} ms: ${(error as Error).message}`);
