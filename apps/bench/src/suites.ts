@@ -50,7 +50,8 @@ async function commandSuite({ plan, say }: SuiteContext): Promise<Figure[]> {
     figures.push(below({ benchmark, name: `p99 at ${label}`, unit: 'ms', runs: at.map((fixed) => fixed.result.p99), note }, 25));
   });
   const note = `${plan.commands.connections} keep-alive connections, ${plan.commands.durationMs / 1000} s`;
-  figures.push(atLeast({ benchmark, name: 'saturation throughput', unit: 'commands/s', runs: runs.map((run) => run.saturation.perSecond), note }, 5_000));
+  // Issue #14's target for this 2-core machine with the load generator on it (issue #7 asked 5,000).
+  figures.push(atLeast({ benchmark, name: 'saturation throughput', unit: 'commands/s', runs: runs.map((run) => run.saturation.perSecond), note }, 2_000));
   figures.push({ benchmark, name: 'p50 at saturation', unit: 'ms', runs: runs.map((run) => run.saturation.p50), note });
   figures.push(below({ benchmark, name: 'p99 at saturation', unit: 'ms', runs: runs.map((run) => run.saturation.p99), note }, 25));
   return figures;
@@ -78,7 +79,8 @@ async function replaySuite(context: SuiteContext): Promise<Figure[]> {
     });
     figures.push({ benchmark, name: 'rebuild-views', unit: 'events/s', runs: runs.map((run) => run.rebuildPerSecond) });
     figures.push({ benchmark, name: 'ordered scan + JSON.parse', unit: 'events/s', runs: runs.map((run) => run.scanPerSecond), note: 'same store, same run' });
-    figures.push(atLeast({ benchmark, name: 'rebuild ÷ scan', unit: 'ratio', runs: runs.map((run) => run.ratio) }, 0.7));
+    // Issue #14's target (issue #7 asked 0.7).
+    figures.push(atLeast({ benchmark, name: 'rebuild ÷ scan', unit: 'ratio', runs: runs.map((run) => run.ratio) }, 0.5));
     figures.push(below({ benchmark, name: 'rebuild peak RSS', unit: 'MiB', runs: runs.map((run) => run.rebuildPeakRssBytes / MiB) }, 1024));
     figures.push({ benchmark, name: 'evaluation of two moments', unit: 's', runs: runs.map((run) => run.evaluationSeconds), note: 'the last event and a year before' });
     figures.push(below({ benchmark, name: 'evaluation of two moments ÷ scan', unit: 'ratio', runs: runs.map((run) => run.evaluationRatio), note: 'seconds over the scan\'s seconds, same store, same run' }, 3));
