@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import { alive } from './support/distributed-processes';
 
 // `npm run distributed:up` failing half-way: it must stop exactly the processes it started (by pid),
 // and say which process failed and where its log is. Needs `npm run build` and `npm run infra:up`.
@@ -42,15 +43,6 @@ function distributedUp(stateDir: string, suffix: string, meanwhile: () => Promis
 
 /** The pids up.sh said it started ("<name>: starting on … (pid N, log …)"). */
 const startedPids = (stdout: string): number[] => [...stdout.matchAll(/starting on \S+ \(pid (\d+),/g)].map((match) => Number(match[1]));
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function waitForFile(path: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

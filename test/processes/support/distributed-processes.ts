@@ -100,7 +100,8 @@ export class DistributedProcesses {
   }
 }
 
-function alive(pid: number): boolean {
+/** Whether a process of that pid still exists (signal 0 only asks). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
