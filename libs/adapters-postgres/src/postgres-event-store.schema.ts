@@ -1,5 +1,4 @@
 import type { Actor, EventEnvelope, SealedEvent } from '@spiral/event-catalogue';
-import { escapeLiteral } from 'pg';
 
 /**
  * One row per event, in a schema of its own (tests use one per run). The global position is a
@@ -77,35 +76,6 @@ export function insertParameters(sealed: readonly SealedEvent[]): unknown[][] {
     values.forEach((value, index) => columns[index]?.push(value));
   }
   return columns;
-}
-
-/**
- * The same insert with the rows written in as literals: a simple query takes no parameters, and as
- * one it shares a round trip with the NOTIFY and COMMIT after it.
- */
-export function insertStatement(schema: string, sealed: readonly SealedEvent[]): string {
-  const names = COLUMNS.map(([name]) => name).join(', ');
-  const columns = insertParameters(sealed);
-  const arrays = COLUMNS.map(([, type], index) => literalArray(columns[index] ?? [], type)).join(', ');
-  return `INSERT INTO ${schema}.events (${names}) SELECT * FROM unnest(${arrays}) RETURNING global_position, event_id`;
-}
-
-export function textArray(values: readonly string[]): string {
-  return literalArray(values, 'text');
-}
-
-function literalArray(values: readonly unknown[], type: string): string {
-  return `ARRAY[${values.map(literal).join(',')}]::${type}[]`;
-}
-
-function literal(value: unknown): string {
-  if (value === null) return 'NULL';
-  if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) throw new RangeError(`not an integer column value: ${value}`);
-    return String(value);
-  }
-  if (typeof value === 'string') return escapeLiteral(value);
-  throw new TypeError(`not a column value: ${typeof value}`);
 }
 
 export interface EventRow {

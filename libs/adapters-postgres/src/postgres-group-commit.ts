@@ -8,9 +8,9 @@ import {
   type Clock,
   type ExpectedRevision,
 } from '@spiral/ports';
-import type { Pool, PoolClient, QueryResult } from 'pg';
-import { GroupLookups, type LookupRow } from './postgres-group-lookups';
-import { insertStatement } from './postgres-event-store.schema';
+import type { Pool, PoolClient } from 'pg';
+import { GroupLookups } from './postgres-group-lookups';
+import { insertParameters, insertSql } from './postgres-event-store.schema';
 
 interface QueuedAppend {
   readonly streamId: string;
@@ -45,6 +45,7 @@ class InsertFailed extends Error {}
 export class PostgresGroupCommit {
   private queue: QueuedAppend[] = [];
   private inFlight: Promise<void> | undefined;
+  private readonly insert: string;
 
   constructor(
     private readonly pool: Pool,
@@ -52,7 +53,9 @@ export class PostgresGroupCommit {
     private readonly lockKey: number,
     private readonly channel: string,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.insert = insertSql(schema);
+  }
 
   submit(streamId: string, events: readonly PendingEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     return new Promise<AppendResult>((resolve, reject) => {
@@ -93,9 +96,8 @@ export class PostgresGroupCommit {
     const client = await this.pool.connect();
     let broken = false;
     try {
-      // Two round trips per group: BEGIN, the lock and the lookups; then the insert, NOTIFY and COMMIT.
-      const results = await multi<LookupRow>(client, `BEGIN; SELECT pg_advisory_xact_lock(${this.lockKey}); ${GroupLookups.sql(this.schema, group)}`);
-      const lookups = GroupLookups.from(results[2]?.rows[0]);
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${this.lockKey})`);
+      const lookups = await GroupLookups.load(client, this.schema, group);
       const recordedAt = this.clock.now();
       const outcomes = group.map(({ streamId, events, expected }): Outcome | Checked => {
         try {
@@ -106,7 +108,9 @@ export class PostgresGroupCommit {
           return { ok: false, error };
         }
       });
-      return await this.insertChecked(client, outcomes);
+      const { answers, inserted } = await this.insertChecked(client, outcomes);
+      await client.query(inserted ? `NOTIFY ${this.channel}; COMMIT` : 'COMMIT');
+      return answers;
     } catch (error) {
       broken = !(await rollback(client));
       throw error;
@@ -115,33 +119,25 @@ export class PostgresGroupCommit {
     }
   }
 
-  /** One statement for every checked append's rows, then COMMIT; each append's answer with its positions. */
-  private async insertChecked(client: PoolClient, outcomes: readonly (Outcome | Checked)[]): Promise<Outcome[]> {
+  /** One statement for every checked append's rows; each append's answer with its positions. */
+  private async insertChecked(client: PoolClient, outcomes: readonly (Outcome | Checked)[]): Promise<{ answers: Outcome[]; inserted: boolean }> {
     const sealed = outcomes.flatMap((outcome) => (outcome.ok === 'checked' && !outcome.checked.duplicate ? outcome.checked.sealed : []));
     let positions = new Map<string, number>();
     if (sealed.length > 0) {
       try {
-        const [inserted] = await multi<{ global_position: string; event_id: string }>(client, `${insertStatement(this.schema, sealed)}; NOTIFY ${this.channel}; COMMIT`);
-        positions = new Map((inserted?.rows ?? []).map((row) => [row.event_id, Number(row.global_position)]));
+        const { rows } = await client.query<{ global_position: string; event_id: string }>(this.insert, insertParameters(sealed));
+        positions = new Map(rows.map((row) => [row.event_id, Number(row.global_position)]));
       } catch (error) {
         throw new InsertFailed('the insert of a checked group failed', { cause: error });
       }
-    } else {
-      await client.query('COMMIT');
     }
     const answers = outcomes.map((outcome): Outcome => {
       if (outcome.ok !== 'checked') return outcome;
       const { checked } = outcome;
       return { ok: true, result: checked.duplicate ? repositioned(checked.result, positions) : resultOf(checked, positions) };
     });
-    return answers;
+    return { answers, inserted: sealed.length > 0 };
   }
-}
-
-/** A simple query of several statements answers one result per statement (pg's types say one). */
-async function multi<Row extends object>(client: PoolClient, statements: string): Promise<QueryResult<Row>[]> {
-  const results = (await client.query<Row>(statements)) as unknown as QueryResult<Row>[] | QueryResult<Row>;
-  return Array.isArray(results) ? results : [results];
 }
 
 type Outcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };

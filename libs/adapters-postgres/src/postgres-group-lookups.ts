@@ -1,14 +1,10 @@
 import type { EventEnvelope, PendingEvent } from '@spiral/event-catalogue';
 import type { AppendLookups, StreamHead } from '@spiral/ports';
-import { rowToEnvelope, textArray, type EventRow } from './postgres-event-store.schema';
-
-export interface LookupRow {
-  readonly stored: EventRow[] | null;
-  readonly heads: { stream_id: string; stream_revision: number; hash: string }[] | null;
-}
+import type { PoolClient } from 'pg';
+import { rowToEnvelope, type EventRow } from './postgres-event-store.schema';
 
 /**
- * What a group's checks need, read in one statement once the group holds the append lock: the
+ * What a group's checks need, read in one query once the group holds the append lock: the
  * events already holding any of the group's ids, and the head of every stream it appends to.
  * Appends earlier in the group are added as they pass, so later ones in it see them.
  */
@@ -18,24 +14,23 @@ export class GroupLookups implements AppendLookups {
     private readonly heads: Map<string, StreamHead>,
   ) {}
 
-  /**
-   * The query for both, with the ids written in as literals: it goes in the same simple query as
-   * the BEGIN and the lock (a simple query takes no parameters), one round trip for the three. It
-   * is a statement of its own, so its snapshot is taken once the lock is held.
-   */
-  static sql(schema: string, group: readonly { readonly streamId: string; readonly events: readonly PendingEvent[] }[]): string {
+  static async load(
+    client: PoolClient,
+    schema: string,
+    group: readonly { readonly streamId: string; readonly events: readonly PendingEvent[] }[],
+  ): Promise<GroupLookups> {
     const eventIds = group.flatMap(({ events }) => events.map(({ eventId }) => eventId));
     const streamIds = [...new Set(group.map(({ streamId }) => streamId))];
-    return `SELECT (SELECT json_agg(e) FROM ${schema}.events e WHERE e.event_id = ANY(${textArray(eventIds)})) AS stored,
+    // One round trip for both, as the group holds the append lock meanwhile.
+    const { rows } = await client.query<{ stored: EventRow[] | null; heads: { stream_id: string; stream_revision: number; hash: string }[] | null }>(
+      `SELECT (SELECT json_agg(e) FROM ${schema}.events e WHERE e.event_id = ANY($1::text[])) AS stored,
               (SELECT json_agg(h) FROM (
-                 SELECT s.stream_id, e.stream_revision, e.hash FROM unnest(${textArray(streamIds)}) AS s(stream_id)
+                 SELECT s.stream_id, e.stream_revision, e.hash FROM unnest($2::text[]) AS s(stream_id)
                  CROSS JOIN LATERAL (SELECT stream_revision, hash FROM ${schema}.events WHERE stream_id = s.stream_id
-                                     ORDER BY stream_revision DESC LIMIT 1) AS e) h) AS heads`;
-  }
-
-  /** The lookups from the row `sql` answered. */
-  static from(row: LookupRow | undefined): GroupLookups {
-    const { stored, heads } = row ?? { stored: null, heads: null };
+                                     ORDER BY stream_revision DESC LIMIT 1) AS e) h) AS heads`,
+      [eventIds, streamIds],
+    );
+    const { stored, heads } = rows[0] ?? { stored: null, heads: null };
     return new GroupLookups(
       new Map((stored ?? []).map((row) => [row.event_id, rowToEnvelope(row)])),
       new Map((heads ?? []).map((row) => [row.stream_id, { streamRevision: row.stream_revision, hash: row.hash }])),
