@@ -57,7 +57,7 @@ export async function distributed(plan: BenchPlan, say: (line: string) => void):
   const lagNote = `${plan.distributed.lagRate}/s for ${plan.distributed.lagDurationMs / 1000} s`;
   const of = (pick: (run: DistributedRun) => number) => runs.map(pick);
   return [
-    { benchmark, name: 'PostgreSQL append', unit: 'events/s', runs: of((run) => run.appendPerSecond), note: `${APPENDERS} appenders, one event each, median of ${APPEND_ROUNDS} rounds` },
+    { benchmark, name: 'PostgreSQL append', unit: 'events/s', runs: of((run) => run.appendPerSecond), note: `${plan.distributed.appendEvents.toLocaleString('en-GB')} events a round, ${APPENDERS} appenders, one event each, median of ${APPEND_ROUNDS} rounds` },
     { benchmark, name: 'raw batched INSERT, same table', unit: 'rows/s', runs: of((run) => run.rawInsertPerSecond), note: `500 rows per statement, alternated with the appends` },
     atLeast({ benchmark, name: 'append ÷ raw INSERT', unit: '', runs: of((run) => run.appendPerSecond / run.rawInsertPerSecond) }, 0.5),
     atLeast({ benchmark, name: 'relay throughput', unit: 'events/s', runs: of((run) => run.relayPerSecond), note: relayNote }, 20_000),
@@ -88,7 +88,7 @@ async function distributedRun(engines: BenchEngines, plan: BenchPlan['distribute
   const relay = new EventRelay(store, feed, checkpoints, { name: relayName, idleMs: 20 });
   let projector: Awaited<ReturnType<typeof createProcess>> | undefined;
   try {
-    const { appendPerSecond, rawInsertPerSecond } = await appendBesideRawInserts(engines.pgUrl, `${schema}_append`, plan.events);
+    const { appendPerSecond, rawInsertPerSecond } = await appendBesideRawInserts(engines.pgUrl, `${schema}_append`, plan.appendEvents);
     const relayed = await relayThroughput(engines, { schema: `${schema}_relay`, topicPrefix: `${topicPrefix}_relay`, database }, plan.relayEvents);
     await Promise.all(Array.from({ length: plan.events }, (_, index) => store.append(`team-${index}`, [teamRegistered(index)], 'no_stream')));
     await relay.start();
