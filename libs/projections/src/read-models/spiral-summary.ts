@@ -108,9 +108,10 @@ function gainsWithdrawn(gains: readonly GainEpisode[], withdrawn: 'achieved' | '
 
 /**
  * The summary with its revision, latest event and step moved on, every field named in the order
- * the summary is written in (the stored JSON is the same as a spread's). Profiled, a spread of it
- * was a sixth of an xlarge rebuild's CPU: summaries come in several shapes (made here, read back
- * from the store, with or without their timeline yet), so a spread took V8's generic copy.
+ * the summary is written in (the stored JSON is the same as a spread's). Profiled, this fold was
+ * 13 % of an xlarge rebuild's CPU: summaries come in several shapes (made here, read back from the
+ * store, with or without their timeline yet), so a spread takes V8's generic copy, measured apart
+ * 2.5 times slower than naming the fields.
  */
 function copied(summary: SpiralSummary, revision: number, lastEventAt: string, step: SpiralStep): SpiralSummary {
   return {
