@@ -25,7 +25,7 @@ export const noGains: GainCounts = { achieved: 0, sustained: 0, lost: 0 };
 
 export const newSpiralProgress: SpiralProgress = { step: 'recognition', adoptedAt: null, gains: noGains, gainStatus: 'none' };
 
-/** A spiral's progress after one more event of its stream; the step by the catalogue's one rule. */
+/** A spiral's progress after one more event of its stream, always a new object; the step by the catalogue's one rule. */
 export function progressAfter<T extends SpiralProgress>(progress: T, event: LocalEvent, occurredAt: string): T {
   // A team's own events never move its spirals.
   const step = isSpiralEvent(event) ? spiralStepAfter(progress.step, event) : progress.step;

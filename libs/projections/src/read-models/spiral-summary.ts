@@ -54,25 +54,27 @@ export function foldSpiralEvent(summary: SpiralSummary | undefined, envelope: Ev
     };
   }
   if (summary === undefined) return undefined;
-  const next = {
-    ...summary,
-    revision: envelope.streamRevision,
-    lastEventAt: laterOf(summary.lastEventAt, at),
-    step: spiralStepAfter(summary.step, event),
-  };
+  // `next` is this fold's own copy, so each case below sets its field in place: one copy per event.
+  const next = copied(summary, envelope.streamRevision, laterOf(summary.lastEventAt, at), spiralStepAfter(summary.step, event));
   switch (event.type) {
     case 'OptionAdopted':
-      return { ...next, adoption: { optionId: event.data.optionId, practiceId: event.data.practiceId ?? null, at } };
+      next.adoption = { optionId: event.data.optionId, practiceId: event.data.practiceId ?? null, at };
+      return next;
     case 'GainAchieved':
-      return { ...next, gains: [...summary.gains, { achievedAt: at, sustainedAt: null, lostAt: null }] };
+      next.gains = [...summary.gains, { achievedAt: at, sustainedAt: null, lostAt: null }];
+      return next;
     case 'GainSustained':
-      return { ...next, gains: withLatestGain(summary.gains, { sustainedAt: at }) };
+      next.gains = withLatestGain(summary.gains, { sustainedAt: at });
+      return next;
     case 'GainLost':
-      return { ...next, gains: withLatestGain(summary.gains, { lostAt: at }) };
+      next.gains = withLatestGain(summary.gains, { lostAt: at });
+      return next;
     case 'GainWithdrawn':
-      return withGainWithdrawn(next, event.data.withdrawn);
+      next.gains = gainsWithdrawn(summary.gains, event.data.withdrawn);
+      return next;
     case 'SpiralClosed':
-      return { ...next, live: false };
+      next.live = false;
+      return next;
     case 'KnowledgePulled':
     case 'OptionsAppraised':
     case 'ChangeSupportSecured':
@@ -98,8 +100,37 @@ function withLatestGain(gains: readonly GainEpisode[], change: Partial<GainEpiso
  * gain goes with its episode (the step follows the catalogue's one rule); a sustained or lost one
  * leaves the episode as it was before.
  */
-function withGainWithdrawn(summary: SpiralSummary, withdrawn: 'achieved' | 'sustained' | 'lost'): SpiralSummary {
-  if (withdrawn === 'sustained') return { ...summary, gains: withLatestGain(summary.gains, { sustainedAt: null }) };
-  if (withdrawn === 'lost') return { ...summary, gains: withLatestGain(summary.gains, { lostAt: null }) };
-  return { ...summary, gains: summary.gains.slice(0, -1) };
+function gainsWithdrawn(gains: readonly GainEpisode[], withdrawn: 'achieved' | 'sustained' | 'lost'): GainEpisode[] {
+  if (withdrawn === 'sustained') return withLatestGain(gains, { sustainedAt: null });
+  if (withdrawn === 'lost') return withLatestGain(gains, { lostAt: null });
+  return gains.slice(0, -1);
+}
+
+/**
+ * The summary with its revision, latest event and step moved on, every field named in the order
+ * the summary is written in (the stored JSON is the same as a spread's). Profiled, this fold was
+ * 13 % of an xlarge rebuild's CPU: summaries come in several shapes (made here, read back from the
+ * store, with or without their timeline yet), so a spread takes V8's generic copy, measured apart
+ * 2.5 times slower than naming the fields.
+ */
+function copied(summary: SpiralSummary, revision: number, lastEventAt: string, step: SpiralStep): SpiralSummary {
+  return {
+    spiralId: summary.spiralId,
+    revision,
+    teamId: summary.teamId,
+    orgCode: summary.orgCode,
+    shaCode: summary.shaCode,
+    title: summary.title,
+    measure: summary.measure,
+    baseline: summary.baseline,
+    step,
+    live: summary.live,
+    recognisedAt: summary.recognisedAt,
+    lastEventAt,
+    adoption: summary.adoption,
+    gains: summary.gains,
+    steps: summary.steps,
+    activity: summary.activity,
+    gainChanges: summary.gainChanges,
+  };
 }
