@@ -2,7 +2,7 @@ import { SqliteViewStore } from '@spiral/adapters-embedded';
 import { describeWithEngine } from '@spiral/adapters-kafka/testing';
 import { MongoViewStore } from '@spiral/adapters-mongodb';
 import type { EventEnvelope } from '@spiral/event-catalogue';
-import { systemClock, type EventFeed, type EventStore, type ViewDocument, type ViewStore } from '@spiral/ports';
+import { systemClock, type EventFeed, type EventStore, type ViewStore } from '@spiral/ports';
 import { uniqueName } from '@spiral/ports/testing';
 import { ProjectionRunner, type Projection } from '@spiral/projections';
 import { batchesOf, historyArbitrary, viewContents, withRedeliveries } from '@spiral/projections/testing';
@@ -48,15 +48,29 @@ async function consume(views: ViewStore, projections: readonly Projection[], par
   }
 }
 
-/** Every projection's documents, in one order whatever the store's. */
-async function allViews(views: ViewStore): Promise<Record<string, ViewDocument[]>> {
-  const all: Record<string, ViewDocument[]> = {};
+/**
+ * Every projection's documents, in one order whatever the store's, with every list inside them in
+ * one order too. A document fed by several streams (a team's spirals and gains, an organisation's
+ * teams, a region's and the nation's lists) lists its entries as they arrive, and streams in
+ * different partitions arrive in no set order across them: two consumers (or one over several
+ * partitions) list the same entries in another order than the global one. What this property holds
+ * is that nothing is lost, added or counted twice; the order of such lists is a known difference
+ * (docs/architecture.md, "Projector partitions"; issue #15 item 4), found by this property.
+ */
+async function allViews(views: ViewStore): Promise<Record<string, unknown[]>> {
+  const all: Record<string, unknown[]> = {};
   for (const projection of ALL_PROJECTIONS) {
     for (const [collection, documents] of Object.entries(await viewContents(projection, views))) {
-      all[`${projection.name}.${collection}`] = [...documents].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      all[`${projection.name}.${collection}`] = listsInOneOrder(documents) as unknown[];
     }
   }
   return all;
+}
+
+function listsInOneOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(listsInOneOrder).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, listsInOneOrder(member)]));
 }
 
 /**
