@@ -32,7 +32,8 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
  *   4. the checkpoint moves and the pending mark goes, in one write; the journal is deleted.
  * A crash before 2 leaves the views and checkpoint as they were (the journal is garbage); after it,
  * recovery (before the projection's next checkpoint read, commit or drop) applies the journalled
- * changes again, which are whole-document puts and deletes, so applying twice is harmless.
+ * changes again, which are whole-document puts and deletes, so applying twice is harmless. Where
+ * several processes write, recovery runs under the projection's lease (MongoViewStore.checkpoint).
  * Readers may see a commit half applied until step 4 or recovery. One writer per projection at a
  * time; a writer taking over from another calls othersMayHaveCommitted first.
  */
@@ -59,6 +60,14 @@ export class CommitJournal {
     return this.inTurn(projection, async () => {
       await this.recover(projection);
       return (await this.checkpoints.findOne({ _id: projection }))?.position ?? 0;
+    });
+  }
+
+  /** The checkpoint as stored, without recovering: its position and whether a commit is pending on it. */
+  stored(projection: string): Promise<{ position: number; pending: boolean }> {
+    return this.inTurn(projection, async () => {
+      const checkpoint = await this.checkpoints.findOne({ _id: projection });
+      return { position: checkpoint?.position ?? 0, pending: checkpoint?.pending !== undefined };
     });
   }
 

@@ -2,7 +2,7 @@ import { describeWithEngine } from '@spiral/adapters-kafka/testing';
 import { rejectionOf, uniqueName, viewStoreContract, type ViewStoreHarness } from '@spiral/ports/testing';
 import { MongoClient } from 'mongodb';
 import { Lane } from './lane';
-import { planChanges } from './mongo-view-commit';
+import { CHECKPOINTS, planChanges } from './mongo-view-commit';
 import { MongoViewStore } from './mongo-view-store';
 import { writeChanges } from './mongo-view-writes';
 
@@ -111,6 +111,30 @@ describeWithEngine('MongoViewStore', { name: 'MongoDB', variable: 'MONGO_URL', a
       } finally {
         await raw.close();
         await survivor.close();
+      }
+    });
+
+    it("reads another member's pending commit only once that member let go of the lease, never recovering it beside the member finishing it", async () => {
+      const projection = uniqueName('projection');
+      const reader = await MongoViewStore.connect({ url, database: harness.database });
+      const raw = await MongoClient.connect(url);
+      const checkpoints = raw.db(harness.database).collection<{ _id: string }>(CHECKPOINTS);
+      try {
+        let read: Promise<number> | undefined;
+        let readEarly = false;
+        await harness.store.exclusively(projection, async () => {
+          // The member's commit as it finishes: past its commit point, its journal already deleted.
+          await checkpoints.updateOne({ _id: projection }, { $set: { position: 4, pending: { commit: 'finishing', chunks: 1, position: 9 } } }, { upsert: true });
+          read = reader.checkpoint(projection);
+          void read.then(() => (readEarly = true), () => (readEarly = true));
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await checkpoints.updateOne({ _id: projection }, { $set: { position: 9 }, $unset: { pending: '' } });
+        });
+        expect(readEarly).toBe(false);
+        expect(await read).toBe(9);
+      } finally {
+        await raw.close();
+        await reader.close();
       }
     });
 

@@ -27,6 +27,8 @@ export class MongoViewStore implements ViewStore {
   private closed = false;
   private readonly commits: CommitJournal;
   private readonly leases: ProjectionLeases;
+  /** Projections whose lease this process holds now (inside exclusively). */
+  private readonly holding = new Set<string>();
 
   private constructor(
     private readonly client: MongoClient,
@@ -65,8 +67,18 @@ export class MongoViewStore implements ViewStore {
     await this.commits.commit(projection, planChanges(changes), checkpoint);
   }
 
-  checkpoint(projection: string): Promise<number> {
-    return this.commits.checkpoint(projection);
+  /**
+   * The last finished commit's position. A commit pending (its commit point passed, its changes not
+   * all applied) is recovered first, but only under the projection's lease, which its writer holds
+   * until it is finished: read outside the lease, a recovery raced a live member's commit (a second
+   * projector starting while the first committed found the journal it was reading deleted, and could
+   * have applied an older commit's changes over a newer one's).
+   */
+  async checkpoint(projection: string): Promise<number> {
+    if (this.holding.has(projection)) return this.commits.checkpoint(projection);
+    const stored = await this.commits.stored(projection);
+    if (!stored.pending) return stored.position;
+    return this.exclusively(projection, () => this.commits.checkpoint(projection));
   }
 
   /**
@@ -76,9 +88,14 @@ export class MongoViewStore implements ViewStore {
    * skipped as applied (two spirals missing after the process suite's kill -9).
    */
   exclusively<T>(projection: string, work: (turn: ExclusiveTurn) => Promise<T>): Promise<T> {
-    return this.leases.hold(projection, (turn) => {
+    return this.leases.hold(projection, async (turn) => {
       if (turn.othersMayHaveWritten) this.commits.othersMayHaveCommitted(projection);
-      return work(turn);
+      this.holding.add(projection);
+      try {
+        return await work(turn);
+      } finally {
+        this.holding.delete(projection);
+      }
     });
   }
 
