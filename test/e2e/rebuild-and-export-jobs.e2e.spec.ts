@@ -62,7 +62,7 @@ describe('rebuilds and exports as jobs off the request thread', () => {
     expect((json.body as { views: { view: string }[] }).views.map((view) => view.view)).toEqual(['national-view']);
   }, 120_000);
 
-  it('rebuilds every view on the running server as a job (national only), pausing the live views and resuming them after', async () => {
+  it('rebuilds every view on the running server as a job (started by national staff, followed by any who read everything), pausing the live views and resuming them after', async () => {
     const before = (await harness.http.get('/api/v1/national/view').set(harness.bearer(national)).expect(200)).body as unknown;
     await harness.http.post('/api/v1/rebuilds').set(harness.bearer(analyst)).send({}).expect(403);
     await harness.http.post('/api/v1/rebuilds').set(harness.bearer(national)).send({ full: true }).expect(400);
@@ -73,6 +73,11 @@ describe('rebuilds and exports as jobs off the request thread', () => {
     const head = await harness.eventStore.headPosition();
     expect(job.result?.events).toBe(head);
     expect(job.done).toBe(head);
+    // Following it is a read: analysts and auditors read everything; a local user reads their area only.
+    const follow = (identity: Identity) => harness.http.get(`/api/v1/rebuilds/${job.id}`).set(harness.bearer(identity));
+    await follow(analyst).expect(200);
+    await follow({ role: 'auditor', sub: 'auditor' }).expect(200);
+    await follow({ role: 'local', org: 'B01-O01', sha: 'B01' }).expect(403);
 
     await harness.viewsCaughtUp();
     expect((await harness.http.get('/api/v1/national/view').set(harness.bearer(national)).expect(200)).body).toEqual(before);

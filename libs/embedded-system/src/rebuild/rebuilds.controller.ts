@@ -7,8 +7,9 @@ import { RebuildJobs, type RebuildJobStatus } from './rebuild-jobs';
 
 /**
  * Rebuilding every view from the whole history, on the running embedded server: an operator's act
- * on the whole system, so the national role's (SPEC "Access": national reads everything; nothing
- * else is written but the views). POST starts the job, GET /:id follows it (events applied of the head).
+ * on the whole system, so starting one is the national role's (nothing else is written but the
+ * views). Following one is a read, so analysts and auditors, who read everything (SPEC "Access"),
+ * may too. POST starts the job, GET /:id follows it (events applied of the head).
  */
 @ApiTags('operations')
 @Controller('rebuilds')
@@ -28,6 +29,7 @@ export class RebuildsController {
   }
 
   @Get(':id')
+  @AllowRoles('national', 'analyst', 'auditor')
   @ApiOperation({ summary: 'A rebuild job: status, events applied of the head, and its figures once done' })
   @ApiOkResponse({ description: 'the job: status, progress, and once done {events, seconds, eventsPerSecond, projections}' })
   status(@Param() params: IdParams): RebuildJobStatus {
