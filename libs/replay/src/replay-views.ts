@@ -1,4 +1,4 @@
-import type { EventFeed, EventStore, ViewStore } from '@spiral/ports';
+import { systemClock, type EventFeed, type EventStore, type ViewStore } from '@spiral/ports';
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import { applyHistoryTo, ProjectionRunner, projectionKey, type Projection } from '@spiral/projections';
 import { describeAsOf, includesEvent, lastPositionFor, type AsOf } from './as-of';
@@ -91,7 +91,6 @@ export async function replayViewsAt(request: Omit<ReplayRequest, 'target' | 'asO
       }
     }
   }
-  const clock = { now: () => new Date().toISOString() };
   const head = await request.store.headPosition();
   const moments = request.moments.map(({ target, asOf }) => {
     const isAsOf = includesEvent(asOf);
@@ -100,7 +99,7 @@ export async function replayViewsAt(request: Omit<ReplayRequest, 'target' | 'asO
       lastPosition: lastPositionFor(asOf, head),
       lastOccurredAt: null as string | null,
       read: 0,
-      runners: request.projections.map((projection) => new ProjectionRunner(projection, storeDriven, target, request.store, clock)),
+      runners: request.projections.map((projection) => new ProjectionRunner(projection, storeDriven, target, request.store, systemClock)),
       include: (event: EventEnvelope): boolean => {
         // A position-bounded moment reads no further than its position, whatever the others read.
         if (event.globalPosition > moment.lastPosition) return false;

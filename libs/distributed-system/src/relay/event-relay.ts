@@ -25,8 +25,9 @@ export interface EventRelayOptions {
  * Moves stored events to the feed: reads the store after its checkpoint page by page, publishes
  * each batch, and records the last position published in the view store (MongoDB) behind it
  * (TrailingCheckpoint). A crash before the checkpoint caught up publishes those events again:
- * delivery is at least once, and consumers are idempotent. Events are read with readAll rather than taken from the subscription, so memory stays
- * bounded by one batch however far behind the relay is; a subscription from the head only rings
+ * delivery is at least once, and consumers are idempotent. Events are read with readAll rather
+ * than taken from the subscription, so memory stays bounded by one batch however far behind the
+ * relay is; a subscription from the head only rings
  * the bell when something new is stored. A publish that fails is retried, with a doubling backoff,
  * until it succeeds: an event is never skipped.
  */
@@ -82,9 +83,9 @@ export class EventRelay {
 
   /**
    * Pages through what is stored after the position, one batch published while the next is read:
-   * reading (the store, decoding) and publishing (encoding, the broker's acknowledgement, the
-   * checkpoint) overlap instead of taking turns. Only one batch is ever being published, so batches
-   * still reach the feed and the checkpoint in order.
+   * reading (the store, decoding) and publishing (encoding, the broker's acknowledgement) overlap
+   * instead of taking turns. Only one batch is ever being published, so batches still reach the
+   * feed, and their positions the checkpoint, in order.
    */
   private async relayWhatIsStored(): Promise<number> {
     let relayed = 0;

@@ -1,9 +1,7 @@
 import type { EventEnvelope } from '@spiral/event-catalogue';
-import type { EventStore, ViewStore } from '@spiral/ports';
+import { systemClock, type EventStore, type ViewStore } from '@spiral/ports';
 import { ProjectionRunner, type HistoryViewSession, type Projection } from '@spiral/projections';
 import { storeDriven } from '../replay-views';
-
-const clock = { now: () => new Date().toISOString() };
 
 /**
  * Some projections folded into one view store (an isolated copy) from events handed to it in
@@ -20,7 +18,7 @@ export class ViewsFold {
     store: EventStore,
   ) {
     this.runners = projections.map((projection) => {
-      const runner = new ProjectionRunner(projection, storeDriven, views, store, clock);
+      const runner = new ProjectionRunner(projection, storeDriven, views, store, systemClock);
       return { runner, history: runner.historySession() };
     });
   }
