@@ -17,9 +17,12 @@ export interface BenchPlan {
   readonly queryDurationMs: number;
   /** The seed replayed while health checks and commands are sent at these rates (per second). */
   readonly interference: { readonly history: HistorySize; readonly healthPerSecond: number; readonly commandsPerSecond: number };
-  /** runs: the distributed phases wait on Kafka consumer groups, so they get their own count. */
-  /** relayEvents: the relay's own history; at its 20,000 events/s target a run of 1,000 would last 50 ms. */
-  /** appendEvents: per round of the append path and of the raw INSERT; at 1,000 a round lasted some 100 ms, too short to time steadily. */
+  /**
+   * runs: the distributed phases wait on Kafka consumer groups, so they get their own count.
+   * relayEvents: the relay's own history; at its 20,000 events/s target a run of 1,000 would last 50 ms.
+   * appendEvents: per round of the append path and of the raw INSERT; at 1,000 a round lasted some
+   * 100 ms, too short to time steadily.
+   */
   readonly distributed: { readonly runs: number; readonly events: number; readonly appendEvents: number; readonly relayEvents: number; readonly lagRate: number; readonly lagDurationMs: number };
 }
 

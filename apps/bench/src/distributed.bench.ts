@@ -170,7 +170,8 @@ interface LagStage {
 
 /**
  * Appends at a steady rate and times each event from its acknowledgement to two points: the relay's
- * checkpoint passing it (stored → published to Kafka) and the national view's (→ projected), so
+ * checkpoint passing it (stored → published to Kafka; the checkpoint is written just behind the
+ * publishing, so this bounds the publishing from above) and the national view's (→ projected), so
  * the lag is split between the relay's side and the projector's.
  */
 async function steadyLag(store: EventStore, views: MongoViewStore, relayName: string, plan: BenchPlan['distributed']) {
