@@ -1,5 +1,6 @@
 import type { EngineHealth, ExclusiveTurn, FindOptions, ViewChange, ViewDocument, ViewFilter, ViewStore } from '@spiral/ports';
 import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb';
+import { Lane } from './lane';
 import { CommitJournal } from './mongo-commit-journal';
 import { ProjectionLeases } from './mongo-projection-lease';
 import { checkCollectionName, planChanges } from './mongo-view-commit';
@@ -29,6 +30,8 @@ export class MongoViewStore implements ViewStore {
   private readonly leases: ProjectionLeases;
   /** Projections whose lease this process holds now (inside exclusively). */
   private readonly holding = new Set<string>();
+  /** Per projection, commits and checkpoint reads from outside its lease, in the order they were asked. */
+  private readonly outside = new Map<string, Lane>();
 
   private constructor(
     private readonly client: MongoClient,
@@ -62,9 +65,17 @@ export class MongoViewStore implements ViewStore {
     return (await cursor.toArray()).map((stored) => fromStored(stored) as T);
   }
 
+  /**
+   * A commit runs under the projection's lease: inside the caller's turn, or in a turn of its own.
+   * Outside it, a commit first recovers whatever another member left pending, and so raced a live
+   * member's commit just as a checkpoint read did (a projector starting beside another recorded its
+   * generation and found the journal it was recovering deleted: CI's process suite).
+   */
   async commit(projection: string, changes: readonly ViewChange[], checkpoint: number): Promise<void> {
     if (!Number.isSafeInteger(checkpoint) || checkpoint < 0) throw new RangeError('a checkpoint is a non-negative integer');
-    await this.commits.commit(projection, planChanges(changes), checkpoint);
+    const planned = planChanges(changes);
+    if (this.holding.has(projection)) return this.commits.commit(projection, planned, checkpoint);
+    return this.outsideLease(projection, () => this.exclusively(projection, () => this.commits.commit(projection, planned, checkpoint)));
   }
 
   /**
@@ -74,11 +85,19 @@ export class MongoViewStore implements ViewStore {
    * projector starting while the first committed found the journal it was reading deleted, and could
    * have applied an older commit's changes over a newer one's).
    */
-  async checkpoint(projection: string): Promise<number> {
+  checkpoint(projection: string): Promise<number> {
     if (this.holding.has(projection)) return this.commits.checkpoint(projection);
-    const stored = await this.commits.stored(projection);
-    if (!stored.pending) return stored.position;
-    return this.exclusively(projection, () => this.commits.checkpoint(projection));
+    return this.outsideLease(projection, async () => {
+      const stored = await this.commits.stored(projection);
+      if (!stored.pending) return stored.position;
+      return this.exclusively(projection, () => this.commits.checkpoint(projection));
+    });
+  }
+
+  private outsideLease<T>(projection: string, work: () => Promise<T>): Promise<T> {
+    const lane = this.outside.get(projection) ?? new Lane();
+    this.outside.set(projection, lane);
+    return lane.run(work);
   }
 
   /**
