@@ -71,6 +71,11 @@ export class CommitJournal {
     });
   }
 
+  /** Whether the projection's next commit would first recover what another writer may have left pending. */
+  recoversFirst(projection: string): boolean {
+    return !this.clean.has(projection);
+  }
+
   /** Another writer may have left a commit pending: the next checkpoint read or commit recovers it first. */
   othersMayHaveCommitted(projection: string): void {
     this.clean.delete(projection);
