@@ -84,19 +84,18 @@ export class MongoViewStore implements ViewStore {
   }
 
   /**
-   * The last finished commit's position. A commit pending (its commit point passed, its changes not
-   * all applied) is recovered first, but only under the projection's lease, which its writer holds
-   * until it is finished: read outside the lease, a recovery raced a live member's commit (a second
-   * projector starting while the first committed found the journal it was reading deleted, and could
-   * have applied an older commit's changes over a newer one's).
+   * The position of the last finished commit. Under the projection's lease (a writer's turn), a
+   * commit another member left pending is recovered first, and its position is answered. Outside
+   * the lease nothing is recovered or waited for: the answer is the last finished commit's, which
+   * is what the views hold for certain. Recovering outside the lease raced a live member's commit
+   * (a projector starting beside another found the journal it was reading deleted), and waiting for
+   * the lease held up the level services' /health behind every projector's batch, for up to the
+   * lease's 30 s behind one killed mid-commit (the process suite's restart outlasted its 120 s).
+   * A writer recovers in its turn before it reads (ProjectionRunner).
    */
   checkpoint(projection: string): Promise<number> {
     if (this.holding.has(projection)) return this.commits.checkpoint(projection);
-    return this.outsideLease(projection, async () => {
-      const stored = await this.commits.stored(projection);
-      if (!stored.pending) return stored.position;
-      return this.exclusively(projection, () => this.commits.checkpoint(projection));
-    });
+    return this.outsideLease(projection, () => this.commits.finishedPosition(projection));
   }
 
   private outsideLease<T>(projection: string, work: () => Promise<T>): Promise<T> {
