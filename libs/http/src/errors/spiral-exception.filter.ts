@@ -7,6 +7,8 @@ import type { AuthenticatedRequest } from '../auth/access.guard';
 import { requestForLog } from '../logging/pino-options';
 import type { ErrorBody } from './error-body';
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 /** The one place where errors become HTTP answers (STYLE: domain errors mapped in one filter). */
 @Catch()
 export class SpiralExceptionFilter implements ExceptionFilter {
@@ -26,7 +28,8 @@ export class SpiralExceptionFilter implements ExceptionFilter {
     } else if (body.statusCode >= 500) {
       this.logger.error({ method: request.method, path: request.originalUrl, error: exception instanceof Error ? exception.stack : String(exception), ...requestForLog(request.raw) });
     }
-    http.getResponse<FastifyReply>().status(body.statusCode).send(body);
+    // JSON whatever type the route had set for its answer (chart.svg's image/svg+xml): Fastify would refuse an object body under it.
+    http.getResponse<FastifyReply>().status(body.statusCode).type(JSON_TYPE).send(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
