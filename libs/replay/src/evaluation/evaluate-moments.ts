@@ -3,6 +3,7 @@ import type { EventStore, ViewStore } from '@spiral/ports';
 import { RegionalViewReader, regionalViewProjection } from '@spiral/regional';
 import { randomUUID } from 'node:crypto';
 import type { IsolatedCopies, IsolatedCopy } from '../isolated-copies';
+import { InMemoryViewStore } from '../in-memory-view-store';
 import { replayViewsAt } from '../replay-views';
 import { practiceEvaluation, regionEvaluation, type Evaluation, type RegionEvaluation } from './evaluation';
 import { foldMoments } from './moments-fold';
@@ -21,19 +22,18 @@ type Judged = { readonly figures: EvaluationFigures; readonly events: Evaluation
 
 /**
  * The national and regional views as of each moment (by occurredAt), all from ONE fold of the
- * history into one isolated copy (foldMoments): each moment is read, with the readers the live
- * views use, while the copy holds exactly the events that occurred by it, and the copy is thrown
- * away. The live views are not involved: an evaluation of the past is not the present view
+ * history into views in memory (foldMoments, InMemoryViewStore): each moment is read, with the
+ * readers the live views use, while the fold holds exactly the events that occurred by it, from
+ * the fold's own documents (no copy of them is written or parsed), and the views are let go. The live views are not involved: an evaluation of the past is not the present view
  * filtered, since a view's documents hold only their latest state. A moment that history entered
  * late reaches after it was judged (an event of another stream, recorded later, that occurred by
  * it) is replayed alone. Evaluations in the order of the moments.
  */
 export async function evaluateMoments(store: EventStore, copies: IsolatedCopies, moments: readonly string[], progress?: (done: number, total: number) => void): Promise<Evaluation[]> {
   const held: IsolatedCopy[] = [];
+  const views = new InMemoryViewStore();
   try {
-    const copy = await copies(randomUUID());
-    held.push(copy);
-    const folded = await foldMoments({ store, views: copy.views, projections: EVALUATED_VIEWS, moments, judge: evaluationFigures, ...(progress === undefined ? {} : { progress }) });
+    const folded = await foldMoments({ store, views, projections: EVALUATED_VIEWS, moments, judge: figuresApart, ...(progress === undefined ? {} : { progress }) });
     const judged = new Map([...folded.judged].map(([at, figures]) => [at, { figures, events: { read: folded.read, applied: folded.applied.get(at) as number } }]));
     for (const [at, alone] of await replayedAlone(store, copies, folded.stale, held)) judged.set(at, alone);
     return moments.map((at) => {
@@ -41,8 +41,17 @@ export async function evaluateMoments(store: EventStore, copies: IsolatedCopies,
       return { asOf: at, events, ...figures };
     });
   } finally {
+    await views.close();
     for (const copy of held) await copy.discard();
   }
+}
+
+/**
+ * A moment's figures, apart from the fold's documents: read from them in place (InMemoryViewStore),
+ * figures may share parts with documents the fold goes on changing after the moment.
+ */
+async function figuresApart(views: ViewStore, at: string): Promise<EvaluationFigures> {
+  return structuredClone(await evaluationFigures(views, at));
 }
 
 /** Moments history entered late reached after they were judged: each replayed into a copy of its own, from one more read. */
