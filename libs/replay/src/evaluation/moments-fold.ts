@@ -1,3 +1,4 @@
+import { instantOf } from '@spiral/analytics';
 import type { EventStore, ViewStore } from '@spiral/ports';
 import { HISTORY_PAGE_SIZE, type Projection } from '@spiral/projections';
 import { ViewsFold } from './views-fold';
@@ -60,7 +61,7 @@ export async function foldMoments<T>(request: MomentsFoldRequest<T>): Promise<Mo
   let read = 0;
   for await (const event of store.readAll({ upTo: head, pageSize })) {
     read += 1;
-    const occurred = Date.parse(event.occurredAt);
+    const occurred = instantOf(event.occurredAt);
     for (const moment of moments) {
       if (occurred > moment.limit) continue;
       applied.set(moment.at, (applied.get(moment.at) as number) + 1);
