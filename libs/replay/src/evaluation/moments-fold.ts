@@ -28,8 +28,8 @@ export interface MomentsFolded {
  * them, however late the history was entered. So every moment is judged on the same views, folded
  * to the head, with nothing replayed again: no copy per moment, no stop in the fold, and no second
  * read for a moment that history entered late reaches after it (the property test of
- * evaluate-moments.int.spec.ts holds every moment to a replay of it alone). An event costs a fold
- * step and a comparison per moment, whatever the history's length.
+ * evaluate-moments.int.spec.ts holds every moment to a replay of it alone). Beyond the views' own
+ * apply, the fold adds to each event one comparison per moment.
  */
 export async function foldMoments(request: MomentsFoldRequest): Promise<MomentsFolded> {
   const { store, views, projections } = request;
