@@ -3,7 +3,7 @@
  * the domain is pure, apps do not import apps, libraries are entered only through their index.
  */
 // Resolved paths of third-party modules run through node_modules.
-const ENGINES = 'node_modules/(better-sqlite3|kafkajs|mongodb|pg|@kurrent|@eventstore|express)/';
+const ENGINES = 'node_modules/(better-sqlite3|kafkajs|mongodb|pg|@kurrent|@eventstore|fastify|@fastify|body-parser)/';
 const NEST = 'node_modules/@nestjs/';
 
 module.exports = {

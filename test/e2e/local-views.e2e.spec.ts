@@ -107,7 +107,7 @@ describe('the local views through HTTP', () => {
     const health = bodyOf(await harness.http.get('/api/v1/health').expect(200));
     expect((health['projections'] as { projection: string; eventsBehind: number }[]).filter(({ projection }) => projection.startsWith('local-'))).toEqual([
       expect.objectContaining({ projection: 'local-spiral-view_v2', eventsBehind: 0, running: true }),
-      expect.objectContaining({ projection: 'local-team-view_v3', eventsBehind: 0, running: true }),
+      expect.objectContaining({ projection: 'local-team-view_v4', eventsBehind: 0, running: true }),
       expect.objectContaining({ projection: 'local-organisation-view_v3', eventsBehind: 0, running: true }),
     ]);
   });

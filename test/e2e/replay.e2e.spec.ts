@@ -130,14 +130,14 @@ describe('replay as of a moment (analysts)', () => {
 
   it('as of a position, holds what was stored up to it; exports CSV', async () => {
     const { answer } = await replayOverHttp('local-team-view', 'position:4');
-    expect(answer.figures).toMatchObject({ eventsRead: 4, eventsApplied: 4, projections: ['local-team-view_v3'] });
+    expect(answer.figures).toMatchObject({ eventsRead: 4, eventsApplied: 4, projections: ['local-team-view_v4'] });
     const csv = await whole.http.get(answer.result?.csv ?? '').set(whole.bearer(analyst));
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const [header, ...rows] = csv.text.trim().split('\n');
     expect(header?.startsWith('view,version,collection,')).toBe(true);
     // Positions 1-4: the practice proposed and published, team a's organisation fixed to its region, then team a registered.
-    expect(rows.filter((row) => row.startsWith('local-team-view,3,teams,'))).toHaveLength(1);
+    expect(rows.filter((row) => row.startsWith('local-team-view,4,teams,'))).toHaveLength(1);
   });
 
   it('refuses who may not replay, a view it does not know and a moment that is not one', async () => {

@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { EngineHealth, EventFeed, FeedConsumerOptions, FeedOrdering, FeedSubscription } from '@spiral/ports';
-import { Kafka, logLevel, Partitioners, type Admin, type Producer, type TopicMessages } from 'kafkajs';
+import { Kafka, logLevel, PartitionAssigners, Partitioners, type Admin, type Producer, type TopicMessages } from 'kafkajs';
 import { KafkaDeadLetters } from './kafka-dead-letters';
 import { toMessage } from './kafka-envelope-codec';
 import { KafkaFeedConsumer } from './kafka-feed-consumer';
+import { KafkaGroupSpread } from './kafka-group-spread';
 import { kafkaLogCreator } from './kafka-log';
 import { describeError, KAFKA_FEED_DEFAULTS, type FeedLogger, type KafkaRetryPolicy } from './kafka-feed-settings';
 import { KafkaTopics, type KafkaTopicLayout } from './kafka-topics';
@@ -21,6 +22,12 @@ export interface KafkaEventFeedOptions extends Partial<KafkaRetryPolicy> {
   readonly partitions?: number;
   readonly defaultMaxBatchSize?: number;
   readonly logger?: FeedLogger;
+  /**
+   * Each consumer group's partitions all to one member, the groups spread over the members in turn
+   * (KafkaGroupSpread): for projectors, whose applies take a lease per projection. Off, a group's
+   * partitions are shared among its members (round robin).
+   */
+  readonly spreadGroups?: boolean;
 }
 
 const HEALTH_TIMEOUT_MS = 5_000;
@@ -39,6 +46,7 @@ export class KafkaEventFeed implements EventFeed {
   private readonly consumers = new Set<KafkaFeedConsumer>();
   private readonly created = new Map<string, Promise<void>>();
   private readonly deadLetters: KafkaDeadLetters;
+  private readonly spread: KafkaGroupSpread | undefined;
   private closed = false;
 
   private constructor(
@@ -46,8 +54,10 @@ export class KafkaEventFeed implements EventFeed {
     private readonly admin: Admin,
     private readonly producer: Producer,
     readonly topics: KafkaTopics,
-    private readonly settings: Required<Omit<KafkaEventFeedOptions, 'brokers' | 'clientId' | 'topicPrefix' | 'topicLayout'>>,
+    private readonly settings: Required<Omit<KafkaEventFeedOptions, 'brokers' | 'clientId' | 'topicPrefix' | 'topicLayout' | 'spreadGroups'>>,
+    spreadGroups: boolean,
   ) {
+    this.spread = spreadGroups ? new KafkaGroupSpread() : undefined;
     this.ordering = topics.layout === 'single' ? 'global' : 'per-stream';
     this.deadLetters = new KafkaDeadLetters(producer, (topic) => this.ensureTopics([topic]), (topic) => topics.deadLetterOf(topic));
   }
@@ -75,7 +85,7 @@ export class KafkaEventFeed implements EventFeed {
       maxRetryDelayMs: options.maxRetryDelayMs ?? KAFKA_FEED_DEFAULTS.maxRetryDelayMs,
       maxAttempts: options.maxAttempts ?? KAFKA_FEED_DEFAULTS.maxAttempts,
       logger,
-    });
+    }, options.spreadGroups ?? false);
   }
 
   async publish(events: readonly EventEnvelope[]): Promise<void> {
@@ -99,7 +109,9 @@ export class KafkaEventFeed implements EventFeed {
     const topics = this.topics.all();
     await this.ensureTopics(topics);
     const { logger, ...policy } = this.settings;
-    const consumer = new KafkaFeedConsumer(this.kafka, { ...options, maxBatchSize }, { topics, policy, deadLetters: this.deadLetters, logger });
+    // Round robin after the spread: a member of an older build without it still joins the group.
+    const partitionAssigners = this.spread && [this.spread.nextGroup(), PartitionAssigners.roundRobin];
+    const consumer = new KafkaFeedConsumer(this.kafka, { ...options, maxBatchSize }, { topics, policy, deadLetters: this.deadLetters, logger, ...(partitionAssigners ? { partitionAssigners } : {}) });
     await consumer.start();
     this.consumers.add(consumer);
     return {

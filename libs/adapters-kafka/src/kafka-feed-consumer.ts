@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { FeedConsumerOptions, FeedSubscription } from '@spiral/ports';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, PartitionAssigner } from 'kafkajs';
 import { deliver, type DeliveryContext, type DeliveryItem } from './kafka-batch-delivery';
 import type { KafkaDeadLetters } from './kafka-dead-letters';
 import { fromMessage, UnreadableMessage } from './kafka-envelope-codec';
@@ -12,6 +12,8 @@ export interface KafkaConsumerSettings {
   readonly policy: KafkaRetryPolicy;
   readonly deadLetters: KafkaDeadLetters;
   readonly logger: FeedLogger;
+  /** How the group's partitions are shared, in order of preference; kafkajs's round robin when absent. */
+  readonly partitionAssigners?: readonly PartitionAssigner[];
 }
 
 /**
@@ -65,6 +67,7 @@ export class KafkaFeedConsumer implements FeedSubscription {
     // A short fetch wait keeps stop() quick; the broker still answers at once when data arrives.
     this.consumer = kafka.consumer({
       groupId: options.group,
+      ...(settings.partitionAssigners ? { partitionAssigners: [...settings.partitionAssigners] } : {}),
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: 500,
       sessionTimeout: SESSION_TIMEOUT_MS,

@@ -63,12 +63,14 @@ export class CommitJournal {
     });
   }
 
-  /** The checkpoint as stored, without recovering: its position and whether a commit is pending on it. */
-  stored(projection: string): Promise<{ position: number; pending: boolean }> {
-    return this.inTurn(projection, async () => {
-      const checkpoint = await this.checkpoints.findOne({ _id: projection });
-      return { position: checkpoint?.position ?? 0, pending: checkpoint?.pending !== undefined };
-    });
+  /** The position of the last finished commit as stored, recovering nothing that is pending. */
+  finishedPosition(projection: string): Promise<number> {
+    return this.inTurn(projection, async () => (await this.checkpoints.findOne({ _id: projection }))?.position ?? 0);
+  }
+
+  /** Whether the projection's next commit would first recover what another writer may have left pending. */
+  recoversFirst(projection: string): boolean {
+    return !this.clean.has(projection);
   }
 
   /** Another writer may have left a commit pending: the next checkpoint read or commit recovers it first. */

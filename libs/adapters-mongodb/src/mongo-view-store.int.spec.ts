@@ -84,7 +84,10 @@ describeWithEngine('MongoViewStore', { name: 'MongoDB', variable: 'MONGO_URL', a
         await raw.close();
       }
       const reopened = await harness.reopen();
-      expect(await reopened.checkpoint(projection)).toBe(8);
+      // Outside the lease: the last finished commit's position, nothing recovered; under it, the commit completed.
+      expect(await reopened.checkpoint(projection)).toBe(0);
+      const underLease = reopened.exclusively?.bind(reopened);
+      expect(await underLease?.(projection, () => reopened.checkpoint(projection))).toBe(8);
       expect(await reopened.find(collection)).toEqual([{ n: 1 }, { n: 1 }]);
     });
 
@@ -114,36 +117,46 @@ describeWithEngine('MongoViewStore', { name: 'MongoDB', variable: 'MONGO_URL', a
       }
     });
 
-    // Outside a member's lease, a checkpoint read or a commit (a projector recording its generation
-    // as it starts) must wait for the member to finish: recovering beside it raced its commit.
-    it.each([
-      ['reads', (store: MongoViewStore, projection: string) => store.checkpoint(projection)],
-      ['commits after', async (store: MongoViewStore, projection: string) => {
-        await store.commit(projection, [], 10);
-        return store.checkpoint(projection);
-      }],
-    ])("%s another member's pending commit only once that member let go of the lease, never recovering it beside the member finishing it", async (_, act) => {
-      const projection = uniqueName('projection');
+    /** A member's commit as it finishes (past its commit point, its journal already deleted), with `beside` run meanwhile from another process. */
+    async function besideFinishingCommit<T>(projection: string, beside: (other: MongoViewStore) => Promise<T>): Promise<{ early: boolean; result: T }> {
       const other = await MongoViewStore.connect({ url, database: harness.database });
       const raw = await MongoClient.connect(url);
       const checkpoints = raw.db(harness.database).collection<{ _id: string }>(CHECKPOINTS);
       try {
-        let acted: Promise<number> | undefined;
+        let acted: Promise<T> | undefined;
         let early = false;
         await harness.store.exclusively(projection, async () => {
-          // The member's commit as it finishes: past its commit point, its journal already deleted.
           await checkpoints.updateOne({ _id: projection }, { $set: { position: 4, pending: { commit: 'finishing', chunks: 1, position: 9 } } }, { upsert: true });
-          acted = act(other, projection);
+          acted = beside(other);
           void acted.then(() => (early = true), () => (early = true));
           await new Promise((resolve) => setTimeout(resolve, 300));
           await checkpoints.updateOne({ _id: projection }, { $set: { position: 9 }, $unset: { pending: '' } });
         });
-        expect(early).toBe(false);
-        expect(await acted).toBeGreaterThanOrEqual(9);
+        return { early, result: await (acted as Promise<T>) };
       } finally {
         await raw.close();
         await other.close();
       }
+    }
+
+    // Recovering a member's pending commit beside the member finishing it found its journal
+    // deleted (a projector starting beside another): only a holder of the lease recovers.
+    it("commits after another member's pending commit only once that member let go of the lease, never recovering it beside the member finishing it", async () => {
+      const projection = uniqueName('projection');
+      const { early, result } = await besideFinishingCommit(projection, async (other) => {
+        await other.commit(projection, [], 10);
+        return other.checkpoint(projection);
+      });
+      expect(early).toBe(false);
+      expect(result).toBe(10);
+    });
+
+    // A level service's /health reads checkpoints: it must not wait for any projector's lease.
+    it("reads the last finished commit's position beside another member's commit in flight, at once, recovering nothing", async () => {
+      const projection = uniqueName('projection');
+      const { early, result } = await besideFinishingCommit(projection, (other) => other.checkpoint(projection));
+      expect(early).toBe(true);
+      expect(result).toBe(4);
     });
 
     it('reads a checkpoint only between commits, never recovering one in flight', async () => {

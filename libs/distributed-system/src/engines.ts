@@ -11,7 +11,8 @@ import type { EngineFactories } from './distributed-engines.module';
 const eventStore = (url: string) => () =>
   /^postgres(ql)?:\/\//.test(url) ? PostgresEventStore.connect(url) : KurrentDbEventStore.connect(url);
 const viewStore = (mongo: MongoConfig) => () => MongoViewStore.connect({ url: mongo.url, database: mongo.database });
-const eventFeed = (kafka: KafkaConfig) => () => KafkaEventFeed.connect({ brokers: kafka.brokers, clientId: kafka.clientId, topicPrefix: kafka.topicPrefix });
+const eventFeed = (kafka: KafkaConfig, spreadGroups = false) => () =>
+  KafkaEventFeed.connect({ brokers: kafka.brokers, clientId: kafka.clientId, topicPrefix: kafka.topicPrefix, spreadGroups });
 
 export function serviceEngines(config: ServiceConfig): EngineFactories {
   return {
@@ -25,6 +26,7 @@ export function relayEngines(config: RelayConfig): EngineFactories {
   return { eventStore: eventStore(config.eventStoreUrl), viewStore: viewStore(config.mongo), eventFeed: eventFeed(config.kafka) };
 }
 
+/** Projectors spread whole projections over themselves (KafkaGroupSpread): a projection's apply takes its lease. */
 export function projectorEngines(config: ProjectorConfig): EngineFactories {
-  return { eventStore: eventStore(config.eventStoreUrl), viewStore: viewStore(config.mongo), eventFeed: eventFeed(config.kafka) };
+  return { eventStore: eventStore(config.eventStoreUrl), viewStore: viewStore(config.mongo), eventFeed: eventFeed(config.kafka, true) };
 }

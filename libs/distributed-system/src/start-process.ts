@@ -1,6 +1,7 @@
-import type { DynamicModule, INestApplication } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { configureHttpApp, type HttpAppOptions } from '@spiral/http';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { configureHttpApp, spiralHttpAdapter, type HttpAppOptions } from '@spiral/http';
 import { Logger } from 'nestjs-pino';
 import { ConfigError } from './distributed-config';
 
@@ -10,8 +11,8 @@ export interface ProcessOptions {
 }
 
 /** Builds a distributed process as a Nest application, not yet listening (tests use it as is). */
-export async function createProcess(module: DynamicModule, options: ProcessOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: options.api === undefined });
+export async function createProcess(module: DynamicModule, options: ProcessOptions = {}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(module, spiralHttpAdapter(), { bufferLogs: true, bodyParser: options.api === undefined });
   app.useLogger(app.get(Logger));
   if (options.api) {
     configureHttpApp(app, options.api);
@@ -28,7 +29,7 @@ export async function startProcess(
   module: DynamicModule,
   listen: { readonly port: number; readonly host: string },
   options: ProcessOptions = {},
-): Promise<INestApplication> {
+): Promise<NestFastifyApplication> {
   const app = await createProcess(module, options);
   await app.listen(listen.port, listen.host);
   app.get(Logger).log(`Spiral ${name} listening on http://${listen.host}:${listen.port}/api/v1 (health at /api/v1/health)`);

@@ -1,20 +1,20 @@
-import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { configureHttpApp } from '@spiral/http';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { configureHttpApp, spiralHttpAdapter } from '@spiral/http';
 import { Logger } from 'nestjs-pino';
 import { DEVELOPMENT_JWT_SECRET, type EmbeddedConfig } from './embedded-config';
 import { EmbeddedModule } from './embedded.module';
 
 /** Builds the embedded system as a Nest application, not yet listening (tests use it as is). */
-export async function createEmbeddedApp(config: EmbeddedConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(EmbeddedModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+export async function createEmbeddedApp(config: EmbeddedConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(EmbeddedModule.forRoot(config), spiralHttpAdapter(), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   configureHttpApp(app, { maxBodyBytes: config.maxBodyBytes, maxProperties: config.maxBodyProperties, maxProblems: config.maxProblems });
   return app;
 }
 
 /** Starts the embedded system and says where it listens. */
-export async function startEmbedded(config: EmbeddedConfig): Promise<INestApplication> {
+export async function startEmbedded(config: EmbeddedConfig): Promise<NestFastifyApplication> {
   const app = await createEmbeddedApp(config);
   await app.listen(config.port, config.host);
   const logger = app.get(Logger);

@@ -11,7 +11,7 @@ export * from './http-app';
 export * from './request/command-metadata';
 export * from './request/command-request';
 export * from './request/command-response';
-export * from './request/correlation-id.middleware';
+export * from './request/correlation-id.hook';
 export * from './spiral-http.module';
 export * from './health/health.controller';
 export * from './request/id-params';

@@ -1,5 +1,5 @@
 import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { QueueFull } from './job';
 
 /**
@@ -9,8 +9,8 @@ import { QueueFull } from './job';
 @Catch(QueueFull)
 export class QueueFullFilter implements ExceptionFilter {
   catch(exception: QueueFull, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    response.setHeader('Retry-After', String(exception.retryAfterSeconds));
-    response.status(HttpStatus.TOO_MANY_REQUESTS).json({ statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'too_many_jobs', message: exception.message });
+    const response = host.switchToHttp().getResponse<FastifyReply>();
+    response.header('Retry-After', String(exception.retryAfterSeconds));
+    response.status(HttpStatus.TOO_MANY_REQUESTS).send({ statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'too_many_jobs', message: exception.message });
   }
 }

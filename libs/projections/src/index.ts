@@ -13,6 +13,7 @@ export * from './replay-parked';
 export * from './read-models/document-session';
 export * from './read-models/change-stamp';
 export * from './read-models/stamped-cache';
+export * from './read-models/keyed-list';
 // Read-model pieces both the regional and the national projection are built from.
 export * from './read-models/spiral-summary';
 export * from './read-models/spiral-timeline';

@@ -111,6 +111,16 @@ describe('ProjectionRunner document cache', () => {
     expect(await views.get(organisations, 'RX1')).toEqual({ orgCode: 'RX1', teams: 11 });
   });
 
+  it("on a turn after another member's, skips what that member's commit holds (the checkpoint read under the lease recovers it), on a globally ordered feed", async () => {
+    const { views, runner, registration } = await setUp([{ othersMayHaveWritten: true }, { othersMayHaveWritten: true }]);
+    await runner.apply([registration()]);
+    const [second, third, fourth] = [registration(), registration(), registration()];
+    // Another member applied the second and third events: its commit holds them and position 3.
+    await views.commit('teams-per-organisation_v1', [{ kind: 'put', collection: organisations, id: 'RX1', document: { orgCode: 'RX1', teams: 3 } }], third.globalPosition);
+    await runner.apply([second, third, fourth]);
+    expect(await views.get(organisations, 'RX1')).toEqual({ orgCode: 'RX1', teams: 4 });
+  });
+
   it('is bypassed and emptied by pages of history, which commit past it', async () => {
     const { views, runner, registration } = await setUp();
     await runner.apply([registration()]);

@@ -117,7 +117,7 @@ export class ProjectionRunner {
 
   /**
    * One at a time in this process, and under the projection's lease where other processes write
-   * too; a turn after another process's starts from an empty cache. A turn that fails may have
+   * too; a turn after another process's starts from an empty cache and a recovered checkpoint. A turn that fails may have
    * committed part of its work (a store that lost its connection mid-commit), so it empties it too.
    */
   private inTurn<T>(work: () => Promise<T>): Promise<T> {
@@ -129,8 +129,14 @@ export class ProjectionRunner {
     const result = this.turn.then(() =>
       exclusively === undefined
         ? guarded()
-        : exclusively(this.key, (turn) => {
-            if (turn.othersMayHaveWritten) this.cache.clear();
+        : exclusively(this.key, async (turn) => {
+            if (turn.othersMayHaveWritten) {
+              this.cache.clear();
+              // Read under the lease, the checkpoint first recovers a commit another member left
+              // pending (killed mid-commit), so this turn reads whole documents and, on a globally
+              // ordered feed, skips the events that commit applied.
+              this.position = Math.max(this.position, await this.views.checkpoint(this.key));
+            }
             return guarded();
           }),
     );

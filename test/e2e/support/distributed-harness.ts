@@ -4,6 +4,7 @@ import { SqliteEventStore } from '@spiral/adapters-embedded';
 import { KafkaEventFeed } from '@spiral/adapters-kafka';
 import { MongoViewStore } from '@spiral/adapters-mongodb';
 import { createProcess, LevelServiceModule, ProjectorModule, RelayModule, type EngineFactories, type Level } from '@spiral/distributed-system';
+import { readyHttpApp } from '@spiral/http';
 import { uniqueName } from '@spiral/ports/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
@@ -44,9 +45,7 @@ export class DistributedHarness {
       ...(feed ? { eventFeed: () => KafkaEventFeed.connect({ brokers: engines.brokers, topicPrefix, clientId: 'spiral-e2e', retryDelayMs: 50, logger: quiet, ...partitions }) } : {}),
     });
     const boot = async (module: Parameters<typeof createProcess>[0], api: boolean) => {
-      const app = await createProcess(module, api ? { api: { maxBodyBytes: 1024 * 1024 } } : {});
-      await app.init();
-      return app;
+      return readyHttpApp(await createProcess(module, api ? { api: { maxBodyBytes: 1024 * 1024 } } : {}));
     };
     const apps: Partial<Record<Level | 'relay' | 'projector', INestApplication>> = {};
     apps.relay = await boot(RelayModule.forRoot({ name: 'relay', engines: factories(true), logLevel: 'silent', idleMs: 100 }), false);

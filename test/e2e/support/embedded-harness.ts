@@ -2,6 +2,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createEmbeddedApp, embeddedConfigFrom, type EmbeddedConfig } from '@spiral/embedded-system';
 import type { Role } from '@spiral/event-catalogue';
+import { readyHttpApp } from '@spiral/http';
 import { EVENT_STORE, type EventStore } from '@spiral/ports';
 import { Projections } from '@spiral/projections';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,9 +37,7 @@ export class EmbeddedHarness {
   }
 
   private static async boot(config: EmbeddedConfig): Promise<INestApplication> {
-    const app = await createEmbeddedApp(config);
-    await app.init();
-    return app;
+    return readyHttpApp(await createEmbeddedApp(config));
   }
 
   get http() {

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, 
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Actor, Role } from '@spiral/event-catalogue';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './access.decorators';
 import { actorFromClaims } from './identity-claims';
 import { bearerTokenOf, tokenTimeProblem, type TokenPolicy } from './token-rules';
@@ -11,7 +11,7 @@ import { VerifiedTokens } from './verified-tokens';
 /** The TokenPolicy the guard applies (SpiralHttpModule.forRoot provides it). */
 export const TOKEN_POLICY = Symbol('TOKEN_POLICY');
 
-export interface AuthenticatedRequest extends Request {
+export interface AuthenticatedRequest extends FastifyRequest {
   actor?: Actor;
 }
 
@@ -39,7 +39,7 @@ export class AccessGuard implements CanActivate {
     request.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(actor.role)) {
-      throw new ForbiddenException(`the ${actor.role} role may not ${request.method} ${request.path}`);
+      throw new ForbiddenException(`the ${actor.role} role may not ${request.method} ${pathOf(request)}`);
     }
     return true;
   }
@@ -63,4 +63,10 @@ export class AccessGuard implements CanActivate {
     }
     return actor;
   }
+}
+
+/** The request's path without its query, as the refusal names it. */
+function pathOf(request: FastifyRequest): string {
+  const query = request.url.indexOf('?');
+  return query === -1 ? request.url : request.url.slice(0, query);
 }

@@ -2,10 +2,12 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import { IdempotencyKeyReused } from '@spiral/command-handling';
 import { AccessDenied, AlreadyExists, DomainError, InvalidInput, NotFound, RuleViolated } from '@spiral/decider';
 import { EventIdInUse, PartialDuplicateAppend, WrongExpectedRevision } from '@spiral/ports';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/access.guard';
 import { requestForLog } from '../logging/pino-options';
 import type { ErrorBody } from './error-body';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The one place where errors become HTTP answers (STYLE: domain errors mapped in one filter). */
 @Catch()
@@ -22,11 +24,12 @@ export class SpiralExceptionFilter implements ExceptionFilter {
       // SPEC "Access": every refusal is logged with who and what. One place for all of them (the guard's
       // 401/403, a read out of scope, a domain AccessDenied), so each refusal is one line with the request.
       const refused = unauthenticated ? 'unauthenticated' : exception instanceof AccessDenied ? 'domain' : 'forbidden';
-      this.accessLogger.warn({ refused, actor: request.actor ?? null, method: request.method, path: request.originalUrl, reason: body.message, ...requestForLog(request) });
+      this.accessLogger.warn({ refused, actor: request.actor ?? null, method: request.method, path: request.originalUrl, reason: body.message, ...requestForLog(request.raw) });
     } else if (body.statusCode >= 500) {
-      this.logger.error({ method: request.method, path: request.originalUrl, error: exception instanceof Error ? exception.stack : String(exception), ...requestForLog(request) });
+      this.logger.error({ method: request.method, path: request.originalUrl, error: exception instanceof Error ? exception.stack : String(exception), ...requestForLog(request.raw) });
     }
-    http.getResponse<Response>().status(body.statusCode).json(body);
+    // JSON whatever type the route had set for its answer (chart.svg's image/svg+xml): Fastify would refuse an object body under it.
+    http.getResponse<FastifyReply>().status(body.statusCode).type(JSON_TYPE).send(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
@@ -43,6 +46,7 @@ export class SpiralExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof DomainError) return fromDomainError(exception);
     if (isBodyParserError(exception)) return fromBodyParserError(exception);
+    if (isFastifyClientError(exception)) return fromFastifyClientError(exception);
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'internal', message: 'something failed on our side; the request may be retried with the same Idempotency-Key' };
   }
 }
@@ -96,4 +100,24 @@ function fromBodyParserError(error: BodyParserError): ErrorBody {
     : error.type === undefined ? `the body could not be decoded as its Content-Encoding says: ${error.message}`
     : error.message;
   return { statusCode: error.status, error: error.type ?? 'entity.encoding.corrupt', message };
+}
+
+/**
+ * Fastify's own refusals of a request it cannot route or read (a malformed URL, a Content-Type that
+ * is not one): its 4xx status in our body, so its own error format never reaches a client.
+ */
+interface FastifyClientError {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+function isFastifyClientError(error: unknown): error is FastifyClientError {
+  const candidate = error as Partial<FastifyClientError> | null;
+  const clientStatus = typeof candidate?.statusCode === 'number' && candidate.statusCode >= 400 && candidate.statusCode < 500;
+  return clientStatus && typeof candidate.code === 'string' && candidate.code.startsWith('FST_');
+}
+
+function fromFastifyClientError(error: FastifyClientError): ErrorBody {
+  return { statusCode: error.statusCode, error: HttpStatus[error.statusCode]?.toLowerCase() ?? 'error', message: error.message };
 }

@@ -2,7 +2,7 @@ import { Controller, Get, HttpStatus, Inject, Optional, Res } from '@nestjs/comm
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Projections, type ProjectionStatus } from '@spiral/projections';
 import { EVENT_FEED, EVENT_STORE, VIEW_STORE, type EngineHealth, type EventFeed, type EventStore, type ViewStore } from '@spiral/ports';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/access.decorators';
 
 export interface HealthReport {
@@ -30,7 +30,7 @@ export class HealthController {
   @Public()
   @ApiOkResponse({ description: 'every engine answers' })
   @ApiServiceUnavailableResponse({ description: 'an engine does not answer; the body says which' })
-  async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+  async health(@Res({ passthrough: true }) response: FastifyReply): Promise<HealthReport> {
     const checks = { eventStore: this.store, viewStore: this.views, eventFeed: this.feed };
     const engines: Record<string, EngineHealth> = {};
     for (const [name, port] of Object.entries(checks)) {

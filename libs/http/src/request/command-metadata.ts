@@ -2,7 +2,7 @@ import { BadRequestException, createParamDecorator, type ExecutionContext } from
 import { requestFingerprint, type CommandEnvelope } from '@spiral/command-handling';
 import type { Actor } from '@spiral/event-catalogue';
 import type { AuthenticatedRequest } from '../auth/access.guard';
-import { correlationIdOf } from './correlation-id.middleware';
+import { correlationIdOf } from './correlation-id.hook';
 
 /** What the request's headers and token say about a command (SPEC "HTTP API"). */
 export interface CommandMetadata {
@@ -35,8 +35,8 @@ export function parseIdempotencyKey(header: string | undefined): string | undefi
 export const CommandMeta = createParamDecorator((_: unknown, context: ExecutionContext): CommandMetadata => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
   if (!request.actor) throw new Error('CommandMeta used on a route without AccessGuard');
-  const idempotencyKey = parseIdempotencyKey(request.header('idempotency-key'));
-  const expectedRevision = parseIfMatch(request.header('if-match'));
+  const idempotencyKey = parseIdempotencyKey(headerOf(request, 'idempotency-key'));
+  const expectedRevision = parseIfMatch(headerOf(request, 'if-match'));
   return {
     actor: request.actor,
     correlationId: correlationIdOf(request),
@@ -44,6 +44,12 @@ export const CommandMeta = createParamDecorator((_: unknown, context: ExecutionC
     ...(expectedRevision === undefined ? {} : { expectedRevision }),
   };
 });
+
+/** A request header's text; Node joins a repeated one with commas, so only set-cookie is ever a list. */
+function headerOf(request: AuthenticatedRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
 
 /** The actor of a read route. */
 export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {

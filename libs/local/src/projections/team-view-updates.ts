@@ -1,3 +1,4 @@
+import { withKeyedEntry } from '@spiral/projections';
 import { sustainabilityScore } from '../domain/sustainability/sustainability-score';
 import { dateOf, type LocalEvent } from './local-event';
 import type { SpiralOwner } from './spiral-owners';
@@ -42,20 +43,26 @@ export function teamSpiralAfter(current: StoredTeamSpiral | undefined, event: Lo
   return current && progressedSpiral(current, event, occurredAt);
 }
 
-/** The team-wide lists a spiral event adds to: change cycles, assessments with their scores, gains. */
+const byWhenThenSpiral = (entry: { readonly occurredAt: string; readonly spiralId: string }) => [entry.occurredAt, entry.spiralId];
+
+/**
+ * The team-wide lists a spiral event adds to: change cycles, assessments with their scores, gains.
+ * Each is fed by all the team's spirals, so it is kept in the order of when, then which spiral
+ * (withKeyedEntry), the same however the feed interleaved the spirals' streams.
+ */
 function withSpiralRecords(team: StoredTeam, spiralId: string, event: LocalEvent, occurredAt: string): StoredTeam {
   const withdrawn = gainsWithdrawn(team.gains.recorded, event, (recorded) => recorded.spiralId === spiralId);
   if (withdrawn !== undefined) return { ...team, gains: { ...team.gains, recorded: withdrawn } };
   const gain = gainOf(event, occurredAt);
-  if (gain !== undefined) return { ...team, gains: { ...team.gains, recorded: [...team.gains.recorded, { spiralId, ...gain }] } };
+  if (gain !== undefined) return { ...team, gains: { ...team.gains, recorded: withKeyedEntry(team.gains.recorded, { spiralId, ...gain }, byWhenThenSpiral) } };
   if (event.type === 'ChangeCycleCompleted') {
     const { cycleNumber, decision } = event.data;
-    return { ...team, changeCycles: cyclesSection([...team.changeCycles.cycles, { spiralId, cycleNumber, decision, occurredAt }]) };
+    return { ...team, changeCycles: cyclesSection(withKeyedEntry(team.changeCycles.cycles, { spiralId, cycleNumber, decision, occurredAt }, byWhenThenSpiral)) };
   }
   if (event.type === 'SustainabilityAssessed') {
     const factors = { ...event.data.factors };
     const assessment = { spiralId, assessedBy: event.data.assessedBy, date: dateOf(occurredAt), factors, score: sustainabilityScore(factors) };
-    return { ...team, sustainability: sustainabilitySection([...team.sustainability.assessments, assessment]) };
+    return { ...team, sustainability: sustainabilitySection(withKeyedEntry(team.sustainability.assessments, assessment, (entry) => [entry.date, entry.spiralId])) };
   }
   return team;
 }

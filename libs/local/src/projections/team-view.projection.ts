@@ -23,7 +23,9 @@ export const teamViewProjection: Projection = {
   // v2: its own owners collection (v1 shared `spiral-owners` with the other local view).
   // v3: spirals in documents of their own: the team's document grew with every spiral (and every
   // spiral stream's revision), and each point rewrote all of it.
-  version: 3,
+  // v4: the team's gains, cycles and assessments in the order of when, then which spiral: in
+  // arrival order they differed between a feed ordered per stream and the global order.
+  version: 4,
   collections: [TEAMS, TEAM_SPIRALS, OWNERS],
   eventTypes: localEventTypes(
     'TeamRegistered',

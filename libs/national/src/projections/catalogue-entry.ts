@@ -1,4 +1,4 @@
-import { isNewFor } from '@spiral/projections';
+import { isNewFor, withKeyedEntry } from '@spiral/projections';
 import type { EffectScale, EventEnvelope, EvidenceLevel, FieldTestEvent, FieldTestVerdict, PracticeEvent, PracticeOrigin } from '@spiral/event-catalogue';
 
 /** A field test of a catalogue entry, as a team reads it: where, since when, and the verdict once concluded. */
@@ -81,7 +81,7 @@ export function withFieldTestFact(entry: CatalogueEntry, envelope: EventEnvelope
   const others = entry.fieldTests.filter((candidate) => candidate.fieldTestId !== fieldTestId);
   if (event.type === 'FieldTestStarted') {
     const started = { fieldTestId, revision, sites: event.data.sites.length, startedAt: envelope.occurredAt, verdict: null, effectSize: null, effectScale: null, summary: null, concludedAt: null };
-    return { ...entry, fieldTests: [...others, started].sort((a, b) => a.startedAt.localeCompare(b.startedAt)) };
+    return { ...entry, fieldTests: withKeyedEntry(others, started, (test) => [test.startedAt, test.fieldTestId]) };
   }
   if (event.type !== 'FieldTestConcluded' || test === undefined) return undefined;
   const { verdict, effectSize, effectScale, summary } = event.data;

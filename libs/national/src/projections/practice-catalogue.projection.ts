@@ -15,7 +15,8 @@ const PRACTICE_FACTS = new Set(['PracticeProposed', 'PracticePublished', 'Practi
  */
 export const practiceCatalogueProjection: Projection = {
   name: 'practice-catalogue',
-  version: 1,
+  // v2: field tests started at the same instant listed by id, not by arrival (which differs per partition).
+  version: 2,
   collections: [CATALOGUE_PRACTICES],
   eventTypes: new Set([...PRACTICE_FACTS, 'FieldTestStarted', 'FieldTestConcluded']),
   async apply(event, views) {

@@ -16,13 +16,15 @@ const spiralPlan = fc.record({
   depth: fc.integer({ min: 0, max: 6 }),
   practice: fc.option(fc.constantFrom(...PRACTICES), { nil: undefined }),
   points: fc.array(fc.integer({ min: 20, max: 90 }), { maxLength: 6 }),
+  cycles: fc.array(fc.constantFrom('adopt', 'adapt', 'abandon' as const), { maxLength: 2 }),
+  assessments: fc.array(fc.constantFrom('a', 'b', 'c', 'd' as const), { maxLength: 2 }),
   closes: fc.boolean(),
 });
 
 /**
  * A random but valid history: eight teams in four organisations of three regions, three
- * practices (one retired), random spirals that go some way through their steps, gains, closures,
- * and regional facts; stored in time order as the store would number it.
+ * practices (one retired), random spirals that go some way through their steps, change cycles,
+ * assessments, gains, closures, and regional facts; stored in time order as the store would number it.
  */
 export const historyArbitrary: fc.Arbitrary<EventEnvelope[]> = fc
   .record({ spirals: fc.array(spiralPlan, { minLength: 1, maxLength: 12 }), supportDays: fc.array(fc.nat({ max: 400 }), { maxLength: 4 }) })
@@ -41,6 +43,9 @@ export const historyArbitrary: fc.Arbitrary<EventEnvelope[]> = fc
       if (plan.depth >= 2) story.appraise(next(1), plan.practice);
       if (plan.depth >= 3) story.adopt(next(2));
       if (plan.depth >= 3) story.measure(next(3), plan.points.map((value, k) => [at(plan.startDay - 40 + k * 20).slice(0, 10), value] as const));
+      // On the measuring day: the team's lists then get entries of several spirals at one instant.
+      if (plan.depth >= 3) plan.cycles.forEach((decision, k) => story.cycle(k + 1, decision, at(day)));
+      if (plan.depth >= 3) plan.assessments.forEach((level, k) => story.assess(`assessor ${k}`, level, at(day)));
       if (plan.depth >= 4) story.gain('achieved', next(4));
       if (plan.depth >= 5) story.gain('sustained', next(5));
       if (plan.depth >= 6) story.gain('lost', next(6));

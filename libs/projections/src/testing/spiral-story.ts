@@ -1,4 +1,5 @@
 import {
+  ChangeCycleCompleted,
   GainAchieved,
   GainLost,
   GainSustained,
@@ -9,10 +10,13 @@ import {
   OptionAdopted,
   OptionsAppraised,
   SpiralClosed,
+  SustainabilityAssessed,
   streamIds,
   type DomainEvent,
+  type CycleDecision,
   type GainStanding,
   type SpiralOutcome,
+  type SustainabilityLevel,
   type WithdrawnGainKind,
 } from '@spiral/event-catalogue';
 
@@ -74,6 +78,18 @@ export class SpiralStory {
   measure(at: string, points: readonly (readonly [period: string, value: number])[]): this {
     for (const [period, value] of points) this.add(MeasurementRecorded.create({ spiralId: this.spiralId, period, value }), at);
     return this;
+  }
+
+  /** The spiral's cycle number `cycleNumber`, ending in `decision`. */
+  cycle(cycleNumber: number, decision: CycleDecision, at: string): this {
+    const data = { spiralId: this.spiralId, cycleNumber, plan: 'Plan.', prediction: 'Faster.', observed: 'Faster.', learning: 'Learned.', decision };
+    return this.add(ChangeCycleCompleted.create(data), at);
+  }
+
+  /** An assessment rating two of the model's factors at `level`. */
+  assess(assessedBy: string, level: SustainabilityLevel, at: string): this {
+    const factors = { seniorLeadership: level, clinicalLeadership: level };
+    return this.add(SustainabilityAssessed.create({ spiralId: this.spiralId, assessedBy, factors }), at);
   }
 
   gain(kind: 'achieved' | 'sustained' | 'lost', at: string, periods: string[] = [at.slice(0, 10)]): this {

@@ -3,9 +3,8 @@ import { ApiAcceptedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse
 import type { Actor } from '@spiral/event-catalogue';
 import { AllowRoles, CurrentActor, IdParams } from '@spiral/http';
 import { QueueFullFilter } from '@spiral/jobs';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import { InvalidAsOf, parseAsOf, type AsOf } from '../as-of';
 import { ReplayJobs, type ExportJobStatus, type ReplayJobStatus } from '../replay-jobs';
 import { UnknownView } from '../replay-views';
@@ -55,12 +54,13 @@ export class ReplaysController {
   @Get(':id/result')
   @ApiOkResponse({ description: 'the replayed views as a JSON or CSV attachment' })
   @ApiTooManyRequestsResponse({ description: 'the export is not written yet and the job queue is full: try again after Retry-After seconds' })
-  async result(@Param() params: IdParams, @Query() query: ReplayResultQuery, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
+  async result(@Param() params: IdParams, @Query() query: ReplayResultQuery, @CurrentActor() actor: Actor, @Res() response: FastifyReply): Promise<void> {
     const format = query.format ?? 'json';
     const file = await this.jobs.result(params.id, format, actor.id);
     response.status(200).type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="replay-${params.id}.${format}"`);
-    await pipeline(createReadStream(file), response);
+    response.header('Content-Disposition', `attachment; filename="replay-${params.id}.${format}"`);
+    // Fastify streams the file and destroys it if the client goes away.
+    await response.send(createReadStream(file));
   }
 
   /** The export of the replay's result in a format, while its job runs: status, collections `done` of `total`. */

@@ -1,0 +1,24 @@
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { v7 as uuidV7 } from 'uuid';
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+const KEY = Symbol('correlationId');
+
+type WithCorrelation = FastifyRequest & { [KEY]?: string };
+
+/**
+ * Takes X-Correlation-Id from the request (or makes one) and echoes it on the response, so a
+ * client can find every event its command caused. A Fastify onRequest hook: it runs for every
+ * request, the refused and the unrouted ones too.
+ */
+export function echoCorrelationId(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  const given = request.headers['x-correlation-id'];
+  const correlationId = typeof given === 'string' && CORRELATION_ID.test(given) ? given : uuidV7();
+  (request as WithCorrelation)[KEY] = correlationId;
+  reply.header('X-Correlation-Id', correlationId);
+  done();
+}
+
+export function correlationIdOf(request: FastifyRequest): string {
+  return (request as WithCorrelation)[KEY] ?? uuidV7();
+}
