@@ -1,5 +1,5 @@
 import { SqliteEventStore } from '@spiral/adapters-embedded';
-import { evaluate, sqliteCopies } from '@spiral/replay';
+import { evaluate, inMemoryCopies } from '@spiral/replay';
 
 export interface EvaluationRun {
   /** The two moments compared: the last event's time and a year before it. */
@@ -23,7 +23,7 @@ export async function evaluationOfTwoMoments(dataDir: string): Promise<Evaluatio
     yearBefore.setUTCFullYear(yearBefore.getUTCFullYear() - 1);
     const moments = [last, yearBefore.toISOString()] as const;
     const started = performance.now();
-    await evaluate(store, sqliteCopies(), { asOf: moments[0], compare: moments[1] }, new Date().toISOString());
+    await evaluate(store, inMemoryCopies(), { asOf: moments[0], compare: moments[1] }, new Date().toISOString());
     return { moments, seconds: (performance.now() - started) / 1000 };
   } finally {
     await store.close();

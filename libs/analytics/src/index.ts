@@ -7,6 +7,7 @@ export * from './statistics/adopter-categories';
 export * from './statistics/nelder-mead';
 export * from './statistics/bass-diffusion';
 export * from './time/calendar';
+export * from './time/instant';
 export * from './time/as-of-stretch';
 // Figures the regional and national views derive at query time from their stored documents.
 export * from './figures/cumulative-spread';

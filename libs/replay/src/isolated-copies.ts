@@ -3,6 +3,7 @@ import type { ViewStore } from '@spiral/ports';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { InMemoryViewStore } from './in-memory-view-store';
 import { PrefixedViewStore } from './prefixed-view-store';
 
 /** A replay's own view store, and how to throw it away when its result is no longer wanted. */
@@ -26,6 +27,18 @@ export function sqliteCopies(parent: string = tmpdir()): IsolatedCopies {
   return async (replayId) => {
     const folder = mkdtempSync(join(parent, `spiral-replay-${replayId.replace(/[^A-Za-z0-9-]/g, '')}-`));
     return openSqliteCopy(join(folder, 'views.sqlite'));
+  };
+}
+
+/**
+ * Each copy in this thread's memory (InMemoryViewStore): for a fold that is read where it was
+ * made and thrown away, as an evaluation's is, no document is written or parsed. Nothing is kept
+ * for another thread to open: closing it keeps it for this one, until it is discarded.
+ */
+export function inMemoryCopies(): IsolatedCopies {
+  return (replayId) => {
+    const views = new InMemoryViewStore();
+    return Promise.resolve({ views, location: `memory of this thread (${replayId})`, close: () => Promise.resolve(), discard: () => views.close() });
   };
 }
 

@@ -1,6 +1,6 @@
 import { SqliteEventStore } from '@spiral/adapters-embedded';
 import { embeddedConfigFrom } from '@spiral/embedded-system';
-import { evaluate, sqliteCopies, type EvaluationAnswer } from '@spiral/replay';
+import { evaluate, inMemoryCopies, type EvaluationAnswer } from '@spiral/replay';
 import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -44,7 +44,7 @@ export function evaluateCommand(): Command {
       let answer: EvaluationAnswer;
       try {
         const { asOf, compare, from, to } = options;
-        answer = await evaluate(store, sqliteCopies(), { asOf, compare, from, to }, new Date().toISOString(), (done, total) => progress.update(done, total));
+        answer = await evaluate(store, inMemoryCopies(), { asOf, compare, from, to }, new Date().toISOString(), (done, total) => progress.update(done, total));
       } finally {
         progress.stop();
         await stored.close();

@@ -1,10 +1,12 @@
+import { instantOf } from './instant';
+
 /**
  * The instants a figure compares asOf with (`isAtOrBefore(instant, asOf)`), parsed, ascending. An
  * instant that does not parse is never at or before anything, so it is left out.
  */
 export function comparedInstants(instants: readonly string[]): number[] {
   return instants
-    .map((instant) => Date.parse(instant))
+    .map((instant) => instantOf(instant))
     .filter((ms) => !Number.isNaN(ms))
     .sort((a, b) => a - b);
 }
@@ -15,7 +17,7 @@ export function comparedInstants(instants: readonly string[]): number[] {
  * through those comparisons is the same at both. Undefined when asOf does not parse.
  */
 export function stretchOf(instants: readonly number[], asOf: string): number | undefined {
-  const moment = Date.parse(asOf);
+  const moment = instantOf(asOf);
   if (Number.isNaN(moment)) return undefined;
   let [low, high] = [0, instants.length];
   while (low < high) {

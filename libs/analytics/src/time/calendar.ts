@@ -1,3 +1,5 @@
+import { canonicalInstant, instantOf } from './instant';
+
 /**
  * Time arithmetic on ISO 8601 instants, in UTC: views keep `occurredAt` as the write path stores it
  * (`Date#toISOString()`), and every figure is judged on that axis (SPEC "Events": "as of a moment"
@@ -9,21 +11,26 @@ export const DAY_MS = 86_400_000;
 export const MEAN_MONTH_DAYS = 365.2425 / 12;
 
 export function daysBetween(from: string, to: string): number {
-  return (Date.parse(to) - Date.parse(from)) / DAY_MS;
+  return (instantOf(to) - instantOf(from)) / DAY_MS;
 }
 
 export function monthsBetween(from: string, to: string): number {
   return daysBetween(from, to) / MEAN_MONTH_DAYS;
 }
 
+/** The instant in toISOString's form: itself when it has it already, as stored instants do. */
+function isoForm(instant: string): string {
+  return canonicalInstant(instant) === undefined ? new Date(Date.parse(instant)).toISOString() : instant;
+}
+
 /** 'YYYY-MM' of an instant (or of a 'YYYY-MM-DD' date). */
 export function monthOf(instant: string): string {
-  return new Date(Date.parse(instant)).toISOString().slice(0, 7);
+  return isoForm(instant).slice(0, 7);
 }
 
 /** 'YYYY-MM-DD' of an instant: the date part as written, as SPC reads an adoption's date. */
 export function dateOf(instant: string): string {
-  return new Date(Date.parse(instant)).toISOString().slice(0, 10);
+  return isoForm(instant).slice(0, 10);
 }
 
 /** Every month from `first` to `last` inclusive ('YYYY-MM'); empty when last is before first. */
@@ -44,7 +51,7 @@ export function monthsFrom(first: string, last: string): string[] {
  * day (31 January + 1 month = 28 or 29 February), rather than spilling into the month after.
  */
 export function addCalendarMonths(instant: string, months: number): string {
-  const date = new Date(Date.parse(instant));
+  const date = new Date(instantOf(instant));
   const day = date.getUTCDate();
   date.setUTCDate(1);
   date.setUTCMonth(date.getUTCMonth() + months);
@@ -54,18 +61,18 @@ export function addCalendarMonths(instant: string, months: number): string {
 }
 
 export function isAtOrBefore(instant: string, moment: string): boolean {
-  return Date.parse(instant) <= Date.parse(moment);
+  return instantOf(instant) <= instantOf(moment);
 }
 
 export function earlierOf(a: string, b: string): string {
-  return Date.parse(b) < Date.parse(a) ? b : a;
+  return instantOf(b) < instantOf(a) ? b : a;
 }
 
 export function laterOf(a: string, b: string): string {
-  return Date.parse(b) > Date.parse(a) ? b : a;
+  return instantOf(b) > instantOf(a) ? b : a;
 }
 
 /** The moment a query judges time-based figures at: the `asOf` asked for, normalised, or now. */
 export function resolveAsOf(asOf: string | undefined, now: string): string {
-  return new Date(Date.parse(asOf ?? now)).toISOString();
+  return new Date(instantOf(asOf ?? now)).toISOString();
 }

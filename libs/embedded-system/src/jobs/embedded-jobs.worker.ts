@@ -6,7 +6,7 @@ import { localProjections } from '@spiral/local';
 import { nationalProjections } from '@spiral/national';
 import type { EventStore } from '@spiral/ports';
 import { regionalProjections } from '@spiral/regional';
-import { evaluate, EVALUATION_JOB, EXPORT_JOB, REPLAY_JOB, runExportJob, runReplayJob, sqliteCopies, type EvaluationJobInput, type ExportJobInput, type ReplayJobInput } from '@spiral/replay';
+import { evaluate, EVALUATION_JOB, EXPORT_JOB, inMemoryCopies, REPLAY_JOB, runExportJob, runReplayJob, type EvaluationJobInput, type ExportJobInput, type ReplayJobInput } from '@spiral/replay';
 import { REBUILD_JOB } from '../rebuild/rebuild-job';
 import { rebuildViews } from '../rebuild/rebuild-views';
 import type { EmbeddedJobsConfig } from './embedded-jobs';
@@ -27,7 +27,7 @@ async function withStore<R>(config: EmbeddedJobsConfig, work: (store: EventStore
 
 const handlers: Record<string, JobHandler<EmbeddedJobsConfig>> = {
   [REPLAY_JOB]: (input: ReplayJobInput, config, progress) => withStore(config, (store) => runReplayJob(store, ALL_PROJECTIONS, input, progress)),
-  [EVALUATION_JOB]: (input: EvaluationJobInput, config, progress) => withStore(config, (store) => evaluate(store, sqliteCopies(), input.request, input.now, progress)),
+  [EVALUATION_JOB]: (input: EvaluationJobInput, config, progress) => withStore(config, (store) => evaluate(store, inMemoryCopies(), input.request, input.now, progress)),
   [EXPORT_JOB]: (input: ExportJobInput, _config, progress) => runExportJob(ALL_PROJECTIONS, input, progress),
   [REBUILD_JOB]: (_input: unknown, config, progress) => rebuildViews(config.dataDir, progress),
   [VERIFY_JOB]: (_input: unknown, config, progress) => withStore(config, (store) => runVerification(store, progress)),

@@ -5,3 +5,4 @@ export * from './view-store.contract';
 export * from './event-feed.contract';
 export { FeedRecorder, expectOrdered, sameEvents } from './event-feed-recorder';
 export * from './engine-under-test';
+export { documentCases, findCases } from './view-store-documents.cases';

@@ -1,4 +1,4 @@
-import { isAtOrBefore } from '@spiral/analytics';
+import { instantOf } from '@spiral/analytics';
 import { withLiveTeamChange, withRegisteredTeam, type AreaOrganisations } from './area-penetration';
 import type { SpiralSummary } from './spiral-summary';
 import type { TeamIndex } from './team-index';
@@ -11,18 +11,36 @@ import type { TeamIndex } from './team-index';
  * gain changes were kept falls back to its gains achieved by the moment.
  */
 export function summaryAsOf(summary: SpiralSummary, moment: string): SpiralSummary | undefined {
-  if (!isAtOrBefore(summary.recognisedAt, moment)) return undefined;
-  const at = (instant: string | null): string | null => (instant !== null && isAtOrBefore(instant, moment) ? instant : null);
-  const step = (summary.steps ?? []).filter((entry) => isAtOrBefore(entry.at, moment)).at(-1)?.step ?? summary.step;
-  const lastEventAt = (summary.activity ?? []).filter((instant) => isAtOrBefore(instant, moment)).at(-1) ?? summary.lastEventAt;
+  const limit = instantOf(moment);
+  const by = (instant: string): boolean => instantOf(instant) <= limit;
+  if (!by(summary.recognisedAt)) return undefined;
+  const at = (instant: string | null): string | null => (instant !== null && by(instant) ? instant : null);
+  const step = lastBy(summary.steps ?? [], (entry) => entry.at, limit)?.step ?? summary.step;
+  const lastEventAt = lastBy(summary.activity ?? [], (instant) => instant, limit) ?? summary.lastEventAt;
   const changes = summary.gainChanges;
   const gains = changes !== undefined
-    ? (changes.filter((change) => isAtOrBefore(change.at, moment)).at(-1)?.gains ?? [])
+    ? (lastBy(changes, (change) => change.at, limit)?.gains ?? [])
     : summary.gains
-    .filter((episode) => isAtOrBefore(episode.achievedAt, moment))
+    .filter((episode) => by(episode.achievedAt))
     .map((episode) => ({ achievedAt: episode.achievedAt, sustainedAt: at(episode.sustainedAt), lostAt: at(episode.lostAt) }));
-  const adoption = summary.adoption !== null && isAtOrBefore(summary.adoption.at, moment) ? summary.adoption : null;
+  const adoption = summary.adoption !== null && by(summary.adoption.at) ? summary.adoption : null;
   return { ...summary, step, live: step !== 'closed', lastEventAt, gains, adoption };
+}
+
+/**
+ * The last of a timeline's entries at or before the limit (ms), found by halving: the entries are
+ * in time order (see spiral-timeline.ts), so those by the moment are a prefix. Reading every entry
+ * made a spiral's summary at each moment cost its whole history (on the large seed, an evaluation's
+ * two judgements took 1.8 s of CPU that way, 1.5 s halving).
+ */
+function lastBy<T>(entries: readonly T[], instant: (entry: T) => string, limit: number): T | undefined {
+  let [low, high] = [0, entries.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (instantOf(instant(entries[middle] as T)) <= limit) low = middle + 1;
+    else high = middle;
+  }
+  return low === 0 ? undefined : entries[low - 1];
 }
 
 /**
@@ -31,8 +49,9 @@ export function summaryAsOf(summary: SpiralSummary, moment: string): SpiralSumma
  * spirals is live, as the team index counts it.
  */
 export function organisationsAsOf(teams: readonly TeamIndex[], spiralsAsOf: readonly SpiralSummary[], moment: string): AreaOrganisations {
+  const limit = instantOf(moment);
   let organisations: AreaOrganisations = {};
-  for (const team of teams) if (team.registeredAt !== null && isAtOrBefore(team.registeredAt, moment)) organisations = withRegisteredTeam(organisations, team.orgCode);
+  for (const team of teams) if (team.registeredAt !== null && instantOf(team.registeredAt) <= limit) organisations = withRegisteredTeam(organisations, team.orgCode);
   const liveTeams = new Map(spiralsAsOf.filter((spiral) => spiral.live).map((spiral) => [spiral.teamId, spiral.orgCode]));
   for (const orgCode of liveTeams.values()) organisations = withLiveTeamChange(organisations, orgCode, 1);
   return organisations;

@@ -26,7 +26,7 @@ export interface EvaluationAnswer {
 
 export class InvalidEvaluationRequest extends Error {}
 
-/** Each moment has views of its own (a replay as of one moment cannot be continued to a later one: late entries), built from one read. */
+/** Both moments judged on the same views, folded once from one read of the history (evaluateMoments); `copies` says where those views live. */
 export async function evaluate(store: EventStore, copies: IsolatedCopies, raw: EvaluationRequest, now: string, progress?: (done: number, total: number) => void): Promise<EvaluationAnswer> {
   const { start, end, period } = checkEvaluationRequest(raw, now);
   // Both moments from one read of the history.
