@@ -1,4 +1,5 @@
 export * from './sqlite-event-store';
 export * from './sqlite-view-store';
+export * from './in-memory-view-store';
 export * from './in-process-event-feed';
 export type { FeedLogger, RetryPolicy } from './in-process-feed-consumer';

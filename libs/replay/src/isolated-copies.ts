@@ -1,9 +1,8 @@
-import { SqliteViewStore } from '@spiral/adapters-embedded';
+import { InMemoryViewStore, SqliteViewStore } from '@spiral/adapters-embedded';
 import type { ViewStore } from '@spiral/ports';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { InMemoryViewStore } from './in-memory-view-store';
 import { PrefixedViewStore } from './prefixed-view-store';
 
 /** A replay's own view store, and how to throw it away when its result is no longer wanted. */
