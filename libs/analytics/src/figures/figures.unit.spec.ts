@@ -1,7 +1,10 @@
 import type { TeamAdoption } from './cumulative-spread';
 import { cumulativeSpread, spreadByRegion, spreadTotals } from './cumulative-spread';
 import { gainSustainability } from './gain-sustainability';
-import { measureImpact } from './measure-impact';
+import fc from 'fast-check';
+import { mean } from '../statistics/descriptive';
+import { dateOf } from '../time/calendar';
+import { BASELINE_POINTS, measureImpact } from './measure-impact';
 import { timeToAdopt } from './time-to-adopt';
 
 const adoption = (teamId: string, orgCode: string, shaCode: string, at: string): TeamAdoption => ({ teamId, orgCode, shaCode, at, spiralId: `s-${teamId}` });
@@ -79,6 +82,22 @@ describe('measureImpact', () => {
     const impact = measureImpact({ points: { '2004-04-01': 54 }, adoptedAt: '2004-03-01T00:00:00.000Z', declaredBaseline: 72, improvement: 'decrease' });
     expect(impact.baseline).toEqual({ value: 72, points: 0, source: 'declared' });
     expect(impact.relativeImprovement).toBeCloseTo(0.25, 12);
+  });
+
+  it('takes the first 20 points on or before adoption and all after it, in period order whatever order they came in (property)', () => {
+    const day = fc.integer({ min: 0, max: 120 }).map((n) => dateOf(new Date(Date.UTC(2004, 0, 1 + n)).toISOString()));
+    const recorded = fc.array(fc.tuple(day, fc.double({ min: -1e6, max: 1e6, noNaN: true })), { maxLength: 80 });
+    fc.assert(
+      fc.property(recorded, day, (entries, adoptionDate) => {
+        const points = Object.fromEntries(entries);
+        const periods = Object.keys(points).sort();
+        const before = periods.filter((period) => period <= adoptionDate).slice(0, BASELINE_POINTS).map((period) => points[period]!);
+        const after = periods.filter((period) => period > adoptionDate).map((period) => points[period]!);
+        const impact = measureImpact({ points, adoptedAt: `${adoptionDate}T12:00:00.000Z`, declaredBaseline: 72, improvement: 'increase' });
+        expect(impact.baseline).toEqual(before.length === 0 ? { value: 72, points: 0, source: 'declared' } : { value: mean(before), points: before.length, source: 'measured' });
+        expect(impact.after).toEqual({ mean: mean(after), points: after.length });
+      }),
+    );
   });
 });
 

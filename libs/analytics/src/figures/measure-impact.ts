@@ -1,4 +1,3 @@
-import { mean } from '../statistics/descriptive';
 import { relativeImprovement, type Direction } from '../statistics/relative-improvement';
 import { dateOf } from '../time/calendar';
 
@@ -28,18 +27,41 @@ export interface MeasureImpact {
  */
 export function measureImpact(input: MeasureImpactInput): MeasureImpact {
   const adoptionDate = dateOf(input.adoptedAt);
-  const periods = Object.keys(input.points).sort();
-  const value = (period: string) => input.points[period]!;
-  const before = periods.filter((period) => period <= adoptionDate).slice(0, BASELINE_POINTS).map(value);
-  const after = periods.filter((period) => period > adoptionDate).map(value);
-  const measured = mean(before);
+  const { before, after } = sumsAround(input.points, adoptionDate);
+  const measured = meanOf(before);
   const baseline = measured === null
     ? { value: input.declaredBaseline, points: 0, source: 'declared' as const }
-    : { value: measured, points: before.length, source: 'measured' as const };
-  const afterMean = mean(after);
+    : { value: measured, points: before.count, source: 'measured' as const };
+  const afterMean = meanOf(after);
   return {
     baseline,
-    after: { mean: afterMean, points: after.length },
+    after: { mean: afterMean, points: after.count },
     relativeImprovement: afterMean === null ? null : relativeImprovement(baseline.value, afterMean, input.improvement),
   };
+}
+
+type Sum = { total: number; count: number };
+
+/** The mean of a sum taken in period order, as `mean` of the values in that order; null for none. */
+function meanOf(sum: Sum): number | null {
+  return sum.count === 0 ? null : sum.total / sum.count;
+}
+
+/**
+ * The baseline's points (the first BASELINE_POINTS on or before the adoption date) and the points
+ * after it, summed in period order in one pass. The views take an impact on each of a spiral's
+ * points, so lists filtered and mapped per call made each point cost several copies of all the
+ * spiral's points; the periods mostly arrive in order, and a sort of sorted keys is one pass.
+ */
+function sumsAround(points: Readonly<Record<string, number>>, adoptionDate: string): { before: Sum; after: Sum } {
+  const periods = Object.keys(points).sort();
+  const before = { total: 0, count: 0 };
+  const after = { total: 0, count: 0 };
+  for (const period of periods) {
+    const sum = period > adoptionDate ? after : before;
+    if (sum === before && before.count === BASELINE_POINTS) continue;
+    sum.total += points[period]!;
+    sum.count += 1;
+  }
+  return { before, after };
 }

@@ -46,6 +46,19 @@ export function teamSpiralAfter(current: StoredTeamSpiral | undefined, event: Lo
 const byWhenThenSpiral = (entry: { readonly occurredAt: string; readonly spiralId: string }) => [entry.occurredAt, entry.spiralId];
 
 /**
+ * A list of the team's document, to extend in place: the document is the view session's
+ * (ViewSession), and the view's type reads its lists as readonly only for the view's readers.
+ */
+const owned = <T>(list: readonly T[]): T[] => list as T[];
+
+/** The team's list with one more entry at its end, in place (see owned). */
+function withEntry<T>(list: readonly T[], entry: T): T[] {
+  const extended = owned(list);
+  extended.push(entry);
+  return extended;
+}
+
+/**
  * The team-wide lists a spiral event adds to: change cycles, assessments with their scores, gains.
  * Each is fed by all the team's spirals, so it is kept in the order of when, then which spiral
  * (withKeyedEntry), the same however the feed interleaved the spirals' streams.
@@ -54,15 +67,15 @@ function withSpiralRecords(team: StoredTeam, spiralId: string, event: LocalEvent
   const withdrawn = gainsWithdrawn(team.gains.recorded, event, (recorded) => recorded.spiralId === spiralId);
   if (withdrawn !== undefined) return { ...team, gains: { ...team.gains, recorded: withdrawn } };
   const gain = gainOf(event, occurredAt);
-  if (gain !== undefined) return { ...team, gains: { ...team.gains, recorded: withKeyedEntry(team.gains.recorded, { spiralId, ...gain }, byWhenThenSpiral) } };
+  if (gain !== undefined) return { ...team, gains: { ...team.gains, recorded: withKeyedEntry(owned(team.gains.recorded), { spiralId, ...gain }, byWhenThenSpiral) } };
   if (event.type === 'ChangeCycleCompleted') {
     const { cycleNumber, decision } = event.data;
-    return { ...team, changeCycles: cyclesSection(withKeyedEntry(team.changeCycles.cycles, { spiralId, cycleNumber, decision, occurredAt }, byWhenThenSpiral)) };
+    return { ...team, changeCycles: cyclesSection(withKeyedEntry(owned(team.changeCycles.cycles), { spiralId, cycleNumber, decision, occurredAt }, byWhenThenSpiral)) };
   }
   if (event.type === 'SustainabilityAssessed') {
     const factors = { ...event.data.factors };
     const assessment = { spiralId, assessedBy: event.data.assessedBy, date: dateOf(occurredAt), factors, score: sustainabilityScore(factors) };
-    return { ...team, sustainability: sustainabilitySection(withKeyedEntry(team.sustainability.assessments, assessment, (entry) => [entry.date, entry.spiralId])) };
+    return { ...team, sustainability: sustainabilitySection(withKeyedEntry(owned(team.sustainability.assessments), assessment, (entry) => [entry.date, entry.spiralId])) };
   }
   return team;
 }
@@ -93,12 +106,12 @@ export function teamAfterOwnEvent(current: StoredTeam | undefined, event: LocalE
   }
   if (event.type === 'MemberCapabilityRecorded') {
     const { memberRole, capability, level } = event.data;
-    return current && { ...current, capabilities: capabilitiesSection([...current.capabilities.recorded, { memberRole, capability, level, occurredAt }]) };
+    return current && { ...current, capabilities: capabilitiesSection(withEntry(current.capabilities.recorded, { memberRole, capability, level, occurredAt })) };
   }
   if (event.type === 'TeamSupportReceived') {
     const { kind, description, fromShaCode } = event.data;
     const entry = { kind, description, fromShaCode: fromShaCode ?? null, occurredAt };
-    return current && { ...current, supportReceived: supportSection([...current.supportReceived.received, entry]) };
+    return current && { ...current, supportReceived: supportSection(withEntry(current.supportReceived.received, entry)) };
   }
   return undefined;
 }

@@ -17,10 +17,17 @@ function compareKeys(a: ListKey, b: ListKey): number {
   return 0;
 }
 
-/** The list with `entry` after every entry whose key is not greater: found from the end, where entries mostly arrive. */
-export function withKeyedEntry<T>(list: readonly T[], entry: T, keyOf: (entry: T) => ListKey): T[] {
+/**
+ * The list with `entry` after every entry whose key is not greater: found from the end, where
+ * entries mostly arrive. In place, the list itself answered: it is a document's, which the view
+ * session lets a projection change (ViewSession), and a copy per entry made each of a team's gains,
+ * cycles and assessments cost as many as the team had had.
+ */
+export function withKeyedEntry<T>(list: T[], entry: T, keyOf: (entry: T) => ListKey): T[] {
   const key = keyOf(entry);
   let at = list.length;
   while (at > 0 && compareKeys(keyOf(list[at - 1] as T), key) > 0) at -= 1;
-  return [...list.slice(0, at), entry, ...list.slice(at)];
+  if (at === list.length) list.push(entry);
+  else list.splice(at, 0, entry);
+  return list;
 }
