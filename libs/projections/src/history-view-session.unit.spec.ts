@@ -71,6 +71,25 @@ describe('HistoryViewSession', () => {
     expect(reads()).toBe(1);
   });
 
+  it('lets the least recently used documents it only read go after a page a quarter past its bound, keeping the changed ones for their commit', async () => {
+    const { store, reads } = await countingStore();
+    await store.commit('things_v1', ['a', 'b', 'c'].map((id) => ({ kind: 'put', collection: things, id, document: { id } })), 1);
+    const session = new HistoryViewSession(store, projection, { held: 2, commitAfter: 100 });
+    await session.get('things', 'a');
+    await session.get('things', 'b');
+    session.pageApplied();
+    await session.get('things', 'c');
+    session.put('things', 'new', { n: 1 });
+    expect(reads()).toBe(3);
+    // Four held, past 2 + 2/4: 'a' and 'b', read a page before, go; 'c' and the changed 'new' stay.
+    session.pageApplied();
+    expect(await session.get('things', 'c')).toEqual({ id: 'c' });
+    expect(reads()).toBe(3);
+    expect(session.changes()).toEqual([{ kind: 'put', collection: things, id: 'new', document: { n: 1 } }]);
+    expect(await session.get('things', 'a')).toEqual({ id: 'a' });
+    expect(reads()).toBe(4);
+  });
+
   it('lets go what changed since the last commit when a pass fails, so it is read again as committed', async () => {
     const { store, reads } = await countingStore();
     const session = new HistoryViewSession(store, projection);

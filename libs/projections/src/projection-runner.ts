@@ -187,6 +187,7 @@ export class ProjectionRunner {
     const failure = await this.applyEach(fresh, history);
     if (failure !== undefined) throw failure.error;
     this.position = Math.max(this.position, last.globalPosition);
+    history.pageApplied();
     if (history.dueForCommit) await this.commitPage(history);
   }
 
