@@ -1,21 +1,28 @@
-import { embeddedConfigFrom, rebuildViews } from '@spiral/embedded-system';
-import { Command } from 'commander';
+import { embeddedConfigFrom, REBUILD_HEAP_MB, rebuildViewsInThread } from '@spiral/embedded-system';
+import { Command, InvalidArgumentError } from 'commander';
 import { resolve } from 'node:path';
+
+function megabytes(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 64) throw new InvalidArgumentError('must be a whole number of megabytes, 64 or more');
+  return parsed;
+}
 
 /** `spiral rebuild-views`: every view rebuilt from the whole history, with progress and figures. */
 export function rebuildViewsCommand(): Command {
   return new Command('rebuild-views')
     .description('drop and rebuild every view of the embedded data folder from the whole history (stop the server first)')
     .option('--data-dir <folder>', 'the data folder (default SPIRAL_DATA_DIR or ./data)')
-    .action(async (options: { dataDir?: string }) => {
+    .option('--heap-mb <megabytes>', `the rebuild's heap cap, in MB (default ${REBUILD_HEAP_MB})`, megabytes)
+    .action(async (options: { dataDir?: string; heapMb?: number }) => {
       const dataDir = options.dataDir ? resolve(options.dataDir) : embeddedConfigFrom(process.env).dataDir;
       let lastShown = 0;
-      const figures = await rebuildViews(dataDir, (events, head) => {
+      const figures = await rebuildViewsInThread(dataDir, (events, head) => {
         if (events - lastShown >= 20_000 || events === head) {
           lastShown = events;
           process.stderr.write(`rebuilt ${events} of ${head} events\n`);
         }
-      });
+      }, options.heapMb);
       process.stdout.write(
         `rebuilt ${figures.projections.length} projections (${figures.projections.join(', ')}) from ${figures.events} events ` +
           `in ${figures.seconds.toFixed(1)} s: ${figures.eventsPerSecond.toFixed(0)} events/s\n`,
