@@ -98,9 +98,8 @@ export class HistoryViewSession implements ViewSession {
    * A page was applied. The documents only read since the last commit (a spiral's summary that
    * decides the event is news, a team read for its region) are as committed, so those used least
    * recently are let go past the bound here already: let go only at a commit, every document a
-   * history touched between two commits stayed, and a long history's views were all in memory
-   * at once (1.8 GB at the xlarge seed). A quarter over the bound first, so the sort that finds
-   * them is paid once per many pages.
+   * history touched between two commits stayed (at the xlarge seed, nearly all of a projection's).
+   * A quarter over the bound first, so the sort that finds them is paid once per many pages.
    */
   pageApplied(): void {
     this.uses += 1;
