@@ -71,9 +71,8 @@ export class MongoViewStore implements ViewStore {
    * Outside it, that recovery raced a live member's commit just as a checkpoint read did (a projector
    * starting beside another recorded its generation and found the journal it was recovering
    * deleted: CI's process suite). Later commits of a key only this process writes outside a turn
-   * (the relay's and the gains manager's checkpoints) go straight, as before: with the lease taken
-   * for every one of them (three more round trips each), the process suite's kill -9 case timed out
-   * in both of two runs here, its restarted processes slow to catch up; without, it passed.
+   * (the relay's and the gains manager's checkpoints) recover nothing, so they go straight, as
+   * before, rather than pay the lease's three more round trips on every checkpoint.
    */
   async commit(projection: string, changes: readonly ViewChange[], checkpoint: number): Promise<void> {
     if (!Number.isSafeInteger(checkpoint) || checkpoint < 0) throw new RangeError('a checkpoint is a non-negative integer');
