@@ -55,7 +55,8 @@ export class PoisonEvents {
   }
 
   isParked(event: EventEnvelope): boolean {
-    return this.toPark.has(event.eventId);
+    // Asked of every event of every projection, and nearly always of none parked.
+    return this.toPark.size > 0 && this.toPark.has(event.eventId);
   }
 
   /** The dead letter of an event decided parked, for the batch's commit. */

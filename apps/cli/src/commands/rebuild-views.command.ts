@@ -1,4 +1,4 @@
-import { embeddedConfigFrom, REBUILD_HEAP_MB, rebuildViewsInThread } from '@spiral/embedded-system';
+import { embeddedConfigFrom, REBUILD_HEAP_MB, REBUILD_THREADS, rebuildViewsInThreads } from '@spiral/embedded-system';
 import { Command, InvalidArgumentError } from 'commander';
 import { resolve } from 'node:path';
 
@@ -8,21 +8,28 @@ function megabytes(value: string): number {
   return parsed;
 }
 
+function threadCount(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('must be a whole number of threads, 1 or more');
+  return parsed;
+}
+
 /** `spiral rebuild-views`: every view rebuilt from the whole history, with progress and figures. */
 export function rebuildViewsCommand(): Command {
   return new Command('rebuild-views')
     .description('drop and rebuild every view of the embedded data folder from the whole history (stop the server first)')
     .option('--data-dir <folder>', 'the data folder (default SPIRAL_DATA_DIR or ./data)')
-    .option('--heap-mb <megabytes>', `the rebuild's heap cap, in MB (default ${REBUILD_HEAP_MB})`, megabytes)
-    .action(async (options: { dataDir?: string; heapMb?: number }) => {
+    .option('--heap-mb <megabytes>', `the rebuild's heap cap, in MB, shared by its threads (default ${REBUILD_HEAP_MB})`, megabytes)
+    .option('--threads <count>', `threads, each rebuilding its share of the projections (default ${REBUILD_THREADS}, one per core)`, threadCount)
+    .action(async (options: { dataDir?: string; heapMb?: number; threads?: number }) => {
       const dataDir = options.dataDir ? resolve(options.dataDir) : embeddedConfigFrom(process.env).dataDir;
       let lastShown = 0;
-      const figures = await rebuildViewsInThread(dataDir, (events, head) => {
+      const figures = await rebuildViewsInThreads(dataDir, (events, head) => {
         if (events - lastShown >= 20_000 || events === head) {
           lastShown = events;
           process.stderr.write(`rebuilt ${events} of ${head} events\n`);
         }
-      }, options.heapMb);
+      }, { ...(options.heapMb === undefined ? {} : { heapMb: options.heapMb }), ...(options.threads === undefined ? {} : { threads: options.threads }) });
       process.stdout.write(
         `rebuilt ${figures.projections.length} projections (${figures.projections.join(', ')}) from ${figures.events} events ` +
           `in ${figures.seconds.toFixed(1)} s: ${figures.eventsPerSecond.toFixed(0)} events/s\n`,

@@ -12,20 +12,24 @@ export interface RebuildFigures {
   readonly projections: readonly string[];
 }
 
+/** Every projection of the embedded system, in the order a rebuild reports them. */
+export const REBUILT_PROJECTIONS: readonly Projection[] = [...localProjections, ...regionalProjections, ...nationalProjections];
+
 // The rebuild drives each runner directly from the store; it never consumes a feed.
 const noFeed = {} as EventFeed;
 
 /**
- * Drops every view and checkpoint of the embedded data folder and rebuilds them from the whole
- * history, reading the store once in global order and applying each page to every projection.
- * Nothing else may write the views meanwhile: `spiral rebuild-views` runs with the server stopped,
+ * Drops the views and checkpoints of the projections named (all by default) in the embedded data
+ * folder and rebuilds them from the whole history, reading the store once in global order and
+ * applying each page to every one of them. Nothing else may write these views meanwhile:
+ * `spiral rebuild-views` runs with the server stopped (its threads each rebuild other projections),
  * and the server's rebuild job (RebuildJobs) pauses its live views around it.
  */
-export async function rebuildViews(dataDir: string, progress: (events: number, head: number) => void): Promise<RebuildFigures> {
+export async function rebuildViews(dataDir: string, progress: (events: number, head: number) => void, only?: readonly string[]): Promise<RebuildFigures> {
   const store = await SqliteEventStore.open(dataDir);
   const views = await SqliteViewStore.open(dataDir);
   try {
-    const projections: readonly Projection[] = [...localProjections, ...regionalProjections, ...nationalProjections];
+    const projections = only === undefined ? REBUILT_PROJECTIONS : REBUILT_PROJECTIONS.filter((projection) => only.includes(projectionKey(projection)));
     for (const projection of projections) {
       await views.drop(projectionKey(projection), storedCollectionsOf(projection, [appliedRevisionsOf(projection), parkedEventsOf(projection)]));
     }

@@ -1,5 +1,5 @@
 import { SqliteViewStore } from '@spiral/adapters-embedded';
-import { embeddedConfigFrom, rebuildViews, rebuildViewsInThread } from '@spiral/embedded-system';
+import { embeddedConfigFrom, rebuildViews, rebuildViewsInThreads } from '@spiral/embedded-system';
 import { allProjections } from './views-both-ways.test-fixtures';
 import { projectionKey, storedCollectionsOf } from '@spiral/projections';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -23,16 +23,17 @@ async function storedViews(dataDir: string): Promise<Record<string, unknown>> {
   }
 }
 
-describe('spiral rebuild-views in a thread of its own, its heap capped', () => {
-  it('stores the same views as the rebuild run in the process, reporting its progress to the last event', async () => {
+describe('spiral rebuild-views in threads of its own, their heaps capped', () => {
+  it.each([1, 2, 3])('in %i thread(s), stores the same views as the rebuild run in the process, reporting its progress to the last event', async (threads) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'spiral-rebuild-in-thread-'));
     try {
       await runSeed({ size: 'small', randomSeed: DEFAULT_RANDOM_SEED, config: { ...embeddedConfigFrom({}), dataDir } });
       const inProcess = await rebuildViews(dataDir, () => undefined);
       const expected = await storedViews(dataDir);
       const progress: number[] = [];
-      const inThread = await rebuildViewsInThread(dataDir, (events, head) => progress.push(head - events));
+      const inThread = await rebuildViewsInThreads(dataDir, (events, head) => progress.push(head - events), { threads });
       expect(inThread.events).toBe(inProcess.events);
+      expect(inThread.projections).toEqual(inProcess.projections);
       expect(progress.at(-1)).toBe(0);
       expect(await storedViews(dataDir)).toEqual(expected);
     } finally {
