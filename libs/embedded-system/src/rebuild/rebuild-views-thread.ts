@@ -3,7 +3,8 @@ import { projectionKey } from '@spiral/projections';
 import type { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
-import { REBUILT_PROJECTIONS, type RebuildFigures } from './rebuild-views';
+import { EMBEDDED_PROJECTIONS } from '../embedded-projections';
+import type { RebuildFigures } from './rebuild-views';
 import { rebuildShares } from './rebuild-shares';
 
 const WORKER_MODULE = join(__dirname, `rebuild-views.worker${extname(__filename)}`);
@@ -48,7 +49,7 @@ export interface RebuildThreadOptions {
  */
 export function rebuildViewsInThreads(dataDir: string, progress: (events: number, head: number) => void, options: RebuildThreadOptions = {}): Promise<RebuildFigures> {
   const { heapMb = REBUILD_HEAP_MB, threads = REBUILD_THREADS } = options;
-  const shares = rebuildShares(REBUILT_PROJECTIONS, threads);
+  const shares = rebuildShares(EMBEDDED_PROJECTIONS, threads);
   const threadHeapMb = Math.floor(heapMb / shares.length);
   const read = shares.map(() => 0);
   const results: (RebuildFigures | undefined)[] = shares.map(() => undefined);
@@ -92,5 +93,5 @@ function wholeRebuild(results: readonly RebuildFigures[]): RebuildFigures {
   const rebuilt = new Set(results.flatMap((result) => result.projections));
   const events = results[0]?.events ?? 0;
   const seconds = Math.max(...results.map((result) => result.seconds));
-  return { events, seconds, eventsPerSecond: events / seconds, projections: REBUILT_PROJECTIONS.map(projectionKey).filter((key) => rebuilt.has(key)) };
+  return { events, seconds, eventsPerSecond: events / seconds, projections: EMBEDDED_PROJECTIONS.map(projectionKey).filter((key) => rebuilt.has(key)) };
 }

@@ -1,9 +1,7 @@
 import { SqliteEventStore, SqliteViewStore } from '@spiral/adapters-embedded';
-import { localProjections } from '@spiral/local';
-import { nationalProjections } from '@spiral/national';
-import { appliedRevisionsOf, applyHistory, parkedEventsOf, ProjectionRunner, projectionKey, storedCollectionsOf, type Projection } from '@spiral/projections';
-import { regionalProjections } from '@spiral/regional';
+import { appliedRevisionsOf, applyHistory, parkedEventsOf, ProjectionRunner, projectionKey, storedCollectionsOf } from '@spiral/projections';
 import { systemClock, type EventFeed } from '@spiral/ports';
+import { EMBEDDED_PROJECTIONS } from '../embedded-projections';
 
 export interface RebuildFigures {
   readonly events: number;
@@ -11,9 +9,6 @@ export interface RebuildFigures {
   readonly eventsPerSecond: number;
   readonly projections: readonly string[];
 }
-
-/** Every projection of the embedded system, in the order a rebuild reports them. */
-export const REBUILT_PROJECTIONS: readonly Projection[] = [...localProjections, ...regionalProjections, ...nationalProjections];
 
 // The rebuild drives each runner directly from the store; it never consumes a feed.
 const noFeed = {} as EventFeed;
@@ -29,7 +24,7 @@ export async function rebuildViews(dataDir: string, progress: (events: number, h
   const store = await SqliteEventStore.open(dataDir);
   const views = await SqliteViewStore.open(dataDir);
   try {
-    const projections = only === undefined ? REBUILT_PROJECTIONS : REBUILT_PROJECTIONS.filter((projection) => only.includes(projectionKey(projection)));
+    const projections = only === undefined ? EMBEDDED_PROJECTIONS : EMBEDDED_PROJECTIONS.filter((projection) => only.includes(projectionKey(projection)));
     for (const projection of projections) {
       await views.drop(projectionKey(projection), storedCollectionsOf(projection, [appliedRevisionsOf(projection), parkedEventsOf(projection)]));
     }
