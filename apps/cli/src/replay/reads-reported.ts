@@ -6,9 +6,9 @@ const REPORT_EVERY = 1_000;
 
 /**
  * The store, with every read of the whole history reporting the events read so far of its upper
- * bound. A replay applies the history a page (25,000 events) at a time and reports after each, so
- * its bar sat at 0 % until the first page was read and applied (13 s on a busy machine); counting
- * as the events come in moves it from the first thousand. `onReadStarted` says a new pass began.
+ * bound. A replay applied the history a page (then 25,000 events) at a time and reported after each,
+ * so its bar sat at 0 % until the first page was read and applied (13 s on a busy machine); counting
+ * as the events come in moves it whatever the page. `onReadStarted` says a new pass began.
  */
 export function withReadsReported(
   store: EventStore,

@@ -51,8 +51,6 @@ export interface SeedRunResult {
 }
 
 const PROGRESS_EVERY = 100;
-/** Events per page when the views catch up at the end: the page size of `spiral rebuild-views`. */
-const VIEWS_PAGE = 25_000;
 /** How long the views may take to settle on anything stored after that catch-up. */
 const VIEWS_CATCH_UP_MS = 60_000;
 /**
@@ -137,10 +135,11 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
     await gains.settledUpTo(headAfter);
     await bulk?.finish();
     const writtenAt = Date.now();
-    // The views catch up on the whole seeded history in large pages, as rebuild-views builds them
-    // (the feed's catch-up pages are small, and each page costs a read and a write of every view
-    // document it touches); then they follow the feed again from where that left them.
-    await applyHistory(store, projections.runners, { upTo: headAfter, pageSize: VIEWS_PAGE, progress: (read, upTo) => progress.viewsCatchingUp(read, upTo) });
+    // The views catch up on the whole seeded history as rebuild-views builds them, each document
+    // held across the pages and written once per commit (the feed's catch-up commits every small
+    // batch, each a read and a write of every view document it touches); then they follow the
+    // feed again from where that left them.
+    await applyHistory(store, projections.runners, { upTo: headAfter, progress: (read, upTo) => progress.viewsCatchingUp(read, upTo) });
     for (const runner of projections.runners) await runner.start();
     await projections.caughtUp(VIEWS_CATCH_UP_MS);
     const spiralsByStep = await stepsInTheViews(app.get<ViewStore>(VIEW_STORE), plan);
