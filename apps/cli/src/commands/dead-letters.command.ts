@@ -1,14 +1,10 @@
 import { SqliteEventStore, SqliteViewStore } from '@spiral/adapters-embedded';
-import { embeddedConfigFrom } from '@spiral/embedded-system';
-import { localProjections } from '@spiral/local';
-import { nationalProjections } from '@spiral/national';
-import { parkedEventsIn, ProjectionRunner, type Projection } from '@spiral/projections';
-import { regionalProjections } from '@spiral/regional';
+import { EMBEDDED_PROJECTIONS } from '@spiral/embedded-system';
+import { parkedEventsIn, ProjectionRunner } from '@spiral/projections';
 import { systemClock, type EventFeed } from '@spiral/ports';
 import { Command } from 'commander';
-import { resolve } from 'node:path';
+import { historyFolderOf } from './data-folder';
 
-const PROJECTIONS: readonly Projection[] = [...localProjections, ...regionalProjections, ...nationalProjections];
 // Replays apply parked events directly; they never consume a feed.
 const noFeed = {} as EventFeed;
 
@@ -17,7 +13,7 @@ interface Folder {
 }
 
 async function withViews<T>(options: Folder, work: (views: SqliteViewStore, store: SqliteEventStore) => Promise<T>): Promise<T> {
-  const dataDir = options.dataDir ? resolve(options.dataDir) : embeddedConfigFrom(process.env).dataDir;
+  const dataDir = historyFolderOf(options.dataDir);
   const store = await SqliteEventStore.open(dataDir);
   const views = await SqliteViewStore.open(dataDir);
   try {
@@ -41,7 +37,7 @@ export function deadLettersCommand(): Command {
     .action((options: Folder) =>
       withViews(options, async (views) => {
         let count = 0;
-        for (const projection of PROJECTIONS) {
+        for (const projection of EMBEDDED_PROJECTIONS) {
           for (const parked of await parkedEventsIn(views, projection)) {
             count += 1;
             process.stdout.write(`${projection.name}\t${parked.eventId}\t${parked.streamId}@${parked.streamRevision}\t${parked.type}\t${parked.attempts}\t${parked.error}\n`);
@@ -57,7 +53,7 @@ export function deadLettersCommand(): Command {
     .action((eventIds: string[], options: Folder) =>
       withViews(options, async (views, store) => {
         let failing = 0;
-        for (const projection of PROJECTIONS) {
+        for (const projection of EMBEDDED_PROJECTIONS) {
           const runner = new ProjectionRunner(projection, noFeed, views, store, systemClock);
           const result = await runner.replayParked(eventIds.length > 0 ? eventIds : undefined);
           for (const eventId of result.replayed) process.stdout.write(`${projection.name}\t${eventId}\treplayed\n`);

@@ -1,5 +1,4 @@
 import { SqliteEventStore } from '@spiral/adapters-embedded';
-import { embeddedConfigFrom } from '@spiral/embedded-system';
 import { evaluate, inMemoryCopies, type EvaluationAnswer } from '@spiral/replay';
 import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
@@ -7,6 +6,7 @@ import { resolve } from 'node:path';
 import { eventProgressFor } from '../replay/event-progress';
 import { withReadsReported } from '../replay/reads-reported';
 import { evaluationSummary } from '../replay/evaluation-summary';
+import { historyFolderOf } from './data-folder';
 
 const HELP = `
 The regional and national views are folded once from the history into a temporary copy (by
@@ -32,7 +32,7 @@ export function evaluateCommand(): Command {
     .option('--data-dir <folder>', 'the data folder (default SPIRAL_DATA_DIR or ./data)')
     .addHelpText('after', HELP)
     .action(async (options: { asOf?: string; compare?: string; from?: string; to?: string; out?: string; dataDir?: string }) => {
-      const dataDir = options.dataDir ? resolve(options.dataDir) : embeddedConfigFrom(process.env).dataDir;
+      const dataDir = historyFolderOf(options.dataDir);
       const stored = await SqliteEventStore.open(dataDir);
       const progress = eventProgressFor(process.stderr, 'evaluating');
       // One read for every moment (evaluate-moments.ts); a second only for moments that history

@@ -1,6 +1,6 @@
-import { embeddedConfigFrom, REBUILD_HEAP_MB, REBUILD_THREADS, rebuildViewsInThreads } from '@spiral/embedded-system';
+import { REBUILD_HEAP_MB, REBUILD_THREADS, rebuildViewsInThreads } from '@spiral/embedded-system';
 import { Command, InvalidArgumentError } from 'commander';
-import { resolve } from 'node:path';
+import { historyFolderOf } from './data-folder';
 
 function megabytes(value: string): number {
   const parsed = Number(value);
@@ -22,7 +22,7 @@ export function rebuildViewsCommand(): Command {
     .option('--heap-mb <megabytes>', `the rebuild's heap cap, in MB, shared by its threads (default ${REBUILD_HEAP_MB})`, megabytes)
     .option('--threads <count>', `threads, each rebuilding its share of the projections (default ${REBUILD_THREADS}, one per core)`, threadCount)
     .action(async (options: { dataDir?: string; heapMb?: number; threads?: number }) => {
-      const dataDir = options.dataDir ? resolve(options.dataDir) : embeddedConfigFrom(process.env).dataDir;
+      const dataDir = historyFolderOf(options.dataDir);
       let lastShown = 0;
       const figures = await rebuildViewsInThreads(dataDir, (events, head) => {
         if (events - lastShown >= 20_000 || events === head) {

@@ -1,8 +1,8 @@
-import { embeddedConfigFrom } from '@spiral/embedded-system';
 import { describeAsOf, EXPORT_FORMATS, formatOfFile, parseAsOf, type AsOf, type ExportFormat } from '@spiral/replay';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { resolve } from 'node:path';
 import { eventProgressFor } from '../replay/event-progress';
+import { historyFolderOf } from './data-folder';
 import { replayToFile } from '../replay/run-replay';
 
 function asOfArgument(text: string): AsOf {
@@ -34,7 +34,7 @@ export function replayCommand(): Command {
     .option('--data-dir <folder>', 'the data folder (default SPIRAL_DATA_DIR or ./data)')
     .addHelpText('after', HELP)
     .action(async (options: { view: string; asOf: AsOf; out: string; format?: ExportFormat; dataDir?: string }) => {
-      const dataDir = options.dataDir ? resolve(options.dataDir) : embeddedConfigFrom(process.env).dataDir;
+      const dataDir = historyFolderOf(options.dataDir);
       const out = resolve(options.out);
       const progress = eventProgressFor(process.stderr, 'replaying');
       progress.pass(`${options.view} as of ${describeAsOf(options.asOf)}`);

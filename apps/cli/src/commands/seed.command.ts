@@ -1,6 +1,6 @@
 import { embeddedConfigFrom } from '@spiral/embedded-system';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { resolve } from 'node:path';
+import { dataFolderOf } from './data-folder';
 import { progressFor } from '../seed/seed-progress';
 import { runSeed } from '../seed/seed-runner';
 import { DEFAULT_RANDOM_SEED, SEED_SIZES, type SeedSize } from '../seed/seed-size';
@@ -43,7 +43,7 @@ export function seedCommand(): Command {
     .addHelpText('after', HELP)
     .action(async (options: { size: SeedSize; randomSeed: number; dataDir?: string }) => {
       const environment = embeddedConfigFrom(process.env);
-      const dataDir = options.dataDir === undefined ? environment.dataDir : resolve(options.dataDir);
+      const dataDir = dataFolderOf(options.dataDir);
       process.stdout.write(`Seeding synthetic history (size ${options.size}, random seed ${options.randomSeed}) into ${dataDir}\n`);
       const result = await runSeed({
         size: options.size,

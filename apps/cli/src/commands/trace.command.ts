@@ -1,10 +1,8 @@
 import { SqliteEventStore } from '@spiral/adapters-embedded';
 import { AuditReader, type AdoptionTrace, type PracticeAsOf, type TracedEvent, type TracedSpiral } from '@spiral/audit';
-import { embeddedConfigFrom } from '@spiral/embedded-system';
 import { systemClock } from '@spiral/ports';
 import { Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { historyFolderOf } from './data-folder';
 
 const HELP = `
 --spiral: the spiral's events in order with who, when (occurred and recorded), correlation and
@@ -69,8 +67,7 @@ export function traceCommand(): Command {
     .addHelpText('after', HELP)
     .action(async (options: { spiral?: string; practice?: string; dataDir?: string; json?: boolean }) => {
       if ((options.spiral === undefined) === (options.practice === undefined)) throw new Error('give exactly one of --spiral <id> and --practice <id>');
-      const dataDir = options.dataDir ? resolve(options.dataDir) : embeddedConfigFrom(process.env).dataDir;
-      if (!existsSync(join(dataDir, 'events.sqlite'))) throw new Error(`no event store in ${dataDir} (events.sqlite is missing)`);
+      const dataDir = historyFolderOf(options.dataDir);
       const store = await SqliteEventStore.open(dataDir);
       try {
         const reader = new AuditReader(store, systemClock);

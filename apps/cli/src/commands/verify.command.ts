@@ -1,10 +1,8 @@
 import { SqliteEventStore, SqliteViewStore } from '@spiral/adapters-embedded';
 import { recordVerification, runVerification, type VerifyReport } from '@spiral/audit';
-import { embeddedConfigFrom } from '@spiral/embedded-system';
 import { Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { eventProgressFor } from '../replay/event-progress';
+import { historyFolderOf } from './data-folder';
 
 /** The exit status when the store was read but a chain is broken (1 is for failing to read it at all). */
 export const BROKEN_CHAIN_EXIT_CODE = 2;
@@ -45,8 +43,7 @@ export function verifyCommand(): Command {
     .option('--json', 'print the report as JSON ({ok, streams, events, breaks[]})')
     .addHelpText('after', HELP)
     .action(async (options: { dataDir?: string; json?: boolean }) => {
-      const dataDir = options.dataDir ? resolve(options.dataDir) : embeddedConfigFrom(process.env).dataDir;
-      if (!existsSync(join(dataDir, 'events.sqlite'))) throw new Error(`no event store in ${dataDir} (events.sqlite is missing)`);
+      const dataDir = historyFolderOf(options.dataDir);
       const store = await SqliteEventStore.open(dataDir);
       const progress = eventProgressFor(process.stderr, 'verifying');
       const startedAt = performance.now();

@@ -1,6 +1,5 @@
 import { SqliteViewStore } from '@spiral/adapters-embedded';
-import { embeddedConfigFrom, rebuildViews, rebuildViewsInThreads } from '@spiral/embedded-system';
-import { allProjections } from './views-both-ways.test-fixtures';
+import { EMBEDDED_PROJECTIONS, embeddedConfigFrom, rebuildViews, rebuildViewsInThreads } from '@spiral/embedded-system';
 import { projectionKey, storedCollectionsOf } from '@spiral/projections';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +12,7 @@ async function storedViews(dataDir: string): Promise<Record<string, unknown>> {
   const views = await SqliteViewStore.open(dataDir);
   try {
     const stored: Record<string, unknown> = {};
-    for (const projection of allProjections) {
+    for (const projection of EMBEDDED_PROJECTIONS) {
       stored[projectionKey(projection)] = await views.checkpoint(projectionKey(projection));
       for (const collection of storedCollectionsOf(projection, [])) stored[collection] = await views.find(collection);
     }

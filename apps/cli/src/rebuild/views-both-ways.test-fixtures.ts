@@ -1,15 +1,10 @@
 import { SqliteViewStore } from '@spiral/adapters-embedded';
 import type { EventEnvelope } from '@spiral/event-catalogue';
-import { localProjections } from '@spiral/local';
-import { nationalProjections } from '@spiral/national';
+import { EMBEDDED_PROJECTIONS } from '@spiral/embedded-system';
 import type { EventFeed, EventStore } from '@spiral/ports';
-import { applyHistory, ProjectionRunner, type HistoryOptions, type Projection } from '@spiral/projections';
+import { applyHistory, ProjectionRunner, type HistoryOptions } from '@spiral/projections';
 import { viewContents } from '@spiral/projections/testing';
-import { regionalProjections } from '@spiral/regional';
 import canonicalize from 'canonicalize';
-
-/** Every projection a rebuild builds. */
-export const allProjections: readonly Projection[] = [...localProjections, ...regionalProjections, ...nationalProjections];
 
 const noFeed = {} as EventFeed;
 const clock = { now: () => '2030-01-01T00:00:00.000Z' };
@@ -19,7 +14,7 @@ export type CanonicalViews = Record<string, string>;
 
 async function canonicalViews(build: (runner: ProjectionRunner) => Promise<void>, store: EventStore): Promise<CanonicalViews> {
   const views: CanonicalViews = {};
-  for (const projection of allProjections) {
+  for (const projection of EMBEDDED_PROJECTIONS) {
     const viewStore = await SqliteViewStore.openFile(':memory:');
     try {
       await build(new ProjectionRunner(projection, noFeed, viewStore, store, clock));

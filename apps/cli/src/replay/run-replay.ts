@@ -1,16 +1,11 @@
 import { SqliteEventStore } from '@spiral/adapters-embedded';
-import { localProjections } from '@spiral/local';
-import { nationalProjections } from '@spiral/national';
-import type { Projection } from '@spiral/projections';
-import { regionalProjections } from '@spiral/regional';
+import { EMBEDDED_PROJECTIONS } from '@spiral/embedded-system';
 import { exportViews, replayViews, selectProjections, sqliteCopies, type AsOf, type ExportFormat, type ReplayFigures } from '@spiral/replay';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { withReadsReported } from './reads-reported';
-
-export const ALL_PROJECTIONS: readonly Projection[] = [...localProjections, ...regionalProjections, ...nationalProjections];
 
 export interface ReplayToFile {
   readonly dataDir: string;
@@ -27,7 +22,7 @@ export interface ReplayToFile {
  * process read the event store beside the server's writes.
  */
 export async function replayToFile(request: ReplayToFile): Promise<ReplayFigures> {
-  const projections = selectProjections(ALL_PROJECTIONS, request.view);
+  const projections = selectProjections(EMBEDDED_PROJECTIONS, request.view);
   const store = await SqliteEventStore.open(request.dataDir);
   const copy = await sqliteCopies()(randomUUID());
   try {
