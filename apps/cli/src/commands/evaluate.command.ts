@@ -2,11 +2,11 @@ import { SqliteEventStore } from '@spiral/adapters-embedded';
 import { evaluate, inMemoryCopies, type EvaluationAnswer } from '@spiral/replay';
 import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { eventProgressFor } from '../replay/event-progress';
 import { withReadsReported } from '../replay/reads-reported';
 import { evaluationSummary } from '../replay/evaluation-summary';
 import { historyFolderOf } from './data-folder';
+import { outFileOf } from './out-file';
 
 const HELP = `
 The regional and national views are folded once from the history into a temporary copy (by
@@ -33,6 +33,7 @@ export function evaluateCommand(): Command {
     .addHelpText('after', HELP)
     .action(async (options: { asOf?: string; compare?: string; from?: string; to?: string; out?: string; dataDir?: string }) => {
       const dataDir = historyFolderOf(options.dataDir);
+      const out = options.out === undefined ? undefined : outFileOf(options.out);
       const stored = await SqliteEventStore.open(dataDir);
       const progress = eventProgressFor(process.stderr, 'evaluating');
       // One read for every moment (evaluate-moments.ts); a second only for moments that history
@@ -49,7 +50,7 @@ export function evaluateCommand(): Command {
         progress.stop();
         await stored.close();
       }
-      if (options.out !== undefined) writeFileSync(resolve(options.out), `${JSON.stringify(answer, null, 2)}\n`);
+      if (out !== undefined) writeFileSync(out, `${JSON.stringify(answer, null, 2)}\n`);
       process.stdout.write(evaluationSummary(answer));
     });
 }

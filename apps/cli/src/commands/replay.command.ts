@@ -1,8 +1,8 @@
 import { describeAsOf, EXPORT_FORMATS, formatOfFile, parseAsOf, type AsOf, type ExportFormat } from '@spiral/replay';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { resolve } from 'node:path';
 import { eventProgressFor } from '../replay/event-progress';
 import { historyFolderOf } from './data-folder';
+import { outFileOf } from './out-file';
 import { replayToFile } from '../replay/run-replay';
 
 function asOfArgument(text: string): AsOf {
@@ -35,7 +35,7 @@ export function replayCommand(): Command {
     .addHelpText('after', HELP)
     .action(async (options: { view: string; asOf: AsOf; out: string; format?: ExportFormat; dataDir?: string }) => {
       const dataDir = historyFolderOf(options.dataDir);
-      const out = resolve(options.out);
+      const out = outFileOf(options.out);
       const progress = eventProgressFor(process.stderr, 'replaying');
       progress.pass(`${options.view} as of ${describeAsOf(options.asOf)}`);
       const figures = await replayToFile({ dataDir, view: options.view, asOf: options.asOf, out, format: options.format ?? formatOfFile(out), progress: (done, total) => progress.update(done, total) });
