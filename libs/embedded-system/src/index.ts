@@ -7,3 +7,4 @@ export * from './rebuild/rebuild-views';
 export * from './rebuild/rebuild-views-thread';
 export * from './rebuild/rebuild-job';
 export * from './rebuild/rebuild-jobs';
+export * from './data-folder';

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { configureHttpApp, spiralHttpAdapter } from '@spiral/http';
 import { Logger } from 'nestjs-pino';
+import { prepareDataFolder } from './data-folder';
 import { DEVELOPMENT_JWT_SECRET, type EmbeddedConfig } from './embedded-config';
 import { EmbeddedModule } from './embedded.module';
 
@@ -15,6 +16,7 @@ export async function createEmbeddedApp(config: EmbeddedConfig): Promise<NestFas
 
 /** Starts the embedded system and says where it listens. */
 export async function startEmbedded(config: EmbeddedConfig): Promise<NestFastifyApplication> {
+  prepareDataFolder(config.dataDir);
   const app = await createEmbeddedApp(config);
   await app.listen(config.port, config.host);
   const logger = app.get(Logger);

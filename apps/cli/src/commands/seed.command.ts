@@ -1,4 +1,4 @@
-import { embeddedConfigFrom } from '@spiral/embedded-system';
+import { embeddedConfigFrom, prepareDataFolder } from '@spiral/embedded-system';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { dataFolderOf } from './data-folder';
 import { progressFor } from '../seed/seed-progress';
@@ -44,6 +44,7 @@ export function seedCommand(): Command {
     .action(async (options: { size: SeedSize; randomSeed: number; dataDir?: string }) => {
       const environment = embeddedConfigFrom(process.env);
       const dataDir = dataFolderOf(options.dataDir);
+      prepareDataFolder(dataDir);
       process.stdout.write(`Seeding synthetic history (size ${options.size}, random seed ${options.randomSeed}) into ${dataDir}\n`);
       const result = await runSeed({
         size: options.size,
