@@ -1,4 +1,4 @@
-import { addCalendarMonths, comparedInstants, type TeamAdoption } from '@spiral/analytics';
+import { addCalendarMonths, comparedInstants, type GainEpisode, type TeamAdoption } from '@spiral/analytics';
 import type { SpiralSummary, TeamIndex } from '@spiral/projections';
 import type { FieldTestDocument } from './field-test-document';
 import type { NationalRegionDocument } from './national-region-document';
@@ -38,10 +38,10 @@ export interface JudgedFigures {
 const HORIZON_MONTHS = [6, 12]; // gainSustainability's horizons
 
 /**
- * Each instant once (a Set): only which stretch asOf falls in matters, and the same instants recur
- * (an adopting spiral's history keeps its gains after each of its events, so each gain's three
- * instants and its two horizons came once per measurement after it). Profiled on the default seed,
- * listing and parsing every occurrence was two fifths of an evaluation's reading of its moments.
+ * Each instant once (a Set), and each list of gains read once: only which stretch asOf falls in
+ * matters, and an adopting spiral's history keeps its gains after each of its events, so each
+ * gain's instants and its two horizons came once per measurement after it. Profiled on the default
+ * seed, listing and parsing every occurrence was two fifths of an evaluation's reading of its moments.
  */
 function instantsCompared(documents: Omit<NationalDocuments, 'instants'>): number[] {
   const instants = new Set<string>();
@@ -49,6 +49,8 @@ function instantsCompared(documents: Omit<NationalDocuments, 'instants'>): numbe
     if (at !== null) instants.add(at);
   };
   const achieved = new Set<string>();
+  // A history entry whose gains did not change shares its list with the one before (practiceSpiralAfter).
+  const gainLists = new Set<readonly GainEpisode[]>();
   for (const practice of documents.practices) {
     for (const at of [practice.proposedAt, practice.publishedAt, practice.retiredAt]) add(at);
     for (const adopter of Object.values(practice.adopters)) add(adopter.at);
@@ -56,6 +58,8 @@ function instantsCompared(documents: Omit<NationalDocuments, 'instants'>): numbe
   }
   for (const entry of documents.practiceSpirals) {
     for (const state of [entry, ...(entry.history ?? [])]) {
+      if (gainLists.has(state.gains)) continue;
+      gainLists.add(state.gains);
       for (const episode of state.gains) {
         [episode.achievedAt, episode.sustainedAt, episode.lostAt].forEach(add);
         if (achieved.has(episode.achievedAt)) continue;
