@@ -39,9 +39,11 @@ export async function foldMoments(request: MomentsFoldRequest): Promise<MomentsF
   const fold = new ViewsFold(views, projections, store);
   const head = await store.headPosition();
   let read = 0;
+  // Consecutive events often share their occurredAt (a team's batch of points): parsed once per run.
+  let [occurredAt, occurred] = ['', Number.NaN];
   for await (const event of store.readAll({ upTo: head, pageSize })) {
     read += 1;
-    const occurred = instantOf(event.occurredAt);
+    if (event.occurredAt !== occurredAt) [occurredAt, occurred] = [event.occurredAt, instantOf(event.occurredAt)];
     for (let index = 0; index < moments.length; index += 1) if (occurred <= (moments[index] as Moment).limit) applied[index] = (applied[index] as number) + 1;
     fold.take(event);
     if (read % pageSize === 0) {
