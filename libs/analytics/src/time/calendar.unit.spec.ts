@@ -1,4 +1,5 @@
-import { addCalendarMonths, daysBetween, monthOf, monthsFrom, resolveAsOf } from './calendar';
+import fc from 'fast-check';
+import { addCalendarMonths, daysBetween, earlierOf, isAtOrBefore, laterOf, monthOf, monthsFrom, resolveAsOf } from './calendar';
 
 describe('calendar', () => {
   it('counts days between instants, fractions included', () => {
@@ -24,5 +25,21 @@ describe('calendar', () => {
   it('judges at the asked moment, normalised, or now', () => {
     expect(resolveAsOf('2005-06-30', '2026-01-01T00:00:00.000Z')).toBe('2005-06-30T00:00:00.000Z');
     expect(resolveAsOf(undefined, '2026-01-01T00:00:00.000Z')).toBe('2026-01-01T00:00:00.000Z');
+  });
+
+  it('compares instants as Date.parse reads them, whatever moments came before (property)', () => {
+    const instant = fc.oneof(
+      fc.date({ min: new Date('1999-01-01T00:00:00.000Z'), max: new Date('2031-01-01T00:00:00.000Z'), noInvalidDate: true }).map((date) => date.toISOString()),
+      fc.constantFrom('2005-06-30', '2005-06-30T12:00:00+01:00', 'not a time', '2005-02-30T00:00:00.000Z'),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(instant, instant), { minLength: 1, maxLength: 20 }), (pairs) => {
+        for (const [a, b] of pairs) {
+          expect(isAtOrBefore(a, b)).toBe(Date.parse(a) <= Date.parse(b));
+          expect(laterOf(a, b)).toBe(Date.parse(b) > Date.parse(a) ? b : a);
+          expect(earlierOf(a, b)).toBe(Date.parse(b) < Date.parse(a) ? b : a);
+        }
+      }),
+    );
   });
 });

@@ -3,8 +3,8 @@ import { indexSpiralEvent, updateDocument, setEntry, type ViewSession, type Spir
 import type { EventEnvelope, MeasurementRecorded } from '@spiral/event-catalogue';
 import { NATIONAL_COLLECTIONS as C } from './national-collections';
 import { emptyNationalRegion, withLiveTeam, type NationalRegionDocument } from './national-region-document';
-import { emptyPractice, withAdoptingSpiral, type PracticeDocument } from './practice-document';
-import { practiceSpiralAfter, type PracticeSpiralDocument } from './practice-spiral-document';
+import { adoptsNow, emptyPractice, withAdoptingSpiral, type PracticeDocument } from './practice-document';
+import { mayChangePracticeSpiral, practiceSpiralAfter, type PracticeSpiralDocument } from './practice-spiral-document';
 
 /**
  * A spiral's points by period. Written only for events the spiral's summary accepted; it keeps the
@@ -42,9 +42,11 @@ export async function applyNationalSpiralEvent(views: ViewSession, event: EventE
   const measures = event.type === 'MeasurementRecorded' ? await recordPoint(views, event) : undefined;
   const practiceId = after.adoption?.practiceId;
   if (!practiceId) return;
-  await updateDocument<PracticeDocument>(views, C.practices, practiceId, emptyPractice, (practice) => withAdoptingSpiral(practice, before, after));
+  // Only what the event may change is read: most of an adopting spiral's events are its measurements.
+  if (adoptsNow(before, after)) await updateDocument<PracticeDocument>(views, C.practices, practiceId, emptyPractice, (practice) => withAdoptingSpiral(practice, before, after));
   const measureChanged = event.type === 'MeasurementRecorded' || event.type === 'GainAchieved' || event.type === 'GainWithdrawn';
   const impact = measureChanged ? await impactOf(views, after, measures) : undefined;
+  if (!mayChangePracticeSpiral(before, after, impact)) return;
   const noEntry = (spiralId: string): PracticeSpiralDocument => ({ spiralId, practiceId, gains: [], impact: null, history: [] });
   await updateDocument<PracticeSpiralDocument>(views, C.practiceSpirals, after.spiralId, noEntry, (entry) => practiceSpiralAfter(entry, before, after, impact, event.occurredAt));
 }

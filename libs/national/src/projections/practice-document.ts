@@ -75,9 +75,14 @@ function practiceAfter(next: PracticeDocument, envelope: EventEnvelope): Practic
   }
 }
 
+/** Whether the spiral adopted with this event (its summary before and after it). */
+export function adoptsNow(before: SpiralSummary | undefined, after: SpiralSummary): boolean {
+  return after.adoption !== null && (before?.adoption ?? null) === null;
+}
+
 /** The practice with the spiral's team among its adopters, when the spiral has just adopted it; undefined otherwise. */
 export function withAdoptingSpiral(practice: PracticeDocument, before: SpiralSummary | undefined, after: SpiralSummary): PracticeDocument | undefined {
-  if (after.adoption === null || (before?.adoption ?? null) !== null) return undefined;
+  if (after.adoption === null || !adoptsNow(before, after)) return undefined;
   const entry = { spiralId: after.spiralId, orgCode: after.orgCode, shaCode: after.shaCode, at: after.adoption.at };
   const adopters = withAdopter(practice.adopters, after.teamId, entry);
   return adopters === undefined ? undefined : { ...practice, adopters };

@@ -26,6 +26,15 @@ export type PracticeSpiralDocument = {
 export type PracticeSpiralAt = Pick<PracticeSpiralDocument, 'gains' | 'impact'> & { at: string };
 
 /**
+ * Whether an event may change the spiral's entry: a new list of gains (the summary's fold makes one
+ * only on a gain event, so identity tells a change) or a new impact figure. Most of an adopting
+ * spiral's events change neither (its measurements before a gain), and need not read the entry.
+ */
+export function mayChangePracticeSpiral(before: SpiralSummary | undefined, after: SpiralSummary, impact: MeasureImpact | undefined): boolean {
+  return before?.gains !== after.gains || impact !== undefined;
+}
+
+/**
  * The spiral's entry after a change to the spiral: changed gains, a new impact figure. Undefined
  * when neither changed.
  */

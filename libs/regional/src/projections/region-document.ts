@@ -54,6 +54,17 @@ export function withTeamRegistered(region: RegionDocument, orgCode: string): Reg
 
 const count = <T>(items: readonly T[], test: (item: T) => boolean) => items.filter(test).length;
 
+/** The region with its gain counts moved from a spiral's gains before to after; itself when they stay. */
+function withGainsCounted(region: RegionDocument, previous: SpiralChange['after']['gains'], current: SpiralChange['after']['gains']): RegionDocument {
+  const gains = {
+    achieved: region.gains.achieved + current.length - previous.length,
+    sustained: region.gains.sustained + count(current, (g) => g.sustainedAt !== null) - count(previous, (g) => g.sustainedAt !== null),
+    lost: region.gains.lost + count(current, (g) => g.lostAt !== null) - count(previous, (g) => g.lostAt !== null),
+  };
+  const changed = gains.achieved !== region.gains.achieved || gains.sustained !== region.gains.sustained || gains.lost !== region.gains.lost;
+  return changed ? { ...region, gains } : region;
+}
+
 /** The region after one accepted spiral event; undefined when the event changed nothing it counts. */
 export function withSpiralChange(region: RegionDocument, { before, after, teamDelta }: SpiralChange): RegionDocument | undefined {
   let next = region;
@@ -63,13 +74,8 @@ export function withSpiralChange(region: RegionDocument, { before, after, teamDe
     next = { ...next, funnel };
   }
   if (teamDelta !== 0) next = { ...next, organisations: withLiveTeamChange(next.organisations, after.orgCode, teamDelta) };
-  const previous = before?.gains ?? [];
-  const gains = {
-    achieved: next.gains.achieved + after.gains.length - previous.length,
-    sustained: next.gains.sustained + count(after.gains, (g) => g.sustainedAt !== null) - count(previous, (g) => g.sustainedAt !== null),
-    lost: next.gains.lost + count(after.gains, (g) => g.lostAt !== null) - count(previous, (g) => g.lostAt !== null),
-  };
-  if (gains.achieved !== next.gains.achieved || gains.sustained !== next.gains.sustained || gains.lost !== next.gains.lost) next = { ...next, gains };
+  // The summary's fold makes a new gains list only on a gain event, so the same list counts the same.
+  if (before?.gains !== after.gains) next = withGainsCounted(next, before?.gains ?? [], after.gains);
   const practiceId = after.adoption?.practiceId;
   if (practiceId && !before?.adoption) {
     const adopters = withAdopter(ownEntry(next.adoption, practiceId) ?? {}, after.teamId, {

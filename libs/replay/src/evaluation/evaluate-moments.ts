@@ -1,16 +1,16 @@
-import { NationalViewReader, nationalViewProjection } from '@spiral/national';
+import { NationalViewReader } from '@spiral/national';
 import type { EventStore, ViewStore } from '@spiral/ports';
-import { RegionalViewReader, regionalViewProjection } from '@spiral/regional';
+import { RegionalViewReader } from '@spiral/regional';
 import { randomUUID } from 'node:crypto';
 import type { IsolatedCopies } from '../isolated-copies';
+import { FOLDED_FOR_EVALUATION } from './evaluated-views';
 import { practiceEvaluation, regionEvaluation, type Evaluation, type RegionEvaluation } from './evaluation';
 import { foldMoments } from './moments-fold';
 
 /** Stalled spirals are not part of an evaluation; the regional reader needs a horizon all the same. */
 const STALLED_DAYS = 90;
 
-/** What an evaluation reads: the regional and national views, nothing else. */
-export const EVALUATED_VIEWS = [regionalViewProjection, nationalViewProjection];
+export { EVALUATED_VIEWS } from './evaluated-views';
 
 /** An evaluation's figures, judged on views that hold the events as of its moment. */
 export type EvaluationFigures = Omit<Evaluation, 'asOf' | 'events'>;
@@ -25,8 +25,9 @@ const readersOf = (views: ViewStore): EvaluationReaders => ({ national: new Nati
 
 /**
  * The national and regional views as of each moment (by occurredAt), all from ONE fold of the whole
- * history into one isolated copy (foldMoments), then each moment read as of it, with the readers
- * the live views use, and the copy thrown away. The live views are not involved: the copy holds
+ * history into one isolated copy (foldMoments; of the regional view, what an evaluation reads of
+ * it: evaluated-views.ts), then each moment read as of it, with the readers the live views use, and
+ * the copy thrown away. The live views are not involved: the copy holds
  * every event up to the head when the evaluation began, whatever the live views have applied. The
  * moments share the readers, so what these derive from the documents (read once) serves them all.
  * Evaluations in the order of the moments.
@@ -34,7 +35,7 @@ const readersOf = (views: ViewStore): EvaluationReaders => ({ national: new Nati
 export async function evaluateMoments(store: EventStore, copies: IsolatedCopies, moments: readonly string[], progress?: (done: number, total: number) => void): Promise<Evaluation[]> {
   const copy = await copies(randomUUID());
   try {
-    const folded = await foldMoments({ store, views: copy.views, projections: EVALUATED_VIEWS, moments, ...(progress === undefined ? {} : { progress }) });
+    const folded = await foldMoments({ store, views: copy.views, projections: FOLDED_FOR_EVALUATION, moments, ...(progress === undefined ? {} : { progress }) });
     const readers = readersOf(copy.views);
     const evaluations: Evaluation[] = [];
     for (const at of moments) {

@@ -1,7 +1,17 @@
 import { instantOf } from '@spiral/analytics';
 import type { EventStore, ViewStore } from '@spiral/ports';
-import { HISTORY_PAGE_SIZE, type Projection } from '@spiral/projections';
+import type { Projection } from '@spiral/projections';
 import { ViewsFold } from './views-fold';
+
+/**
+ * Events read, and applied, per page: a rebuild's pages (HISTORY_PAGE_SIZE, 25,000) outlive the
+ * young generation, so every event of the history was promoted before it was applied. At 1,000,
+ * measured back to back on the default seed (a shared machine, three runs each), an evaluation's
+ * GC time was 0.54-0.91 s instead of 0.79-1.42 s and its CPU time about a tenth lower; 400 and
+ * 2,500 measured the same as 1,000. The views' documents stay in the runners' history sessions
+ * across pages, so a smaller page reads no document again.
+ */
+export const EVALUATION_PAGE_SIZE = 1_000;
 
 export interface MomentsFoldRequest {
   readonly store: EventStore;
@@ -33,15 +43,17 @@ export interface MomentsFolded {
  */
 export async function foldMoments(request: MomentsFoldRequest): Promise<MomentsFolded> {
   const { store, views, projections } = request;
-  const pageSize = request.pageSize ?? HISTORY_PAGE_SIZE;
+  const pageSize = request.pageSize ?? EVALUATION_PAGE_SIZE;
   const moments = distinctMoments(request.moments);
   const applied = moments.map(() => 0);
   const fold = new ViewsFold(views, projections, store);
   const head = await store.headPosition();
   let read = 0;
+  // Consecutive events often share their occurredAt (a team's batch of points): parsed once per run.
+  let [occurredAt, occurred] = ['', Number.NaN];
   for await (const event of store.readAll({ upTo: head, pageSize })) {
     read += 1;
-    const occurred = instantOf(event.occurredAt);
+    if (event.occurredAt !== occurredAt) [occurredAt, occurred] = [event.occurredAt, instantOf(event.occurredAt)];
     for (let index = 0; index < moments.length; index += 1) if (occurred <= (moments[index] as Moment).limit) applied[index] = (applied[index] as number) + 1;
     fold.take(event);
     if (read % pageSize === 0) {
