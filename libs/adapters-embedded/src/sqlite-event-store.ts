@@ -19,6 +19,7 @@ import { SqliteStreamCache } from './sqlite-stream-cache';
 import { prepareEventStatements, rowToEnvelope, type EventStatements } from './sqlite-event-store.schema';
 import { rowToStoredLink } from './sqlite-stored-text';
 import { openDatabase, probe, type SqliteDatabase } from './sqlite/open-database';
+import { SqliteWalSync } from './sqlite/wal-sync';
 
 export interface SqliteEventStoreOptions {
   /** Stamps recordedAt; fixed in tests and replays. */
@@ -53,6 +54,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appended = new Subject<void>();
   private readonly statements: EventStatements;
   private readonly groupCommit: SqliteGroupCommit;
+  private readonly walSync: SqliteWalSync | undefined;
   private readonly pageSize: number;
   private readonly clock: Clock;
   private streamCache: SqliteStreamCache | undefined;
@@ -66,7 +68,11 @@ export class SqliteEventStore implements EventStore {
     this.statements = prepareEventStatements(db);
     this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
     this.clock = options.clock ?? systemClock;
-    this.groupCommit = new SqliteGroupCommit(db, this.statements, this.clock, () => this.appended.next());
+    // An in-memory database has no file to sync; a bulk import syncs once, when it finishes.
+    const walSync = file === ':memory:' ? undefined : new SqliteWalSync(file);
+    this.walSync = walSync;
+    const madeDurable = () => (walSync === undefined || this.bulkTransaction !== undefined ? Promise.resolve() : walSync.sync());
+    this.groupCommit = new SqliteGroupCommit(db, this.statements, this.clock, () => this.appended.next(), madeDurable);
     options.appendedElsewhere?.subscribe(() => this.appended.next());
   }
 
@@ -82,7 +88,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Opens a given file (or ':memory:'), for tools and tests that pick their own. */
   static openFile(file: string, options: SqliteEventStoreOptions = {}): Promise<SqliteEventStore> {
-    return settled(() => new SqliteEventStore(openDatabase(file, 'durable'), file, options));
+    return settled(() => new SqliteEventStore(openDatabase(file), file, options));
   }
 
   /** Concurrent appends share one commit (and one fsync): see SqliteGroupCommit. */
@@ -135,11 +141,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * Bulk import (`spiral seed`): until `finish`, commits do not wait for fsync (synchronous=OFF;
-   * WAL keeps the file consistent, https://sqlite.org/pragma.html#pragma_synchronous), appends are
+   * Bulk import (`spiral seed`): until `finish`, commits are not synced (synchronous=OFF and no WAL
+   * sync; WAL keeps the file consistent, https://sqlite.org/pragma.html#pragma_synchronous), appends are
    * committed together every `appendsPerCommit` (SqliteBulkTransaction) and SQLite's page
    * cache holds BULK_CACHE_KIB, so a crash may lose the latest appends, never corrupt the file.
-   * `finish` commits, restores synchronous=FULL and the default cache, and checkpoints the WAL with
+   * `finish` commits, restores synchronous=NORMAL and the default cache, and checkpoints the WAL with
    * a sync, which makes everything appended so far durable at once. Only for a single writer that
    * can repeat its work (the seed's commands are idempotent), never for a server.
    */
@@ -155,7 +161,7 @@ export class SqliteEventStore implements EventStore {
           this.groupCommit.flush();
           this.bulkTransaction?.end();
           this.bulkTransaction = undefined;
-          this.db.pragma('synchronous = FULL');
+          this.db.pragma('synchronous = NORMAL');
           this.db.pragma(`cache_size = ${defaultCache}`);
           this.db.pragma('wal_checkpoint(FULL)');
         }),
@@ -189,7 +195,7 @@ export class SqliteEventStore implements EventStore {
       this.bulkTransaction = undefined;
       this.appended.complete();
       this.db.close();
-    });
+    }).then(() => this.walSync?.close());
   }
 
   /** Upcast unless the caller audits the stored form; only the given types when asked (see ReadAllOptions). */
