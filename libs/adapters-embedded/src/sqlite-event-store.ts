@@ -27,10 +27,11 @@ export interface SqliteEventStoreOptions {
   /** Events per page for readAll (default when the caller gives none) and for subscriptions. */
   readonly pageSize?: number;
   /**
-   * Ticks when another connection to the same file has committed appends (the embedded system's
-   * writer tells its live views' worker thread), so this store's subscribers read them at once.
+   * Ticks when another connection to the same file has made appends durable, with the highest
+   * global position it has (the embedded system's writer tells its live views' worker thread), so
+   * this store's subscribers read up to there at once.
    */
-  readonly appendedElsewhere?: Observable<void>;
+  readonly appendedElsewhere?: Observable<number>;
 }
 
 const DEFAULT_PAGE_SIZE = 500;
@@ -51,7 +52,14 @@ const NO_UPPER_BOUND = Number.MAX_SAFE_INTEGER;
  * connection's appends: another process writing the same file (a CLI) is not pushed to them.
  */
 export class SqliteEventStore implements EventStore {
-  private readonly appended = new Subject<void>();
+  private readonly appended = new Subject<number>();
+  /**
+   * Subscribers read up to here: the highest position known durable, so no view is ever built from
+   * an event a power cut could still undo (commits are synced after they are visible, see
+   * SqliteWalSync). What the file holds when it is opened counts as durable: it was synced, or has
+   * outlived the process that wrote it.
+   */
+  private durableHead: number;
   private readonly statements: EventStatements;
   private readonly groupCommit: SqliteGroupCommit;
   private readonly walSync: SqliteWalSync | undefined;
@@ -72,12 +80,16 @@ export class SqliteEventStore implements EventStore {
     const walSync = file === ':memory:' ? undefined : new SqliteWalSync(file);
     this.walSync = walSync;
     const madeDurable = () => (walSync === undefined || this.bulkTransaction !== undefined ? Promise.resolve() : walSync.sync());
-    this.groupCommit = new SqliteGroupCommit(db, this.statements, this.clock, () => this.appended.next(), madeDurable);
-    options.appendedElsewhere?.subscribe(() => this.appended.next());
+    this.durableHead = this.statements.head.get()?.head ?? 0;
+    this.groupCommit = new SqliteGroupCommit(db, this.statements, this.clock, (head) => this.durableUpTo(head), madeDurable);
+    options.appendedElsewhere?.subscribe((head) => this.durableUpTo(head));
   }
 
-  /** Ticks after every group of appends this connection commits: for those who must tell other connections. */
-  get commits(): Observable<void> {
+  /**
+   * Ticks after every group of appends this connection has made durable, with the highest global
+   * position it has: for those who must tell other connections.
+   */
+  get commits(): Observable<number> {
     return this.appended.asObservable();
   }
 
@@ -132,7 +144,7 @@ export class SqliteEventStore implements EventStore {
   subscribeToAll(after: number): Observable<EventEnvelope> {
     return catchUpThenLive(
       {
-        readPage: (from, limit) => this.readPage(from, NO_UPPER_BOUND, limit),
+        readPage: (from, limit) => this.readPage(from, this.durableHead, limit),
         appended: this.appended,
         pageSize: this.pageSize,
       },
@@ -154,7 +166,7 @@ export class SqliteEventStore implements EventStore {
     const defaultCache = this.db.pragma('cache_size', { simple: true }) as number;
     this.db.pragma('synchronous = OFF');
     this.db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
-    this.bulkTransaction = new SqliteBulkTransaction(this.db, appendsPerCommit, () => this.appended.next());
+    this.bulkTransaction = new SqliteBulkTransaction(this.db, appendsPerCommit, () => this.durableUpTo(this.statements.head.get()?.head ?? 0));
     return {
       finish: () =>
         settled(() => {
@@ -196,6 +208,11 @@ export class SqliteEventStore implements EventStore {
       this.appended.complete();
       this.db.close();
     }).then(() => this.walSync?.close());
+  }
+
+  private durableUpTo(head: number): void {
+    this.durableHead = Math.max(this.durableHead, head);
+    this.appended.next(this.durableHead);
   }
 
   /** Upcast unless the caller audits the stored form; only the given types when asked (see ReadAllOptions). */

@@ -38,7 +38,8 @@ type GroupCommit = Transaction<(group: readonly QueuedAppend[], recordedAt: stri
  * function into SAVEPOINT/RELEASE, https://github.com/WiseLibs/better-sqlite3/blob/master/docs/api.md#transactionfunction---function),
  * so that failure stays with its own append, as it always did.
  * Nobody is answered before the group's commit is durable (`madeDurable`: the WAL synced off the
- * event loop, see SqliteWalSync), and `onCommitted` (the live feed) is told then, before the answers.
+ * event loop, see SqliteWalSync), and `onDurable` (the live feed) is told then, before the answers,
+ * with the highest global position the group stored.
  */
 export class SqliteGroupCommit {
   private queue: QueuedAppend[] = [];
@@ -51,7 +52,7 @@ export class SqliteGroupCommit {
     db: SqliteDatabase,
     statements: EventStatements,
     private readonly clock: Clock,
-    private readonly onCommitted: () => void,
+    private readonly onDurable: (head: number) => void,
     private readonly madeDurable: () => Promise<void>,
   ) {
     const cached = new CachedHeadLookups(db, statements);
@@ -121,20 +122,31 @@ export class SqliteGroupCommit {
     }
     // Every answer waits for the sync, a refusal or a retry's earlier answer too: each may rest on
     // a commit of an earlier group whose sync is still running.
+    const head = highestPosition(outcomes);
     this.madeDurable().then(
-      () => this.answer(group, outcomes),
+      () => this.answer(group, outcomes, head),
       (syncError: unknown) => {
         for (const queued of group) queued.reject(syncError);
       },
     );
   }
 
-  private answer(group: readonly QueuedAppend[], outcomes: readonly Outcome[]): void {
-    if (outcomes.some((outcome) => outcome.ok && !outcome.result.duplicate)) this.onCommitted();
+  private answer(group: readonly QueuedAppend[], outcomes: readonly Outcome[], head: number | undefined): void {
+    if (head !== undefined) this.onDurable(head);
     outcomes.forEach((outcome, index) => {
       const queued = group[index] as QueuedAppend;
       if (outcome.ok) queued.resolve(outcome.result);
       else queued.reject(outcome.error);
     });
   }
+}
+
+/** The global position of the last event the group stored, if it stored any. */
+function highestPosition(outcomes: readonly Outcome[]): number | undefined {
+  let head: number | undefined;
+  for (const outcome of outcomes) {
+    const last = outcome.ok && !outcome.result.duplicate ? outcome.result.events.at(-1) : undefined;
+    if (last !== undefined) head = Math.max(head ?? 0, last.globalPosition);
+  }
+  return head;
 }
