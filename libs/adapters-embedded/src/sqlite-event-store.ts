@@ -19,7 +19,7 @@ import { SqliteStreamCache } from './sqlite-stream-cache';
 import { prepareEventStatements, rowToEnvelope, type EventStatements } from './sqlite-event-store.schema';
 import { rowToStoredLink } from './sqlite-stored-text';
 import { openDatabase, probe, type SqliteDatabase } from './sqlite/open-database';
-import { SqliteWalSync } from './sqlite/wal-sync';
+import { walSyncOf, type SqliteWalSync } from './sqlite/wal-sync';
 
 export interface SqliteEventStoreOptions {
   /** Stamps recordedAt; fixed in tests and replays. */
@@ -76,8 +76,8 @@ export class SqliteEventStore implements EventStore {
     this.statements = prepareEventStatements(db);
     this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
     this.clock = options.clock ?? systemClock;
-    // An in-memory database has no file to sync; a bulk import syncs once, when it finishes.
-    const walSync = file === ':memory:' ? undefined : new SqliteWalSync(file);
+    // A bulk import syncs once, when it finishes.
+    const walSync = walSyncOf(db, file);
     this.walSync = walSync;
     const madeDurable = () => (walSync === undefined || this.bulkTransaction !== undefined ? Promise.resolve() : walSync.sync());
     this.durableHead = this.statements.head.get()?.head ?? 0;
@@ -157,13 +157,14 @@ export class SqliteEventStore implements EventStore {
    * sync; WAL keeps the file consistent, https://sqlite.org/pragma.html#pragma_synchronous), appends are
    * committed together every `appendsPerCommit` (SqliteBulkTransaction) and SQLite's page
    * cache holds BULK_CACHE_KIB, so a crash may lose the latest appends, never corrupt the file.
-   * `finish` commits, restores synchronous=NORMAL and the default cache, and checkpoints the WAL with
+   * `finish` commits, restores synchronous and the default cache, and checkpoints the WAL with
    * a sync, which makes everything appended so far durable at once. Only for a single writer that
    * can repeat its work (the seed's commands are idempotent), never for a server.
    */
   relaxDurabilityForBulkImport(appendsPerCommit = BULK_APPENDS_PER_COMMIT): { finish(): Promise<void> } {
     this.groupCommit.flush();
     const defaultCache = this.db.pragma('cache_size', { simple: true }) as number;
+    const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
     this.db.pragma('synchronous = OFF');
     this.db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
     this.bulkTransaction = new SqliteBulkTransaction(this.db, appendsPerCommit, () => this.durableUpTo(this.statements.head.get()?.head ?? 0));
@@ -173,7 +174,7 @@ export class SqliteEventStore implements EventStore {
           this.groupCommit.flush();
           this.bulkTransaction?.end();
           this.bulkTransaction = undefined;
-          this.db.pragma('synchronous = NORMAL');
+          this.db.pragma(`synchronous = ${synchronous}`);
           this.db.pragma(`cache_size = ${defaultCache}`);
           this.db.pragma('wal_checkpoint(FULL)');
         }),

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { SqliteGroupCommit } from './sqlite-group-commit';
 import { prepareEventStatements } from './sqlite-event-store.schema';
 import { openDatabase, type SqliteDatabase } from './sqlite/open-database';
-import { SqliteWalSync } from './sqlite/wal-sync';
+import { SqliteWalSync, walSyncOf } from './sqlite/wal-sync';
 
 /** A sync the test finishes by hand. */
 function heldSync() {
@@ -99,6 +99,27 @@ describe('SqliteWalSync', () => {
     } finally {
       await wal.close();
       db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('walSyncOf', () => {
+  it('syncs the WAL of a file in WAL mode, and lets a connection without a WAL sync each commit itself', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'spiral-walsync-'));
+    const file = join(dataDir, 'events.sqlite');
+    const onDisk = openDatabase(file);
+    const inMemory = openDatabase(':memory:');
+    try {
+      const wal = walSyncOf(onDisk, file);
+      expect(wal).toBeInstanceOf(SqliteWalSync);
+      expect(onDisk.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+      await wal?.close();
+      expect(walSyncOf(inMemory, ':memory:')).toBeUndefined();
+      expect(inMemory.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    } finally {
+      onDisk.close();
+      inMemory.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import type { SqliteDatabase } from './open-database';
 
 /**
  * Makes a WAL-mode database's commits durable off the event loop. Under synchronous=NORMAL a commit
@@ -60,4 +61,15 @@ export class SqliteWalSync {
     });
     await (await this.handle).datasync();
   }
+}
+
+/**
+ * The WAL sync of a connection opened by openDatabase, or none where SQLite kept another journal
+ * mode (':memory:'; a file system without the shared memory WAL needs): there each commit syncs
+ * itself (synchronous=FULL), as every commit did before SqliteWalSync.
+ */
+export function walSyncOf(db: SqliteDatabase, file: string): SqliteWalSync | undefined {
+  if (db.pragma('journal_mode', { simple: true }) === 'wal') return new SqliteWalSync(file);
+  db.pragma('synchronous = FULL');
+  return undefined;
 }
