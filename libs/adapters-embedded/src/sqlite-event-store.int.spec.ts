@@ -2,6 +2,7 @@ import { eventStoreContract, pendingEvent, pendingEvents, type EventStoreHarness
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { EventEnvelope } from '@spiral/event-catalogue';
 import { Subject } from 'rxjs';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -124,6 +125,25 @@ describe('SqliteEventStore', () => {
     } finally {
       await follower.close();
       await writer.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives subscribers at the same position one shared read of each page (the live views thread has one per projection)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'spiral-events-'));
+    const store = await SqliteEventStore.open(dataDir);
+    try {
+      await store.append('team-1', pendingEvents(2), 'no_stream');
+      const first: EventEnvelope[] = [];
+      const second: EventEnvelope[] = [];
+      const subscriptions = [first, second].map((seen) => store.subscribeToAll(0).subscribe((event) => seen.push(event)));
+      await store.append('team-1', pendingEvents(1), 1);
+      for (let wait = 0; (first.length < 3 || second.length < 3) && wait < 100; wait++) await new Promise((resolve) => setTimeout(resolve, 10));
+      subscriptions.forEach((subscription) => subscription.unsubscribe());
+      expect(first.map((event) => event.globalPosition)).toEqual([1, 2, 3]);
+      first.forEach((event, index) => expect(second[index]).toBe(event));
+    } finally {
+      await store.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

@@ -15,6 +15,7 @@ import { catchUpThenLive } from './catch-up-then-live';
 import { settled } from './settled';
 import { SqliteBulkTransaction } from './sqlite-bulk-transaction';
 import { SqliteGroupCommit } from './sqlite-group-commit';
+import { RecentPages } from './sqlite-recent-pages';
 import { SqliteStreamCache } from './sqlite-stream-cache';
 import { prepareEventStatements, rowToEnvelope, type EventStatements } from './sqlite-event-store.schema';
 import { rowToStoredLink } from './sqlite-stored-text';
@@ -44,6 +45,8 @@ const BULK_APPENDS_PER_COMMIT = 2_000;
  */
 const BULK_CACHE_KIB = 131_072;
 const NO_UPPER_BOUND = Number.MAX_SAFE_INTEGER;
+/** Pages kept for subscribers at the same position (RecentPages): more than the live views' thread has subscribers. */
+const RECENT_PAGES = 16;
 
 /**
  * The embedded event store: one SQLite file, one writer connection. better-sqlite3 is synchronous,
@@ -53,6 +56,7 @@ const NO_UPPER_BOUND = Number.MAX_SAFE_INTEGER;
  */
 export class SqliteEventStore implements EventStore {
   private readonly appended = new Subject<number>();
+  private readonly recentPages = new RecentPages(RECENT_PAGES);
   /**
    * Subscribers read up to here: the highest position known durable, so no view is ever built from
    * an event a power cut could still undo (commits are synced after they are visible, see
@@ -144,7 +148,10 @@ export class SqliteEventStore implements EventStore {
   subscribeToAll(after: number): Observable<EventEnvelope> {
     return catchUpThenLive(
       {
-        readPage: (from, limit) => this.readPage(from, this.durableHead, limit),
+        readPage: (from, limit) => {
+          const upTo = this.durableHead;
+          return this.recentPages.read(from, upTo, limit, () => this.readPage(from, upTo, limit));
+        },
         appended: this.appended,
         pageSize: this.pageSize,
       },
