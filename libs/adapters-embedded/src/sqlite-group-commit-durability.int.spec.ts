@@ -104,6 +104,24 @@ describe('SqliteWalSync', () => {
   });
 });
 
+describe('SqliteWalSync closing', () => {
+  it('runs the syncs asked for before it closes, even once the connection has closed and removed its WAL', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'spiral-walsync-'));
+    const file = join(dataDir, 'events.sqlite');
+    const db = openDatabase(file);
+    const wal = new SqliteWalSync(file);
+    try {
+      db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+      const syncs = [wal.sync(), wal.sync()];
+      db.close();
+      await wal.close();
+      await expect(Promise.all(syncs)).resolves.toEqual([undefined, undefined]);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('walSyncOf', () => {
   it('syncs the WAL of a file in WAL mode, and lets a connection without a WAL sync each commit itself', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'spiral-walsync-'));

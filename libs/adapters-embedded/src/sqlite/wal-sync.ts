@@ -30,13 +30,17 @@ export class SqliteWalSync {
     return this.queued;
   }
 
-  /** Closes the WAL's file handle (the database's own connection is closed by its owner). */
+  /**
+   * Closes the WAL's file handle once the syncs asked for have run (the database's own connection is
+   * closed by its owner, maybe before: the handle still syncs what was written, the file removed or not).
+   */
   async close(): Promise<void> {
+    for (let pending = this.queued ?? this.running; pending !== undefined; pending = this.queued ?? this.running) {
+      await pending.catch(() => undefined);
+    }
     const handle = this.handle;
     this.handle = undefined;
-    await this.running?.catch(() => undefined);
-    await this.queued?.catch(() => undefined);
-    if (handle !== undefined) await (await handle).close();
+    if (handle !== undefined) await (await handle.catch(() => undefined))?.close();
   }
 
   private startQueued(): Promise<void> {
