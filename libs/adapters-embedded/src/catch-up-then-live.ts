@@ -4,8 +4,8 @@ import { Observable } from 'rxjs';
 export interface PagedEventSource {
   /** Up to `limit` events after a global position, in global order, as committed now. */
   readPage(after: number, limit: number): readonly EventEnvelope[];
-  /** Ticks after every committed append; completes when the store closes. */
-  readonly appended: Observable<void>;
+  /** Ticks (whatever it carries) after every append readPage can see; completes when the store closes. */
+  readonly appended: Observable<unknown>;
   readonly pageSize: number;
 }
 

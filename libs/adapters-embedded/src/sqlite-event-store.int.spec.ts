@@ -1,7 +1,8 @@
-import { eventStoreContract, pendingEvent, type EventStoreHarness } from '@spiral/ports/testing';
+import { eventStoreContract, pendingEvent, pendingEvents, type EventStoreHarness } from '@spiral/ports/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { EventEnvelope } from '@spiral/event-catalogue';
 import { Subject } from 'rxjs';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -85,9 +86,9 @@ describe('SqliteEventStore', () => {
   it("delivers another connection's appends to its subscribers when told of them (the live views' worker thread)", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'spiral-events-'));
     const writer = await SqliteEventStore.open(dataDir);
-    const told = new Subject<void>();
+    const told = new Subject<number>();
     const follower = await SqliteEventStore.open(dataDir, { appendedElsewhere: told });
-    const forwarded = writer.commits.subscribe(() => told.next());
+    const forwarded = writer.commits.subscribe((head) => told.next(head));
     try {
       const seen: string[] = [];
       const subscription = follower.subscribeToAll(0).subscribe((event) => seen.push(event.streamId));
@@ -100,6 +101,49 @@ describe('SqliteEventStore', () => {
       forwarded.unsubscribe();
       await follower.close();
       await writer.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('delivers to its subscribers no further than the durable head it is told, so no view is built on what a power cut could undo', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'spiral-events-'));
+    const writer = await SqliteEventStore.open(dataDir);
+    const told = new Subject<number>();
+    const follower = await SqliteEventStore.open(dataDir, { appendedElsewhere: told });
+    try {
+      const seen: number[] = [];
+      const subscription = follower.subscribeToAll(0).subscribe((event) => seen.push(event.globalPosition));
+      await writer.append('team-1', pendingEvents(3), 'no_stream');
+      told.next(2);
+      for (let wait = 0; seen.length < 2 && wait < 100; wait++) await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(seen).toEqual([1, 2]);
+      told.next(3);
+      for (let wait = 0; seen.length < 3 && wait < 100; wait++) await new Promise((resolve) => setTimeout(resolve, 10));
+      subscription.unsubscribe();
+      expect(seen).toEqual([1, 2, 3]);
+    } finally {
+      await follower.close();
+      await writer.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives subscribers at the same position one shared read of each page (the live views thread has one per projection)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'spiral-events-'));
+    const store = await SqliteEventStore.open(dataDir);
+    try {
+      await store.append('team-1', pendingEvents(2), 'no_stream');
+      const first: EventEnvelope[] = [];
+      const second: EventEnvelope[] = [];
+      const subscriptions = [first, second].map((seen) => store.subscribeToAll(0).subscribe((event) => seen.push(event)));
+      await store.append('team-1', pendingEvents(1), 1);
+      for (let wait = 0; (first.length < 3 || second.length < 3) && wait < 100; wait++) await new Promise((resolve) => setTimeout(resolve, 10));
+      subscriptions.forEach((subscription) => subscription.unsubscribe());
+      expect(first.map((event) => event.globalPosition)).toEqual([1, 2, 3]);
+      first.forEach((event, index) => expect(second[index]).toBe(event));
+    } finally {
+      await store.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

@@ -15,10 +15,12 @@ import { catchUpThenLive } from './catch-up-then-live';
 import { settled } from './settled';
 import { SqliteBulkTransaction } from './sqlite-bulk-transaction';
 import { SqliteGroupCommit } from './sqlite-group-commit';
+import { RecentPages } from './sqlite-recent-pages';
 import { SqliteStreamCache } from './sqlite-stream-cache';
 import { prepareEventStatements, rowToEnvelope, type EventStatements } from './sqlite-event-store.schema';
 import { rowToStoredLink } from './sqlite-stored-text';
 import { openDatabase, probe, type SqliteDatabase } from './sqlite/open-database';
+import { walSyncOf, type SqliteWalSync } from './sqlite/wal-sync';
 
 export interface SqliteEventStoreOptions {
   /** Stamps recordedAt; fixed in tests and replays. */
@@ -26,10 +28,11 @@ export interface SqliteEventStoreOptions {
   /** Events per page for readAll (default when the caller gives none) and for subscriptions. */
   readonly pageSize?: number;
   /**
-   * Ticks when another connection to the same file has committed appends (the embedded system's
-   * writer tells its live views' worker thread), so this store's subscribers read them at once.
+   * Ticks when another connection to the same file has made appends durable, with the highest
+   * global position it has (the embedded system's writer tells its live views' worker thread), so
+   * this store's subscribers read up to there at once.
    */
-  readonly appendedElsewhere?: Observable<void>;
+  readonly appendedElsewhere?: Observable<number>;
 }
 
 const DEFAULT_PAGE_SIZE = 500;
@@ -42,6 +45,8 @@ const BULK_APPENDS_PER_COMMIT = 2_000;
  */
 const BULK_CACHE_KIB = 131_072;
 const NO_UPPER_BOUND = Number.MAX_SAFE_INTEGER;
+/** Pages kept for subscribers at the same position (RecentPages): more than the live views' thread has subscribers. */
+const RECENT_PAGES = 16;
 
 /**
  * The embedded event store: one SQLite file, one writer connection. better-sqlite3 is synchronous,
@@ -50,9 +55,18 @@ const NO_UPPER_BOUND = Number.MAX_SAFE_INTEGER;
  * connection's appends: another process writing the same file (a CLI) is not pushed to them.
  */
 export class SqliteEventStore implements EventStore {
-  private readonly appended = new Subject<void>();
+  private readonly appended = new Subject<number>();
+  private readonly recentPages = new RecentPages(RECENT_PAGES);
+  /**
+   * Subscribers read up to here: the highest position known durable, so no view is ever built from
+   * an event a power cut could still undo (commits are synced after they are visible, see
+   * SqliteWalSync). What the file holds when it is opened counts as durable: it was synced, or has
+   * outlived the process that wrote it.
+   */
+  private durableHead: number;
   private readonly statements: EventStatements;
   private readonly groupCommit: SqliteGroupCommit;
+  private readonly walSync: SqliteWalSync | undefined;
   private readonly pageSize: number;
   private readonly clock: Clock;
   private streamCache: SqliteStreamCache | undefined;
@@ -66,12 +80,20 @@ export class SqliteEventStore implements EventStore {
     this.statements = prepareEventStatements(db);
     this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
     this.clock = options.clock ?? systemClock;
-    this.groupCommit = new SqliteGroupCommit(db, this.statements, this.clock, () => this.appended.next());
-    options.appendedElsewhere?.subscribe(() => this.appended.next());
+    // A bulk import syncs once, when it finishes.
+    const walSync = walSyncOf(db, file);
+    this.walSync = walSync;
+    const madeDurable = () => (walSync === undefined || this.bulkTransaction !== undefined ? Promise.resolve() : walSync.sync());
+    this.durableHead = this.statements.head.get()?.head ?? 0;
+    this.groupCommit = new SqliteGroupCommit(db, this.statements, this.clock, (head) => this.durableUpTo(head), madeDurable);
+    options.appendedElsewhere?.subscribe((head) => this.durableUpTo(head));
   }
 
-  /** Ticks after every group of appends this connection commits: for those who must tell other connections. */
-  get commits(): Observable<void> {
+  /**
+   * Ticks after every group of appends this connection has made durable, with the highest global
+   * position it has: for those who must tell other connections.
+   */
+  get commits(): Observable<number> {
     return this.appended.asObservable();
   }
 
@@ -82,7 +104,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Opens a given file (or ':memory:'), for tools and tests that pick their own. */
   static openFile(file: string, options: SqliteEventStoreOptions = {}): Promise<SqliteEventStore> {
-    return settled(() => new SqliteEventStore(openDatabase(file, 'durable'), file, options));
+    return settled(() => new SqliteEventStore(openDatabase(file), file, options));
   }
 
   /** Concurrent appends share one commit (and one fsync): see SqliteGroupCommit. */
@@ -126,7 +148,10 @@ export class SqliteEventStore implements EventStore {
   subscribeToAll(after: number): Observable<EventEnvelope> {
     return catchUpThenLive(
       {
-        readPage: (from, limit) => this.readPage(from, NO_UPPER_BOUND, limit),
+        readPage: (from, limit) => {
+          const upTo = this.durableHead;
+          return this.recentPages.read(from, upTo, limit, () => this.readPage(from, upTo, limit));
+        },
         appended: this.appended,
         pageSize: this.pageSize,
       },
@@ -135,27 +160,28 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * Bulk import (`spiral seed`): until `finish`, commits do not wait for fsync (synchronous=OFF;
-   * WAL keeps the file consistent, https://sqlite.org/pragma.html#pragma_synchronous), appends are
+   * Bulk import (`spiral seed`): until `finish`, commits are not synced (synchronous=OFF and no WAL
+   * sync; WAL keeps the file consistent, https://sqlite.org/pragma.html#pragma_synchronous), appends are
    * committed together every `appendsPerCommit` (SqliteBulkTransaction) and SQLite's page
    * cache holds BULK_CACHE_KIB, so a crash may lose the latest appends, never corrupt the file.
-   * `finish` commits, restores synchronous=FULL and the default cache, and checkpoints the WAL with
+   * `finish` commits, restores synchronous and the default cache, and checkpoints the WAL with
    * a sync, which makes everything appended so far durable at once. Only for a single writer that
    * can repeat its work (the seed's commands are idempotent), never for a server.
    */
   relaxDurabilityForBulkImport(appendsPerCommit = BULK_APPENDS_PER_COMMIT): { finish(): Promise<void> } {
     this.groupCommit.flush();
     const defaultCache = this.db.pragma('cache_size', { simple: true }) as number;
+    const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
     this.db.pragma('synchronous = OFF');
     this.db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
-    this.bulkTransaction = new SqliteBulkTransaction(this.db, appendsPerCommit, () => this.appended.next());
+    this.bulkTransaction = new SqliteBulkTransaction(this.db, appendsPerCommit, () => this.durableUpTo(this.statements.head.get()?.head ?? 0));
     return {
       finish: () =>
         settled(() => {
           this.groupCommit.flush();
           this.bulkTransaction?.end();
           this.bulkTransaction = undefined;
-          this.db.pragma('synchronous = FULL');
+          this.db.pragma(`synchronous = ${synchronous}`);
           this.db.pragma(`cache_size = ${defaultCache}`);
           this.db.pragma('wal_checkpoint(FULL)');
         }),
@@ -189,7 +215,12 @@ export class SqliteEventStore implements EventStore {
       this.bulkTransaction = undefined;
       this.appended.complete();
       this.db.close();
-    });
+    }).then(() => this.walSync?.close());
+  }
+
+  private durableUpTo(head: number): void {
+    this.durableHead = Math.max(this.durableHead, head);
+    this.appended.next(this.durableHead);
   }
 
   /** Upcast unless the caller audits the stored form; only the given types when asked (see ReadAllOptions). */

@@ -83,7 +83,7 @@ describe('SqliteEventStore group commit', () => {
 describe('CachedHeadLookups', () => {
   it('reads a head once, follows its own inserts, and reads again after another connection commits', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'spiral-heads-'));
-    const db = openDatabase(join(dataDir, 'events.sqlite'), 'durable');
+    const db = openDatabase(join(dataDir, 'events.sqlite'));
     const other = await SqliteEventStore.open(dataDir);
     try {
       const lookups = new CachedHeadLookups(db, prepareEventStatements(db));

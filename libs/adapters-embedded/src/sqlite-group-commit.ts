@@ -26,10 +26,10 @@ class InsertFailed extends Error {
 type GroupCommit = Transaction<(group: readonly QueuedAppend[], recordedAt: string) => Outcome[]>;
 
 /**
- * Group commit: with synchronous=FULL every commit waits for an fsync, which dwarfs the work of one
- * append. Appends that arrive in the same turn of the event loop (many HTTP requests, many
- * concurrent writers) are queued and committed together in one IMMEDIATE transaction, so one fsync
- * covers them all. Every caller still gets its own result: an append refused by its checks
+ * Group commit: every commit must be made durable by an fsync, and each commit has a cost of its
+ * own. Appends that arrive in the same turn of the event loop (many HTTP requests, many concurrent
+ * writers) are queued and committed together in one IMMEDIATE transaction, so one commit and one
+ * fsync cover them all. Every caller still gets its own result: an append refused by its checks
  * (WrongExpectedRevision, EventIdInUse, …) has written nothing (see checkAppend), so the others go
  * on without it; appends to the same stream in one group see each other in arrival order. Stream
  * heads come from memory (CachedHeadLookups), event ids from the database.
@@ -37,7 +37,9 @@ type GroupCommit = Transaction<(group: readonly QueuedAppend[], recordedAt: stri
  * and run again append by append, each in a savepoint (better-sqlite3 turns a nested transaction
  * function into SAVEPOINT/RELEASE, https://github.com/WiseLibs/better-sqlite3/blob/master/docs/api.md#transactionfunction---function),
  * so that failure stays with its own append, as it always did.
- * Nobody is answered before the group's commit returns, and `onCommitted` (the live feed) is told after it.
+ * Nobody is answered before the group's commit is durable (`madeDurable`: the WAL synced off the
+ * event loop, see SqliteWalSync), and `onDurable` (the live feed) is told then, before the answers,
+ * with the highest global position the group stored.
  */
 export class SqliteGroupCommit {
   private queue: QueuedAppend[] = [];
@@ -50,7 +52,8 @@ export class SqliteGroupCommit {
     db: SqliteDatabase,
     statements: EventStatements,
     private readonly clock: Clock,
-    private readonly onCommitted: () => void,
+    private readonly onDurable: (head: number) => void,
+    private readonly madeDurable: () => Promise<void>,
   ) {
     const cached = new CachedHeadLookups(db, statements);
     this.cachedLookups = cached;
@@ -117,11 +120,33 @@ export class SqliteGroupCommit {
         return;
       }
     }
-    if (outcomes.some((outcome) => outcome.ok && !outcome.result.duplicate)) this.onCommitted();
+    // Every answer waits for the sync, a refusal or a retry's earlier answer too: each may rest on
+    // a commit of an earlier group whose sync is still running.
+    const head = highestPosition(outcomes);
+    this.madeDurable().then(
+      () => this.answer(group, outcomes, head),
+      (syncError: unknown) => {
+        for (const queued of group) queued.reject(syncError);
+      },
+    );
+  }
+
+  private answer(group: readonly QueuedAppend[], outcomes: readonly Outcome[], head: number | undefined): void {
+    if (head !== undefined) this.onDurable(head);
     outcomes.forEach((outcome, index) => {
       const queued = group[index] as QueuedAppend;
       if (outcome.ok) queued.resolve(outcome.result);
       else queued.reject(outcome.error);
     });
   }
+}
+
+/** The global position of the last event the group stored, if it stored any. */
+function highestPosition(outcomes: readonly Outcome[]): number | undefined {
+  let head: number | undefined;
+  for (const outcome of outcomes) {
+    const last = outcome.ok && !outcome.result.duplicate ? outcome.result.events.at(-1) : undefined;
+    if (last !== undefined) head = Math.max(head ?? 0, last.globalPosition);
+  }
+  return head;
 }

@@ -41,7 +41,7 @@ export class SqliteViewStore implements ViewStore {
 
   /** Opens a given file, or ':memory:' for an isolated throw-away copy (replays). */
   static openFile(file: string): Promise<SqliteViewStore> {
-    return settled(() => new SqliteViewStore(openDatabase(file, 'atomic'), file));
+    return settled(() => new SqliteViewStore(openDatabase(file), file));
   }
 
   get<T extends ViewDocument = ViewDocument>(collection: string, id: string): Promise<T | undefined> {

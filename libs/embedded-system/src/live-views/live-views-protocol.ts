@@ -9,8 +9,8 @@ import type { SpiralCommand } from '@spiral/local';
 /** What the worker is started with. */
 export interface LiveViewsWorkerData {
   readonly dataDir: string;
-  /** Shared with the server's thread: [0] is 1 while an 'appended' is on its way and not yet taken (see AppendSignal). */
-  readonly appendSignal: Int32Array;
+  /** Shared with the server's thread: whether an 'appended' is on its way, and up to where the store is durable (see AppendSignal). */
+  readonly appendSignal: SharedArrayBuffer;
 }
 
 export type LogLevel = 'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal';
@@ -34,7 +34,7 @@ export type CommandOutcome =
 
 /** Sent by the server. */
 export type ToLiveViews =
-  /** The server committed appends: the worker's subscriptions read them now (at most one on its way, see AppendSignal). */
+  /** The server made appends durable: the worker's subscriptions read up to the head (at most one on its way, see AppendSignal). */
   | { readonly kind: 'appended' }
   | { readonly kind: 'reply'; readonly id: number; readonly outcome?: CommandOutcome }
   /** Stop after the batches in flight, close the connections, and exit. */
@@ -44,18 +44,29 @@ export type ToLiveViews =
  * One 'appended' on its way at a time: a message per commit cost the server's thread 2.5 % of its
  * CPU at saturation (profiled), while the worker reads everything committed when it takes one.
  * The server posts only when it raises the flag; the worker lowers it before it reads, so a commit
- * after that read raises it again and is told, and none is missed.
+ * after that read raises it again and is told, and none is missed. Beside the flag, the highest
+ * global position the server has made durable: the worker reads up to there and no further
+ * (SqliteEventStore's durable head), and it is written before the flag is raised, so the worker,
+ * reading it after lowering the flag, sees at least the head of the commit that raised it.
  */
 export class AppendSignal {
-  constructor(readonly flag: Int32Array = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT))) {}
+  private readonly flag: Int32Array;
+  private readonly head: BigInt64Array;
 
-  /** The server's side: true when the worker must be told (no 'appended' is on its way). */
-  raise(): boolean {
+  constructor(readonly shared: SharedArrayBuffer = new SharedArrayBuffer(2 * BigInt64Array.BYTES_PER_ELEMENT)) {
+    this.flag = new Int32Array(shared, 0, 1);
+    this.head = new BigInt64Array(shared, BigInt64Array.BYTES_PER_ELEMENT, 1);
+  }
+
+  /** The server's side, after each durable group: true when the worker must be told (no 'appended' is on its way). */
+  raise(durableHead: number): boolean {
+    Atomics.store(this.head, 0, BigInt(durableHead));
     return Atomics.exchange(this.flag, 0, 1) === 0;
   }
 
-  /** The worker's side, before it reads. */
-  lower(): void {
+  /** The worker's side, before it reads: up to where it may read. */
+  lower(): number {
     Atomics.store(this.flag, 0, 0);
+    return Number(Atomics.load(this.head, 0));
   }
 }

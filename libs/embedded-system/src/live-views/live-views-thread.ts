@@ -61,8 +61,8 @@ export class LiveViewsThread implements OnApplicationBootstrap, BeforeApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     if (!(this.store instanceof SqliteEventStore)) throw new Error('the live views worker thread follows the embedded SQLite event store only');
-    this.commits = this.store.commits.subscribe(() => {
-      if (this.appendSignal.raise()) this.worker?.postMessage({ kind: 'appended' } satisfies ToLiveViews);
+    this.commits = this.store.commits.subscribe((durableHead) => {
+      if (this.appendSignal.raise(durableHead)) this.worker?.postMessage({ kind: 'appended' } satisfies ToLiveViews);
     });
     await this.launch();
     this.started = true;
@@ -124,7 +124,7 @@ export class LiveViewsThread implements OnApplicationBootstrap, BeforeApplicatio
   private launch(): Promise<void> {
     // A fresh signal: a thread that died may have left the flag raised.
     this.appendSignal = new AppendSignal();
-    const workerData: LiveViewsWorkerData = { dataDir: this.dataDir, appendSignal: this.appendSignal.flag };
+    const workerData: LiveViewsWorkerData = { dataDir: this.dataDir, appendSignal: this.appendSignal.shared };
     const worker = startWorker(WORKER_MODULE, { name: 'live-views', workerData });
     this.worker = worker;
     const launchedAt = Date.now();

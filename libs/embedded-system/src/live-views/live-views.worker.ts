@@ -23,15 +23,12 @@ async function runLiveViews(port: MessagePort, { dataDir, appendSignal }: LiveVi
   const signal = new AppendSignal(appendSignal);
   const send = (message: FromLiveViews) => port.postMessage(message);
   Logger.overrideLogger(new ServerLog(send));
-  const appended = new Subject<void>();
+  const appended = new Subject<number>();
   const replies = new PendingReplies<CommandOutcome | undefined>();
   // What to stop, in the order things were started; a stop asked mid-start stops what has started.
   const started: { stop(): Promise<void> }[] = [];
   port.on('message', (message: ToLiveViews) => {
-    if (message.kind === 'appended') {
-      signal.lower();
-      appended.next();
-    }
+    if (message.kind === 'appended') appended.next(signal.lower());
     else if (message.kind === 'reply') replies.reply(message.id, message.outcome);
     else void stopInReverse(started).finally(() => port.close());
   });
