@@ -34,14 +34,17 @@ export class SqliteViewStore implements ViewStore {
     });
   }
 
-  /** Opens `<dataDir>/views.sqlite`, creating the folder and the file when missing. */
-  static open(dataDir: string): Promise<SqliteViewStore> {
-    return SqliteViewStore.openFile(join(dataDir, 'views.sqlite'));
+  /**
+   * Opens `<dataDir>/views.sqlite`, creating the folder and the file when missing. `busyTimeoutMs`:
+   * how long a commit waits for another connection's (default 5 s).
+   */
+  static open(dataDir: string, options: { readonly busyTimeoutMs?: number } = {}): Promise<SqliteViewStore> {
+    return SqliteViewStore.openFile(join(dataDir, 'views.sqlite'), options);
   }
 
   /** Opens a given file, or ':memory:' for an isolated throw-away copy (replays). */
-  static openFile(file: string): Promise<SqliteViewStore> {
-    return settled(() => new SqliteViewStore(openDatabase(file), file));
+  static openFile(file: string, options: { readonly busyTimeoutMs?: number } = {}): Promise<SqliteViewStore> {
+    return settled(() => new SqliteViewStore(openDatabase(file, options.busyTimeoutMs), file));
   }
 
   get<T extends ViewDocument = ViewDocument>(collection: string, id: string): Promise<T | undefined> {

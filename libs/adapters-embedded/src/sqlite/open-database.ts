@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 
 export type SqliteDatabase = Database.Database;
 
-/** How long a connection waits for another process's write lock before failing (a CLI beside the server). */
+/** How long a connection waits by default for another's write lock before failing (a CLI beside the server). */
 const BUSY_TIMEOUT_MS = 5_000;
 
 /**
@@ -17,12 +17,12 @@ const BUSY_TIMEOUT_MS = 5_000;
  * - The event store makes each commit durable before acknowledging it (SqliteWalSync: the WAL
  *   synced off the event loop), so an acknowledged event survives a power cut too.
  */
-export function openDatabase(file: string): SqliteDatabase {
+export function openDatabase(file: string, busyTimeoutMs = BUSY_TIMEOUT_MS): SqliteDatabase {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   return db;
 }
 

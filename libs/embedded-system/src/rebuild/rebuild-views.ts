@@ -14,6 +14,13 @@ export interface RebuildFigures {
 const noFeed = {} as EventFeed;
 
 /**
+ * How long a rebuild thread's commit waits for another's: the threads commit into one file, and at
+ * the xlarge seed a commit of 40,000 documents took up to 3.4 s on a shared machine, too near the
+ * 5 s a connection waits by default for a thread to fail on a busier one.
+ */
+const COMMIT_WAIT_MS = 120_000;
+
+/**
  * Drops the views and checkpoints of the projections named (all by default) in the embedded data
  * folder and rebuilds them from the whole history, reading the store once in global order and
  * applying each page to every one of them. Nothing else may write these views meanwhile:
@@ -22,7 +29,7 @@ const noFeed = {} as EventFeed;
  */
 export async function rebuildViews(dataDir: string, progress: (events: number, head: number) => void, only?: readonly string[]): Promise<RebuildFigures> {
   const store = await SqliteEventStore.open(dataDir);
-  const views = await SqliteViewStore.open(dataDir);
+  const views = await SqliteViewStore.open(dataDir, { busyTimeoutMs: COMMIT_WAIT_MS });
   try {
     const projections = only === undefined ? EMBEDDED_PROJECTIONS : EMBEDDED_PROJECTIONS.filter((projection) => only.includes(projectionKey(projection)));
     for (const projection of projections) {

@@ -1,17 +1,7 @@
 import { instantOf } from '@spiral/analytics';
 import type { EventStore, ViewStore } from '@spiral/ports';
-import type { Projection } from '@spiral/projections';
+import { HISTORY_PAGE_SIZE, type Projection } from '@spiral/projections';
 import { ViewsFold } from './views-fold';
-
-/**
- * Events read, and applied, per page: a rebuild's pages (HISTORY_PAGE_SIZE, 25,000) outlive the
- * young generation, so every event of the history was promoted before it was applied. At 1,000,
- * measured back to back on the default seed (a shared machine, three runs each), an evaluation's
- * GC time was 0.54-0.91 s instead of 0.79-1.42 s and its CPU time about a tenth lower; 400 and
- * 2,500 measured the same as 1,000. The views' documents stay in the runners' history sessions
- * across pages, so a smaller page reads no document again.
- */
-export const EVALUATION_PAGE_SIZE = 1_000;
 
 export interface MomentsFoldRequest {
   readonly store: EventStore;
@@ -43,7 +33,7 @@ export interface MomentsFolded {
  */
 export async function foldMoments(request: MomentsFoldRequest): Promise<MomentsFolded> {
   const { store, views, projections } = request;
-  const pageSize = request.pageSize ?? EVALUATION_PAGE_SIZE;
+  const pageSize = request.pageSize ?? HISTORY_PAGE_SIZE;
   const moments = distinctMoments(request.moments);
   const applied = moments.map(() => 0);
   const fold = new ViewsFold(views, projections, store);
