@@ -11,9 +11,6 @@ export interface FieldProblem {
   readonly reason: string;
 }
 
-/** Unknown fields refused (SPEC: refused, never ignored); errors carry no copy of the value checked. */
-const RULES = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, validationError: { target: false, value: false } } as const;
-
 /**
  * Validates a plain object against a class-validator class, refusing unknown fields (SPEC: unknown
  * fields are refused, never ignored). Returns every problem, not just the first.
@@ -22,17 +19,9 @@ export function validatePayload(payloadClass: new () => object, plain: unknown):
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     return [{ field: '', reason: 'must be a JSON object' }];
   }
-  return checkedInstance(payloadClass, plain).problems;
-}
-
-/**
- * The one validation of requests and events: the class's instance built from a JSON object (nested
- * classes too, as its @Type rules say) and every problem with it. The HTTP layer keeps the instance
- * for the controller; the write path only the problems.
- */
-export function checkedInstance<T extends object>(payloadClass: new () => T, plain: object): { readonly instance: T; readonly problems: FieldProblem[] } {
   const instance = plainToInstance(payloadClass, plain);
-  return { instance, problems: flattenValidationErrors(validateSync(instance, RULES)) };
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+  return flattenValidationErrors(errors);
 }
 
 export function flattenValidationErrors(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {

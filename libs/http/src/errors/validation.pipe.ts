@@ -1,5 +1,5 @@
 import { BadRequestException, PayloadTooLargeException, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
-import { checkedInstance, flattenValidationErrors, type FieldProblem } from '@spiral/event-catalogue';
+import { flattenValidationErrors, type FieldProblem } from '@spiral/event-catalogue';
 import { BodyTooWide, DEFAULT_BODY_LIMITS, rawBodyProblems, type BodyLimits } from './raw-body-rules';
 
 /** 400 with at most `maxProblems` problems: the answer stays small however broken the body is. */
@@ -33,28 +33,9 @@ class SpiralValidationPipe extends ValidationPipe {
     if (metadata.type === 'body') {
       const problems = rawBodyPass(value, this.limits);
       if (problems.length > 0) throw invalidInput(problems, this.limits);
-      if (isJsonObject(value) && metadata.metatype !== undefined && this.toValidate(metadata)) return this.checked(metadata.metatype, value);
     }
     return (await super.transform(value, metadata)) as unknown;
   }
-
-  /**
-   * A JSON object body for a request class: the catalogue's own validation (checkedInstance), the
-   * one the write path runs on events, synchronously. Nest's pipe would first walk the body three
-   * more times for what a JSON body cannot hold or rawBodyPass has refused already (array gaps,
-   * binary values, prototype keys), then validate through promises: profiled under the commands
-   * bench, it cost as much again as the validation itself.
-   */
-  private checked(requestClass: new () => object, body: object): object {
-    const { instance, problems } = checkedInstance(requestClass, body);
-    if (problems.length > 0) throw invalidInput(problems, this.limits);
-    return instance;
-  }
-}
-
-/** What a JSON body for a request class is: an object, not an array (which Nest's pipe answers as such). */
-function isJsonObject(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function rawBodyPass(value: unknown, limits: BodyLimits): FieldProblem[] {
