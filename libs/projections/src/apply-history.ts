@@ -24,10 +24,10 @@ export interface HistoryFigures {
  * Events per page when a whole history is applied: what is read from the store and handed to the
  * runners at once. The views' documents stay in memory across pages (HistoryViewSession), so the
  * page bounds the events held, not how often documents are read or written. Pages of 25,000 events
- * outlived the young generation, so every event was promoted before it was applied; at 1,000 the
- * xlarge seed's rebuild (two threads, shared machine) took 132 s of CPU instead of 164 s and peaked
- * at 765 MiB resident instead of 848, and the default seed's 70 MiB less; an evaluation's GC took
- * 0.54-0.91 s instead of 0.79-1.42 s (three runs each), 400 and 2,500 measuring as 1,000.
+ * outlived the young generation, so every event was promoted before it was applied. Back to back on
+ * the large seed (rebuild, two threads, two pairs) 1,000 peaked at 544-555 MiB against 708-724 MiB
+ * at the same rate; an evaluation's GC took 0.54-0.91 s instead of 0.79-1.42 s (three runs each),
+ * 400 and 2,500 measuring as 1,000.
  */
 export const HISTORY_PAGE_SIZE = 1_000;
 
