@@ -202,6 +202,8 @@ export class SqliteEventStore implements EventStore {
 
   health(): Promise<EngineHealth> {
     if (!this.db.open) return Promise.resolve({ engine: 'sqlite', ok: false, detail: `${this.file} is closed` });
+    const failure = this.groupCommit.failure;
+    if (failure !== undefined) return Promise.resolve({ engine: 'sqlite', ok: false, detail: failure.message });
     const { ok, detail } = probe(this.db);
     return Promise.resolve({ engine: 'sqlite', ok, detail: detail ?? this.file });
   }

@@ -1,5 +1,5 @@
 import type { AppendResult } from '@spiral/ports';
-import { systemClock } from '@spiral/ports';
+import { EventStoreFailed, systemClock } from '@spiral/ports';
 import { pendingEvents, rejectionOf } from '@spiral/ports/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,15 +59,46 @@ describe('SqliteGroupCommit durability: nobody is answered before the WAL is syn
     expect(heads).toEqual([3]);
   });
 
-  it('refuses every append of the group with the error when the sync fails, and tells the feed nothing', async () => {
+  it('refuses every append of the group when the sync fails, saying why and what to do, and tells the feed nothing', async () => {
     const held = heldSync();
     const heads: number[] = [];
     const commit = new SqliteGroupCommit(db, prepareEventStatements(db), systemClock, (head) => heads.push(head), held.sync);
     const appended = commit.submit('a', pendingEvents(1), 'no_stream');
     commit.flush();
     held.finish(new Error('EIO: the disk failed'));
-    expect(((await rejectionOf(appended)) as Error).message).toBe('EIO: the disk failed');
+    const refusal = await rejectionOf(appended);
+    expect(refusal).toBeInstanceOf(EventStoreFailed);
+    expect((refusal as Error).message).toMatch(/could not make a commit durable \(EIO: the disk failed\).*check the disk, then restart/);
     expect(heads).toEqual([]);
+  });
+
+  it('stops at a failed sync: a group synced after it is not answered as stored, and later appends are refused at once', async () => {
+    const syncs: ReturnType<typeof heldSync>[] = [];
+    const heads: number[] = [];
+    const sync = () => {
+      const held = heldSync();
+      syncs.push(held);
+      return held.sync();
+    };
+    const statements = prepareEventStatements(db);
+    const commit = new SqliteGroupCommit(db, statements, systemClock, (head) => heads.push(head), sync);
+    const failed = commit.submit('a', pendingEvents(1), 'no_stream');
+    commit.flush();
+    const next = commit.submit('b', pendingEvents(1), 'no_stream');
+    commit.flush();
+    syncs[0]?.finish(new Error('EIO: the disk failed'));
+    // After a failed fsync the system may have dropped the pages it could not write: a later sync
+    // that succeeds vouches for nothing.
+    syncs[1]?.finish();
+
+    expect(await rejectionOf(failed)).toBeInstanceOf(EventStoreFailed);
+    expect(await rejectionOf(next)).toBeInstanceOf(EventStoreFailed);
+    const stored = statements.head.get()?.head;
+    expect(await rejectionOf(commit.submit('c', pendingEvents(1), 'no_stream'))).toBeInstanceOf(EventStoreFailed);
+    expect(statements.head.get()?.head).toBe(stored);
+    expect(syncs).toHaveLength(2);
+    expect(heads).toEqual([]);
+    expect(commit.failure).toBeInstanceOf(EventStoreFailed);
   });
 
   it('makes a refused append wait for the sync too: its refusal may rest on a commit not yet durable', async () => {

@@ -1,5 +1,5 @@
 import type { PendingEvent } from '@spiral/event-catalogue';
-import { checkAppend, type AppendResult, type CheckedAppend, type Clock, type ExpectedRevision } from '@spiral/ports';
+import { checkAppend, EventStoreFailed, type AppendResult, type CheckedAppend, type Clock, type ExpectedRevision } from '@spiral/ports';
 import type { Transaction } from 'better-sqlite3';
 import { CachedHeadLookups, lookupsByStatement } from './sqlite-append-lookups';
 import { appendBatch, insertChecked } from './sqlite-event-append';
@@ -39,7 +39,10 @@ type GroupCommit = Transaction<(group: readonly QueuedAppend[], recordedAt: stri
  * so that failure stays with its own append, as it always did.
  * Nobody is answered before the group's commit is durable (`madeDurable`: the WAL synced off the
  * event loop, see SqliteWalSync), and `onDurable` (the live feed) is told then, before the answers,
- * with the highest global position the group stored.
+ * with the highest global position the group stored. A sync that fails stops the store: after a
+ * failed fsync the system may have dropped the pages it could not write, so what was committed is
+ * not known to be on disk, and a later group's sync would vouch for it; every append from then on
+ * is refused with EventStoreFailed (as PostgreSQL stops on a failed fsync).
  */
 export class SqliteGroupCommit {
   private queue: QueuedAppend[] = [];
@@ -47,6 +50,8 @@ export class SqliteGroupCommit {
   private readonly commitGroup: GroupCommit;
   private readonly commitAppendByAppend: GroupCommit;
   private readonly cachedLookups: CachedHeadLookups;
+  /** Set by a failed sync: the store refuses every append after it. */
+  private stopped: EventStoreFailed | undefined;
 
   constructor(
     db: SqliteDatabase,
@@ -87,7 +92,13 @@ export class SqliteGroupCommit {
     );
   }
 
+  /** Why the store refuses appends, once a sync has failed. */
+  get failure(): EventStoreFailed | undefined {
+    return this.stopped;
+  }
+
   submit(streamId: string, events: readonly PendingEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (this.stopped !== undefined) return Promise.reject(this.stopped);
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ streamId, events, expected, resolve, reject });
       if (this.flushScheduled) return;
@@ -103,6 +114,7 @@ export class SqliteGroupCommit {
     const group = this.queue;
     this.queue = [];
     if (group.length === 0) return;
+    if (this.stopped !== undefined) return refuse(group, this.stopped);
     const recordedAt = this.clock.now();
     let outcomes: Outcome[];
     try {
@@ -116,8 +128,7 @@ export class SqliteGroupCommit {
         if (!(error instanceof InsertFailed)) throw error;
         outcomes = this.commitAppendByAppend.immediate(group, recordedAt);
       } catch (groupError) {
-        for (const queued of group) queued.reject(groupError);
-        return;
+        return refuse(group, groupError);
       }
     }
     // Every answer waits for the sync, a refusal or a retry's earlier answer too: each may rest on
@@ -126,12 +137,15 @@ export class SqliteGroupCommit {
     this.madeDurable().then(
       () => this.answer(group, outcomes, head),
       (syncError: unknown) => {
-        for (const queued of group) queued.reject(syncError);
+        this.stopped ??= new EventStoreFailed(syncError);
+        refuse(group, this.stopped);
       },
     );
   }
 
   private answer(group: readonly QueuedAppend[], outcomes: readonly Outcome[], head: number | undefined): void {
+    // A sync after a failed one may succeed without the pages the failed one lost: it vouches for nothing.
+    if (this.stopped !== undefined) return refuse(group, this.stopped);
     if (head !== undefined) this.onDurable(head);
     outcomes.forEach((outcome, index) => {
       const queued = group[index] as QueuedAppend;
@@ -139,6 +153,10 @@ export class SqliteGroupCommit {
       else queued.reject(outcome.error);
     });
   }
+}
+
+function refuse(group: readonly QueuedAppend[], reason: unknown): void {
+  for (const queued of group) queued.reject(reason);
 }
 
 /** The global position of the last event the group stored, if it stored any. */

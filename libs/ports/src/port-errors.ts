@@ -35,3 +35,19 @@ export class EventIdInUse extends Error {
     super(`event ${eventId} cannot be appended to ${streamId}: it is stored already${storedIn ? ` in ${storedIn}` : ''}`);
   }
 }
+
+/**
+ * The event store could not make a commit durable (its disk failed a sync). What it committed may
+ * or may not survive, so it refuses every append from then on rather than answer writes a power cut
+ * could lose; it needs a restart once the disk is checked (HTTP 503). The appends refused on the way
+ * have an unknown outcome: a retry with the same Idempotency-Key tells.
+ */
+export class EventStoreFailed extends Error {
+  readonly code = 'event_store_failed';
+  constructor(cause: unknown) {
+    super(
+      `the event store could not make a commit durable (${cause instanceof Error ? cause.message : String(cause)}) and refuses writes until it is restarted: check the disk, then restart the server; retry with the same Idempotency-Key to learn whether a command was stored`,
+      { cause },
+    );
+  }
+}

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import { IdempotencyKeyReused } from '@spiral/command-handling';
 import { AccessDenied, AlreadyExists, DomainError, InvalidInput, NotFound, RuleViolated } from '@spiral/decider';
-import { EventIdInUse, PartialDuplicateAppend, WrongExpectedRevision } from '@spiral/ports';
+import { EventIdInUse, EventStoreFailed, PartialDuplicateAppend, WrongExpectedRevision } from '@spiral/ports';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/access.guard';
 import { requestForLog } from '../logging/pino-options';
@@ -45,6 +45,7 @@ export class SpiralExceptionFilter implements ExceptionFilter {
       return { statusCode: HttpStatus.UNPROCESSABLE_ENTITY, error: exception.code, message: exception.message };
     }
     if (exception instanceof DomainError) return fromDomainError(exception);
+    if (exception instanceof EventStoreFailed) return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: exception.code, message: exception.message };
     if (isBodyParserError(exception)) return fromBodyParserError(exception);
     if (isFastifyClientError(exception)) return fromFastifyClientError(exception);
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'internal', message: 'something failed on our side; the request may be retried with the same Idempotency-Key' };
