@@ -2,8 +2,10 @@ import { KafkaEventFeed } from '@spiral/adapters-kafka';
 import { KurrentDbEventStore } from '@spiral/adapters-kurrentdb';
 import { MongoViewStore } from '@spiral/adapters-mongodb';
 import { PostgresEventStore } from '@spiral/adapters-postgres';
+import type { EventStore, ViewStore } from '@spiral/ports';
 import type { KafkaConfig, MongoConfig, ProjectorConfig, RelayConfig, ServiceConfig } from './app-config';
 import type { EngineFactories } from './distributed-engines.module';
+import type { DistributedJobsConfig } from './jobs/distributed-jobs';
 
 // The only place that names the distributed engines: each process's engines from its configuration.
 
@@ -29,4 +31,15 @@ export function relayEngines(config: RelayConfig): EngineFactories {
 /** Projectors spread whole projections over themselves (KafkaGroupSpread): a projection's apply takes its lease. */
 export function projectorEngines(config: ProjectorConfig): EngineFactories {
   return { eventStore: eventStore(config.eventStoreUrl), viewStore: viewStore(config.mongo), eventFeed: eventFeed(config.kafka, true) };
+}
+
+/** What a level service's job worker opens: the views for its reads; for verify, the event store where it was given one. */
+export interface JobEngines {
+  readonly viewStore: () => Promise<ViewStore>;
+  readonly eventStore: (() => Promise<EventStore>) | undefined;
+}
+
+export function jobEngines(config: DistributedJobsConfig): JobEngines {
+  const url = config.eventStoreUrl;
+  return { viewStore: viewStore(config.mongo), eventStore: url === undefined ? undefined : async () => eventStore(url)() };
 }

@@ -21,13 +21,13 @@ interface LevelParts {
   readonly consumesFeed: boolean;
   /** Further routes the level's service serves: the national service, which reads everything, serves the auditors'. */
   readonly alsoServes?: readonly Type[];
-  /** Whether its routes start jobs (the auditors' verify), so it needs a job queue and a worker. */
+  /** Whether its routes start jobs (the auditors' verify) or read views in the reads thread, so it needs a job queue and a worker. */
   readonly servesJobs?: boolean;
 }
 
 export const LEVELS: Readonly<Record<Level, LevelParts>> = {
   local: { module: LocalModule, views: localProjections, consumesFeed: true },
-  regional: { module: RegionalModule, views: regionalProjections, consumesFeed: false },
+  regional: { module: RegionalModule, views: regionalProjections, consumesFeed: false, servesJobs: true },
   national: { module: NationalModule, views: nationalProjections, consumesFeed: false, alsoServes: [AuditModule], servesJobs: true },
 };
 
@@ -36,7 +36,7 @@ export interface LevelServiceOptions {
   readonly engines: EngineFactories;
   readonly jwtSecret: string;
   readonly logLevel: string;
-  /** The job queue and worker of a level that serves long jobs (the national level's verify): distributedJobs. */
+  /** The job queue and worker of a level that serves long jobs or heavy reads (the national and regional levels): distributedJobs. */
   readonly jobs?: JobsOptions;
 }
 
@@ -49,7 +49,7 @@ export interface LevelServiceOptions {
 export class LevelServiceModule {
   static forRoot(options: LevelServiceOptions): DynamicModule {
     const level = LEVELS[options.level];
-    if (level.servesJobs && options.jobs === undefined) throw new Error(`the ${options.level} service runs verify jobs: give it jobs (distributedJobs)`);
+    if (level.servesJobs && options.jobs === undefined) throw new Error(`the ${options.level} service runs jobs or reads views in a worker thread: give it jobs (distributedJobs)`);
     return {
       module: LevelServiceModule,
       imports: [

@@ -18,3 +18,4 @@ export * from './request/id-params';
 export * from './request/refuse-any-field';
 export * from './request/send-command';
 export * from './logging/pino-options';
+export * from './json-content-type';

@@ -3,6 +3,8 @@ export * from './job-limits';
 export * from './job-queue';
 export * from './jobs.module';
 export * from './queue-full.filter';
+export * from './open-once';
 export * from './serve-job';
+export * from './thread-reads';
 export * from './worker-jobs';
 export * from './start-worker';

@@ -3,8 +3,9 @@ import { JwtService } from '@nestjs/jwt';
 import { SqliteEventStore } from '@spiral/adapters-embedded';
 import { KafkaEventFeed } from '@spiral/adapters-kafka';
 import { MongoViewStore } from '@spiral/adapters-mongodb';
-import { createProcess, LevelServiceModule, ProjectorModule, RelayModule, type EngineFactories, type Level } from '@spiral/distributed-system';
+import { createProcess, distributedJobs, LevelServiceModule, LEVELS, ProjectorModule, RelayModule, type EngineFactories, type Level } from '@spiral/distributed-system';
 import { readyHttpApp } from '@spiral/http';
+import { jobLimitsFrom } from '@spiral/jobs';
 import { uniqueName } from '@spiral/ports/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
@@ -51,7 +52,9 @@ export class DistributedHarness {
     apps.relay = await boot(RelayModule.forRoot({ name: 'relay', engines: factories(true), logLevel: 'silent', idleMs: 100 }), false);
     apps.projector = await boot(ProjectorModule.forRoot({ engines: factories(true), logLevel: 'silent' }), false);
     for (const level of levels) {
-      apps[level] = await boot(LevelServiceModule.forRoot({ level, engines: factories(level === 'local'), jwtSecret: SECRET, logLevel: 'silent' }), true);
+      // The levels whose views are read in a worker thread get its jobs, on the same views (no event store: no verify here).
+      const jobs = LEVELS[level].servesJobs ? { jobs: distributedJobs({ mongo: { url: engines.mongoUrl, database } }, jobLimitsFrom({})) } : {};
+      apps[level] = await boot(LevelServiceModule.forRoot({ level, engines: factories(level === 'local'), jwtSecret: SECRET, logLevel: 'silent', ...jobs }), true);
     }
     const cleanup = async () => {
       // Services first, the projector next, the relay last: each stops before what feeds it.

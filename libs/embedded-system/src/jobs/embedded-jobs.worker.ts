@@ -1,8 +1,10 @@
 import 'reflect-metadata';
-import { SqliteEventStore } from '@spiral/adapters-embedded';
+import { SqliteEventStore, SqliteViewStore } from '@spiral/adapters-embedded';
 import { runVerification, VERIFY_JOB } from '@spiral/audit';
-import { serveJob, type JobHandler } from '@spiral/jobs';
+import { openOnce, serveJob, type JobHandler } from '@spiral/jobs';
+import { nationalReadHandlers } from '@spiral/national';
 import type { EventStore } from '@spiral/ports';
+import { regionalReadHandlers } from '@spiral/regional';
 import { evaluate, EVALUATION_JOB, EXPORT_JOB, inMemoryCopies, REPLAY_JOB, runExportJob, runReplayJob, type EvaluationJobInput, type ExportJobInput, type ReplayJobInput } from '@spiral/replay';
 import { EMBEDDED_PROJECTIONS } from '../embedded-projections';
 import { REBUILD_JOB } from '../rebuild/rebuild-job';
@@ -21,7 +23,13 @@ async function withStore<R>(config: EmbeddedJobsConfig, work: (store: EventStore
   }
 }
 
+// The reads thread (ThreadReads) keeps one connection to the views for all of its reads, a second
+// SQLite connection under WAL beside the live views' writes.
+const viewsOf = openOnce((config: EmbeddedJobsConfig) => SqliteViewStore.open(config.dataDir));
+
 const handlers: Record<string, JobHandler<EmbeddedJobsConfig>> = {
+  ...nationalReadHandlers(viewsOf),
+  ...regionalReadHandlers(viewsOf),
   [REPLAY_JOB]: (input: ReplayJobInput, config, progress) => withStore(config, (store) => runReplayJob(store, EMBEDDED_PROJECTIONS, input, progress)),
   [EVALUATION_JOB]: (input: EvaluationJobInput, config, progress) => withStore(config, (store) => evaluate(store, inMemoryCopies(), input.request, input.now, progress)),
   [EXPORT_JOB]: (input: ExportJobInput, _config, progress) => runExportJob(EMBEDDED_PROJECTIONS, input, progress),

@@ -5,9 +5,9 @@ import { EventIdInUse, EventStoreFailed, PartialDuplicateAppend, WrongExpectedRe
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/access.guard';
 import { requestForLog } from '../logging/pino-options';
+import { JSON_CONTENT_TYPE } from '../json-content-type';
 import type { ErrorBody } from './error-body';
 
-const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The one place where errors become HTTP answers (STYLE: domain errors mapped in one filter). */
 @Catch()
@@ -29,7 +29,7 @@ export class SpiralExceptionFilter implements ExceptionFilter {
       this.logger.error({ method: request.method, path: request.originalUrl, error: exception instanceof Error ? exception.stack : String(exception), ...requestForLog(request.raw) });
     }
     // JSON whatever type the route had set for its answer (chart.svg's image/svg+xml): Fastify would refuse an object body under it.
-    http.getResponse<FastifyReply>().status(body.statusCode).type(JSON_TYPE).send(body);
+    http.getResponse<FastifyReply>().status(body.statusCode).type(JSON_CONTENT_TYPE).send(body);
   }
 
   private toBody(exception: unknown): ErrorBody {

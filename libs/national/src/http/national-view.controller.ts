@@ -1,10 +1,10 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { resolveAsOf } from '@spiral/analytics';
-import { AllowRoles } from '@spiral/http';
-import { CLOCK, VIEW_STORE, type Clock, type ViewStore } from '@spiral/ports';
-import type { NationalView } from '../projections/national-view';
-import { NationalViewReader } from '../projections/national-view.reader';
+import { AllowRoles, JSON_CONTENT_TYPE } from '@spiral/http';
+import { THREAD_READS, type ThreadReads } from '@spiral/jobs';
+import { CLOCK, type Clock } from '@spiral/ports';
+import { NATIONAL_VIEW_READ, type NationalViewRead } from '../projections/national-reads';
 import { AsOfQuery } from './as-of.query';
 
 /**
@@ -19,19 +19,17 @@ export const NATIONAL_FIGURE_READERS = ['national', 'analyst', 'auditor', 'regio
 @Controller('national/view')
 @AllowRoles(...NATIONAL_FIGURE_READERS)
 export class NationalViewController {
-  private readonly reader: NationalViewReader;
-
   constructor(
-    @Inject(VIEW_STORE) views: ViewStore,
+    @Inject(THREAD_READS) private readonly reads: ThreadReads,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {
-    this.reader = new NationalViewReader(views);
-  }
+  ) {}
 
-  /** At the asOf asked for, else at the latest event the view holds (now when it holds none). */
+  /** At the asOf asked for, else at the latest event the view holds (now when it holds none); read in the reads thread. */
   @Get()
-  async read(@Query() query: AsOfQuery): Promise<NationalView> {
-    const moment = query.asOf ?? (await this.reader.latestEventAt());
-    return this.reader.read(resolveAsOf(moment, this.clock.now()));
+  @Header('Content-Type', JSON_CONTENT_TYPE)
+  read(@Query() query: AsOfQuery): Promise<string> {
+    const now = this.clock.now();
+    const read: NationalViewRead = { now, ...(query.asOf === undefined ? {} : { asOf: resolveAsOf(query.asOf, now) }) };
+    return this.reads.read<string>(NATIONAL_VIEW_READ, read);
   }
 }

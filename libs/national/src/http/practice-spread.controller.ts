@@ -1,12 +1,12 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { resolveAsOf } from '@spiral/analytics';
 import { NotFound } from '@spiral/decider';
 import type { Actor } from '@spiral/event-catalogue';
-import { AllowRoles, CurrentActor, IdParams } from '@spiral/http';
-import { CLOCK, VIEW_STORE, type Clock, type ViewStore } from '@spiral/ports';
-import type { PracticeSpread } from '../projections/national-view';
-import { NationalViewReader } from '../projections/national-view.reader';
+import { AllowRoles, CurrentActor, IdParams, JSON_CONTENT_TYPE } from '@spiral/http';
+import { THREAD_READS, type ThreadReads } from '@spiral/jobs';
+import { CLOCK, type Clock } from '@spiral/ports';
+import { PRACTICE_SPREAD_READ, type PracticeSpreadRead } from '../projections/national-reads';
 import { AsOfQuery } from './as-of.query';
 import { NATIONAL_FIGURE_READERS } from './national-view.controller';
 
@@ -19,21 +19,20 @@ import { NATIONAL_FIGURE_READERS } from './national-view.controller';
 @Controller('practices')
 @AllowRoles(...NATIONAL_FIGURE_READERS)
 export class PracticeSpreadController {
-  private readonly reader: NationalViewReader;
-
   constructor(
-    @Inject(VIEW_STORE) views: ViewStore,
+    @Inject(THREAD_READS) private readonly reads: ThreadReads,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {
-    this.reader = new NationalViewReader(views);
-  }
+  ) {}
 
+  /** Read in the reads thread: it derives from every document of the national view. */
   @Get(':id/spread')
-  async spread(@Param() { id }: IdParams, @Query() query: AsOfQuery, @CurrentActor() actor: Actor): Promise<PracticeSpread> {
+  @Header('Content-Type', JSON_CONTENT_TYPE)
+  async spread(@Param() { id }: IdParams, @Query() query: AsOfQuery, @CurrentActor() actor: Actor): Promise<string> {
     const asOf = resolveAsOf(query.asOf, this.clock.now());
     const onlyRegion = actor.role === 'regional' ? (actor.region ?? undefined) : undefined;
-    const spread = await this.reader.spread(id, { asOf, ...(onlyRegion === undefined ? {} : { onlyRegion }) });
-    if (spread === undefined) throw new NotFound('practice', id);
+    const read: PracticeSpreadRead = { practiceId: id, asOf, ...(onlyRegion === undefined ? {} : { onlyRegion }) };
+    const spread = await this.reads.read<string | null>(PRACTICE_SPREAD_READ, read);
+    if (spread === null) throw new NotFound('practice', id);
     return spread;
   }
 }

@@ -1,12 +1,12 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { resolveAsOf } from '@spiral/analytics';
 import { NotFound } from '@spiral/decider';
 import type { Actor } from '@spiral/event-catalogue';
-import { AllowRoles, assertMayRead, CurrentActor } from '@spiral/http';
-import { CLOCK, VIEW_STORE, type Clock, type ViewStore } from '@spiral/ports';
-import type { RegionalView } from '../projections/regional-view';
-import { RegionalViewReader } from '../projections/regional-view.reader';
+import { AllowRoles, assertMayRead, CurrentActor, JSON_CONTENT_TYPE } from '@spiral/http';
+import { THREAD_READS, type ThreadReads } from '@spiral/jobs';
+import { CLOCK, type Clock } from '@spiral/ports';
+import { REGIONAL_VIEW_READ, type RegionalViewRead } from '../projections/regional-reads';
 import { RegionParams } from './region.params';
 import { DEFAULT_STALLED_DAYS, RegionalViewQuery } from './regional-view.query';
 
@@ -19,23 +19,22 @@ import { DEFAULT_STALLED_DAYS, RegionalViewQuery } from './regional-view.query';
 @Controller('regions/:sha/view')
 @AllowRoles('regional', 'national', 'analyst', 'auditor')
 export class RegionalViewController {
-  private readonly reader: RegionalViewReader;
-
   constructor(
-    @Inject(VIEW_STORE) views: ViewStore,
+    @Inject(THREAD_READS) private readonly reads: ThreadReads,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {
-    this.reader = new RegionalViewReader(views);
-  }
+  ) {}
 
+  /** Read in the reads thread: it derives from every document of the regional view. */
   @Get()
-  async read(@Param() { sha }: RegionParams, @Query() query: RegionalViewQuery, @CurrentActor() actor: Actor): Promise<RegionalView> {
+  @Header('Content-Type', JSON_CONTENT_TYPE)
+  async read(@Param() { sha }: RegionParams, @Query() query: RegionalViewQuery, @CurrentActor() actor: Actor): Promise<string> {
     // Scope first, so a user out of scope learns nothing of which regions Spiral knows.
     assertMayRead(actor, { shaCode: sha }, `the view of region ${sha}`);
     const now = this.clock.now();
     const asOf = query.asOf === undefined ? undefined : resolveAsOf(query.asOf, now);
-    const view = await this.reader.read(sha, { ...(asOf === undefined ? {} : { asOf }), now, stalledDays: query.stalledDays ?? DEFAULT_STALLED_DAYS });
-    if (view === undefined) throw new NotFound('region', sha);
+    const read: RegionalViewRead = { shaCode: sha, ...(asOf === undefined ? {} : { asOf }), now, stalledDays: query.stalledDays ?? DEFAULT_STALLED_DAYS };
+    const view = await this.reads.read<string | null>(REGIONAL_VIEW_READ, read);
+    if (view === null) throw new NotFound('region', sha);
     return view;
   }
 }
