@@ -4,7 +4,7 @@ import type { EventEnvelope, MeasurementRecorded } from '@spiral/event-catalogue
 import { NATIONAL_COLLECTIONS as C } from './national-collections';
 import { emptyNationalRegion, withLiveTeam, type NationalRegionDocument } from './national-region-document';
 import { adoptsNow, emptyPractice, withAdoptingSpiral, type PracticeDocument } from './practice-document';
-import { mayChangePracticeSpiral, practiceSpiralAfter, type PracticeSpiralDocument } from './practice-spiral-document';
+import { impactOwnerOf, mayChangePracticeSpiral, practiceSpiralAfter, type PracticeSpiralDocument } from './practice-spiral-document';
 
 /**
  * A spiral's points by period. Written only for events the spiral's summary accepted; it keeps the
@@ -47,6 +47,6 @@ export async function applyNationalSpiralEvent(views: ViewSession, event: EventE
   const measureChanged = event.type === 'MeasurementRecorded' || event.type === 'GainAchieved' || event.type === 'GainWithdrawn';
   const impact = measureChanged ? await impactOf(views, after, measures) : undefined;
   if (!mayChangePracticeSpiral(before, after, impact)) return;
-  const noEntry = (spiralId: string): PracticeSpiralDocument => ({ spiralId, practiceId, gains: [], impact: null, history: [] });
+  const noEntry = (spiralId: string): PracticeSpiralDocument => ({ spiralId, practiceId, owner: impactOwnerOf(after), gains: [], impact: null, history: [] });
   await updateDocument<PracticeSpiralDocument>(views, C.practiceSpirals, after.spiralId, noEntry, (entry) => practiceSpiralAfter(entry, before, after, impact, event.occurredAt));
 }

@@ -18,7 +18,7 @@ async function applyFieldTestEvent(views: ViewSession, event: EventEnvelope): Pr
   if (test !== undefined) views.put(C.fieldTests, fieldTestId, test);
 }
 
-const NATIONAL_VIEW_VERSION = 5;
+const NATIONAL_VIEW_VERSION = 6;
 
 async function applyNationalEvent(views: ViewSession, event: EventEnvelope): Promise<void> {
   const kind = streamKindOf(event.streamId);
@@ -61,6 +61,8 @@ export const nationalViewProjection: Projection = {
   // 4: field tests keep the scale of their effect size (FieldTestConcluded v2's effectScale).
   // 5: practices and adopting spirals keep their facts after each event, dated, and spiral summaries
   // their gain changes: every figure is read as of a moment (issue 17 item 3).
+  // 6: an adopting spiral's dated entries keep its gains only where they changed and its impact
+  // without its owner (the document's): written whole, they were three fifths of the view's bytes.
   version: NATIONAL_VIEW_VERSION,
   collections: Object.values(C),
   eventTypes: new Set([

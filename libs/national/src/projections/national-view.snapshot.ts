@@ -49,7 +49,7 @@ function instantsCompared(documents: Omit<NationalDocuments, 'instants'>): numbe
     if (at !== null) instants.add(at);
   };
   const achieved = new Set<string>();
-  // A history entry whose gains did not change shares its list with the one before (practiceSpiralAfter).
+  // A history entry keeps gains only where they changed (practiceSpiralAfter); a held document's entry shares its list.
   const gainLists = new Set<readonly GainEpisode[]>();
   for (const practice of documents.practices) {
     for (const at of [practice.proposedAt, practice.publishedAt, practice.retiredAt]) add(at);
@@ -58,7 +58,7 @@ function instantsCompared(documents: Omit<NationalDocuments, 'instants'>): numbe
   }
   for (const entry of documents.practiceSpirals) {
     for (const state of [entry, ...(entry.history ?? [])]) {
-      if (gainLists.has(state.gains)) continue;
+      if (state.gains === undefined || gainLists.has(state.gains)) continue;
       gainLists.add(state.gains);
       for (const episode of state.gains) {
         [episode.achievedAt, episode.sustainedAt, episode.lostAt].forEach(add);

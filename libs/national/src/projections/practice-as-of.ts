@@ -33,5 +33,8 @@ export function practiceSpiralAsOf(entry: PracticeSpiralDocument, moment: string
   if (entry.history === undefined) return entry;
   const history = entry.history.filter((change) => isAtOrBefore(change.at, moment));
   const last = history.at(-1);
-  return last === undefined ? undefined : { ...entry, gains: last.gains, impact: last.impact, history };
+  if (last === undefined) return undefined;
+  // An entry keeps its gains only where they changed: the latest by then that has them.
+  const gains = history.findLast((change) => change.gains !== undefined)?.gains ?? [];
+  return { ...entry, gains, impact: last.impact === null ? null : { ...last.impact, ...entry.owner }, history };
 }

@@ -1,8 +1,11 @@
 import type { Direction, GainEpisode, MeasureImpact } from '@spiral/analytics';
 import type { SpiralSummary } from '@spiral/projections';
 
+/** Whose an adopting spiral's impact is and on which measure: the same for every figure of the spiral. */
+export type ImpactOwner = { teamId: string; shaCode: string; measure: string; improvement: Direction };
+
 /** The impact of one adopting spiral with an achieved gain, on its own measure. */
-export type ImpactEntry = MeasureImpact & { teamId: string; shaCode: string; measure: string; improvement: Direction };
+export type ImpactEntry = MeasureImpact & ImpactOwner;
 
 /**
  * One spiral that adopted a catalogue practice (collection `national-practice-spirals`, id = spiral
@@ -12,6 +15,8 @@ export type ImpactEntry = MeasureImpact & { teamId: string; shaCode: string; mea
 export type PracticeSpiralDocument = {
   spiralId: string;
   practiceId: string;
+  /** Whose the impact figures of `history` are (v6). */
+  owner: ImpactOwner;
   gains: GainEpisode[];
   impact: ImpactEntry | null;
   /**
@@ -22,8 +27,13 @@ export type PracticeSpiralDocument = {
   history?: PracticeSpiralAt[];
 };
 
-/** The adopting spiral's gains and impact as one of its events left them. */
-export type PracticeSpiralAt = Pick<PracticeSpiralDocument, 'gains' | 'impact'> & { at: string };
+/**
+ * The adopting spiral's gains and impact as one of its events left them: the impact's figures
+ * without its owner (the document's), the gains only where they changed (the first entry has
+ * them). Written whole, every entry repeated both, three fifths of the document: an adopting
+ * spiral's every point after a gain adds an entry (national view v6).
+ */
+export type PracticeSpiralAt = { at: string; impact: MeasureImpact | null; gains?: GainEpisode[] };
 
 /**
  * Whether an event may change the spiral's entry: a new list of gains (the summary's fold makes one
@@ -51,14 +61,16 @@ export function practiceSpiralAfter(
   // With every gain withdrawn, no improvement is attributed to the adoption any more.
   const noGain = after.gains.length === 0;
   const gains = gainsChanged ? after.gains : entry.gains;
-  const changedImpact = noGain
-    ? null
-    : impact === undefined
-      ? entry.impact
-      : { ...impact, teamId: after.teamId, shaCode: after.shaCode, measure: after.measure.name, improvement: after.measure.improvement };
+  const figures: MeasureImpact | null = noGain ? null : (impact ?? entry.history?.at(-1)?.impact ?? null);
+  const changedImpact = figures === null ? null : { ...figures, ...entry.owner };
   // The history is extended in place (the entry is the session's, see ViewSession): a copy per
   // event made each of a spiral's measurements cost as many as it had had.
   const history = entry.history ?? [];
-  history.push({ gains, impact: changedImpact, at });
+  history.push(gainsChanged || history.length === 0 ? { at, impact: figures, gains } : { at, impact: figures });
   return { ...entry, gains, impact: changedImpact, history };
+}
+
+/** Whose a spiral's impact is, from its summary: set when its practice entry is made. */
+export function impactOwnerOf(spiral: SpiralSummary): ImpactOwner {
+  return { teamId: spiral.teamId, shaCode: spiral.shaCode, measure: spiral.measure.name, improvement: spiral.measure.improvement };
 }

@@ -12,7 +12,8 @@ const impact: ImpactEntry = {
   measure: 'Door-to-needle time',
   improvement: 'decrease',
 };
-const entry = (spiralId: string, practiceId: string, changes: Partial<PracticeSpiralDocument> = {}): PracticeSpiralDocument => ({ spiralId, practiceId, gains: [gain], impact, ...changes });
+const owner = { teamId: 't1', shaCode: 'Q01', measure: 'Door-to-needle time', improvement: 'decrease' } as const;
+const entry = (spiralId: string, practiceId: string, changes: Partial<PracticeSpiralDocument> = {}): PracticeSpiralDocument => ({ spiralId, practiceId, owner, gains: [gain], impact, ...changes });
 
 describe('practicesOf', () => {
   it('gives each practice its own adopting spirals’ gains and impact, and none to a practice without any', () => {
