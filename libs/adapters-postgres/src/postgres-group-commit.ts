@@ -1,14 +1,7 @@
-import type { EventEnvelope, PendingEvent } from '@spiral/event-catalogue';
-import {
-  appendedResult,
-  checkAppend,
-  positionedEvent,
-  type AppendResult,
-  type CheckedAppend,
-  type Clock,
-  type ExpectedRevision,
-} from '@spiral/ports';
+import type { PendingEvent } from '@spiral/event-catalogue';
+import { checkAppend, positionedEvent, type AppendResult, type Clock, type ExpectedRevision } from '@spiral/ports';
 import type { Pool, PoolClient } from 'pg';
+import { answer, repositioned, resultOf, type Checked, type Outcome } from './postgres-group-answers';
 import { GroupLookups } from './postgres-group-lookups';
 import { insertParameters, insertSql } from './postgres-event-store.schema';
 import { nextGroup, sharesKeys, type QueuedAppend } from './postgres-group-queue';
@@ -162,32 +155,6 @@ export class PostgresGroupCommit {
     });
     return { answers, inserted: sealed.length > 0 };
   }
-}
-
-type Outcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
-interface Checked {
-  readonly ok: 'checked';
-  readonly checked: CheckedAppend;
-}
-
-function resultOf(checked: Extract<CheckedAppend, { duplicate: false }>, positions: ReadonlyMap<string, number>): AppendResult {
-  const events: EventEnvelope[] = checked.sealed.map(({ event }) => positionedEvent(event, positions.get(event.eventId) ?? NaN));
-  return appendedResult(checked.streamId, events);
-}
-
-/** A retry of an append made earlier in the same group: its events take the positions just given. */
-function repositioned(result: AppendResult, positions: ReadonlyMap<string, number>): AppendResult {
-  if (!result.events.some((event) => positions.has(event.eventId))) return result;
-  const events = result.events.map((event) => ({ ...event, globalPosition: positions.get(event.eventId) ?? event.globalPosition }));
-  return { ...result, events, globalPosition: (events[events.length - 1] as EventEnvelope).globalPosition };
-}
-
-function answer(group: readonly QueuedAppend[], outcomes: readonly Outcome[]): void {
-  outcomes.forEach((outcome, index) => {
-    const queued = group[index] as QueuedAppend;
-    if (outcome.ok) queued.resolve(outcome.result);
-    else queued.reject(outcome.error);
-  });
 }
 
 /** True when the connection is clean again; false means drop it rather than return it to the pool. */
