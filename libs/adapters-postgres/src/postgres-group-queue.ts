@@ -13,8 +13,8 @@ export interface QueuedAppend {
  * Events in one group at most (an append larger than this is a group of its own). Small enough that
  * a burst of appends makes at least two groups, one checked and sealed while the other commits
  * (PostgresGroupCommit); large enough that a group's lock, round trips and WAL flush are shared
- * by many appends. Measured in the distributed bench (500 appenders of one event each), back to
- * back: see docs/benchmarks.md.
+ * by many appends. Half the distributed bench's 500 appenders; a sweep of 128 / 256 / 512 on the
+ * shared machine could not tell them apart through its noise, so the bound is reasoned, not tuned.
  */
 export const MAX_GROUP_EVENTS = 256;
 
