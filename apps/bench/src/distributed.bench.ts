@@ -84,8 +84,7 @@ async function distributedRun(engines: BenchEngines, plan: BenchPlan['distribute
   const store = await PostgresEventStore.connect(eventStoreUrl);
   const feed = await KafkaEventFeed.connect({ brokers: engines.brokers, topicPrefix, clientId: 'spiral-bench', logger: quiet, partitions: 1 });
   const checkpoints = await MongoViewStore.connect({ url: engines.mongoUrl, database });
-  const relayName = 'bench-relay';
-  const relay = new EventRelay(store, feed, checkpoints, { name: relayName, idleMs: 20 });
+  const relay = new EventRelay(store, feed, checkpoints, { name: 'bench-relay', idleMs: 20 });
   let projector: Awaited<ReturnType<typeof createProcess>> | undefined;
   try {
     const { appendPerSecond, rawInsertPerSecond } = await appendBesideRawInserts(engines.pgUrl, `${schema}_append`, plan.appendEvents);
@@ -99,7 +98,7 @@ async function distributedRun(engines: BenchEngines, plan: BenchPlan['distribute
     const projectorPerSecond = await projectorRate(projector.get(Projections), plan.events);
     const upsertCeilingPerSecond = (await viewStoreUpsertCeiling(engines.mongoUrl, database, plan.events)).perSecond;
 
-    const lags = await steadyLag(store, checkpoints, relayName, plan);
+    const lags = await steadyLag(store, checkpoints, relay, plan);
     return { appendPerSecond, rawInsertPerSecond, relayPerSecond: relayed.perSecond, relayCpuMicrosPerEvent: relayed.cpuMicrosPerEvent, upsertCeilingPerSecond, projectorPerSecond, relayedP50: lags.relayed.p50, relayedP99: lags.relayed.p99, lagP50: lags.national.p50, lagP99: lags.national.p99 };
   } finally {
     await projector?.close();
@@ -169,30 +168,30 @@ interface LagStage {
 }
 
 /**
- * Appends at a steady rate and times each event from its acknowledgement to two points: the relay's
- * checkpoint passing it (stored → published to Kafka; the checkpoint is written just behind the
- * publishing, so this bounds the publishing from above) and the national view's (→ projected), so
- * the lag is split between the relay's side and the projector's.
+ * Appends at a steady rate and times each event from its acknowledgement to two points, each polled
+ * in a loop of its own (a slow read of one does not delay the other's): the relay's position passing
+ * it (stored → acknowledged by Kafka; the relay runs in this process) and the national view's
+ * checkpoint (→ projected), so the lag is split between the relay's side and the projector's.
+ * The relay's checkpoint in the view store is not the first point: it is written behind the
+ * publishing, at the view store's pace (see TrailingCheckpoint).
  */
-async function steadyLag(store: EventStore, views: MongoViewStore, relayName: string, plan: BenchPlan['distributed']) {
+async function steadyLag(store: EventStore, views: MongoViewStore, relay: EventRelay, plan: BenchPlan['distributed']) {
   const keys = nationalProjections.map((projection) => projectionKey(projection));
   const stage = (name: string, reached: () => Promise<number>): LagStage => ({ name, reached, waiting: [], lags: [] });
   const stages = [
-    stage('published by the relay', () => views.checkpoint(relayName)),
+    stage('published by the relay', async () => (await relay.status()).position),
     stage('visible in the national view', async () => Math.min(...(await Promise.all(keys.map((key) => views.checkpoint(key)))))),
   ];
   let polling = true;
   const deadline = performance.now() + plan.lagDurationMs + WAIT_MS;
-  const poller = (async () => {
-    while ((polling || stages.some((each) => each.waiting.length > 0)) && performance.now() < deadline) {
-      for (const { reached, waiting, lags } of stages) {
-        const position = await reached();
-        const now = performance.now();
-        while (waiting.length > 0 && (waiting[0]?.position ?? Infinity) <= position) lags.push(now - (waiting.shift()?.appendedAt ?? now));
-      }
+  const pollers = stages.map(async ({ reached, waiting, lags }) => {
+    while ((polling || waiting.length > 0) && performance.now() < deadline) {
+      const position = await reached();
+      const now = performance.now();
+      while (waiting.length > 0 && (waiting[0]?.position ?? Infinity) <= position) lags.push(now - (waiting.shift()?.appendedAt ?? now));
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
-  })();
+  });
   const total = Math.floor((plan.lagRate * plan.lagDurationMs) / 1000);
   const started = performance.now();
   const appends: Promise<void>[] = [];
@@ -210,7 +209,7 @@ async function steadyLag(store: EventStore, views: MongoViewStore, relayName: st
   }
   await Promise.all(appends);
   polling = false;
-  await poller;
+  await Promise.all(pollers);
   for (const { name, waiting } of stages) {
     if (waiting.length > 0) throw new Error(`${waiting.length} of ${total} events were not ${name} ${WAIT_MS / 1000} s after the last append`);
   }

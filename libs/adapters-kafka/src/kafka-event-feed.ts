@@ -1,11 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { EngineHealth, EventFeed, FeedConsumerOptions, FeedOrdering, FeedSubscription } from '@spiral/ports';
-import { Kafka, logLevel, PartitionAssigners, Partitioners, type Admin, type Producer, type TopicMessages } from 'kafkajs';
+import { Kafka, logLevel, PartitionAssigners, Partitioners, type Admin, type Producer } from 'kafkajs';
 import { KafkaDeadLetters } from './kafka-dead-letters';
-import { toMessage } from './kafka-envelope-codec';
 import { KafkaFeedConsumer } from './kafka-feed-consumer';
 import { KafkaGroupSpread } from './kafka-group-spread';
+import { produceRequests } from './kafka-publish-requests';
 import { kafkaLogCreator } from './kafka-log';
 import { describeError, KAFKA_FEED_DEFAULTS, type FeedLogger, type KafkaRetryPolicy } from './kafka-feed-settings';
 import { KafkaTopics, type KafkaTopicLayout } from './kafka-topics';
@@ -91,15 +91,11 @@ export class KafkaEventFeed implements EventFeed {
   async publish(events: readonly EventEnvelope[]): Promise<void> {
     this.assertOpen();
     if (events.length === 0) return;
-    const byTopic = new Map<string, TopicMessages>();
-    for (const event of events) {
-      const topic = this.topics.of(event);
-      const messages = byTopic.get(topic) ?? { topic, messages: [] };
-      messages.messages.push(toMessage(event));
-      byTopic.set(topic, messages);
-    }
-    await this.ensureTopics([...byTopic.keys()]);
-    await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic.values()] });
+    const requests = produceRequests(events, (event) => this.topics.of(event));
+    await this.ensureTopics([...new Set(requests.flatMap((request) => request.map(({ topic }) => topic)))]);
+    // One after the other: a request failing part-way fails the publish, whose retry sends the
+    // earlier requests again (delivery is at least once), never a later one before it.
+    for (const topicMessages of requests) await this.producer.sendBatch({ acks: -1, topicMessages });
   }
 
   async consume(options: FeedConsumerOptions): Promise<FeedSubscription> {

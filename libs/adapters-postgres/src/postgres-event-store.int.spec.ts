@@ -6,43 +6,13 @@ import {
   pendingEvent,
   pendingEvents,
   rejectionOf,
-  uniqueName,
   uniqueStreamId,
   type EventStoreHarness,
 } from '@spiral/ports/testing';
 import type { EventEnvelope } from '@spiral/event-catalogue';
-import { Client } from 'pg';
 import { PostgresEventStore } from './postgres-event-store';
 import { postgresEngine, postgresUrl } from './testing/postgres-url';
-
-const freshSchema = (): string => uniqueName('contract').toLowerCase().replace(/[^a-z0-9_]/g, '_');
-
-/** A schema of its own per test, dropped afterwards, so tests never see each other's events. */
-async function inFreshSchema(schema = freshSchema()): Promise<EventStoreHarness> {
-  let open = await PostgresEventStore.connect(postgresUrl(), { schema });
-  return {
-    store: open,
-    reopen: async () => {
-      await open.close();
-      open = await PostgresEventStore.connect(postgresUrl(), { schema });
-      return open;
-    },
-    cleanup: async () => {
-      await open.close();
-      await dropSchema(schema);
-    },
-  };
-}
-
-async function dropSchema(schema: string): Promise<void> {
-  const client = new Client({ connectionString: postgresUrl() });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
+import { freshSchema, inFreshSchema } from './testing/postgres-schema';
 
 describeWithEngine('PostgresEventStore', postgresEngine(), () => {
   eventStoreContract('PostgresEventStore', () => inFreshSchema());

@@ -152,7 +152,7 @@ function splitSchema(urlWithSchema: string): { url: string; schemaInUrl: string 
 }
 
 /** The advisory lock key of a schema's appends: one lock per events table, stable across processes. */
-function lockKeyOf(schema: string): number {
+export function lockKeyOf(schema: string): number {
   let hash = 0x5350;
   for (const char of schema) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
   return hash;

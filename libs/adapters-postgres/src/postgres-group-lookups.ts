@@ -1,11 +1,12 @@
 import type { EventEnvelope, PendingEvent } from '@spiral/event-catalogue';
 import type { AppendLookups, StreamHead } from '@spiral/ports';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { rowToEnvelope, type EventRow } from './postgres-event-store.schema';
 
 /**
- * What a group's checks need, read in one query once the group holds the append lock: the
- * events already holding any of the group's ids, and the head of every stream it appends to.
+ * What a group's checks need, read in one query (before the group takes the append lock, or once it
+ * holds it: see PostgresGroupCommit): the events already holding any of the group's ids, and the
+ * head of every stream it appends to.
  * Appends earlier in the group are added as they pass, so later ones in it see them.
  */
 export class GroupLookups implements AppendLookups {
@@ -15,14 +16,14 @@ export class GroupLookups implements AppendLookups {
   ) {}
 
   static async load(
-    client: PoolClient,
+    reader: Pool | PoolClient,
     schema: string,
     group: readonly { readonly streamId: string; readonly events: readonly PendingEvent[] }[],
   ): Promise<GroupLookups> {
     const eventIds = group.flatMap(({ events }) => events.map(({ eventId }) => eventId));
     const streamIds = [...new Set(group.map(({ streamId }) => streamId))];
-    // One round trip for both, as the group holds the append lock meanwhile.
-    const { rows } = await client.query<{ stored: EventRow[] | null; heads: { stream_id: string; stream_revision: number; hash: string }[] | null }>(
+    // One round trip for both: the lock may be held meanwhile.
+    const { rows } = await reader.query<{ stored: EventRow[] | null; heads: { stream_id: string; stream_revision: number; hash: string }[] | null }>(
       `SELECT (SELECT json_agg(e) FROM ${schema}.events e WHERE e.event_id = ANY($1::text[])) AS stored,
               (SELECT json_agg(h) FROM (
                  SELECT s.stream_id, e.stream_revision, e.hash FROM unnest($2::text[]) AS s(stream_id)

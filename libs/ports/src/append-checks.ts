@@ -30,7 +30,9 @@ export type CheckedAppend =
  * then the expected revision, then sealing the rows (serialising and hashing them, which throws on
  * a payload JSON cannot hold). So an append that gets past this writes nothing it could regret,
  * and a group needs no savepoint per append. Runs where no other writer can move the streams
- * (an immediate transaction, a lock), so the checks and the inserts see the same stream head.
+ * (an immediate transaction, a lock), so the checks and the inserts see the same stream head, or
+ * before that, when the insert's unique constraints (stream and revision, event id) refuse rows
+ * whose stream moved meanwhile and the append is then checked again (PostgresGroupCommit).
  */
 export function checkAppend(
   lookups: AppendLookups,
