@@ -1,7 +1,7 @@
 import { InProcessEventFeed, SqliteEventStore, SqliteViewStore } from '@spiral/adapters-embedded';
 import { systemClock, type ViewDocument } from '@spiral/ports';
 import { pendingEvent } from '@spiral/ports/testing';
-import { activeGeneration, ActiveViewStore, Projections, storedCollection, type Projection } from '@spiral/projections';
+import { activeGeneration, ActiveViewStore, Projections, RecordedGenerationViews, storedCollection, type Projection } from '@spiral/projections';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +65,14 @@ describe('blue/green rebuild of a live view', () => {
     expect(await read()).toEqual({ orgCode: 'RX1', teams: 2 });
     expect(await activeGeneration(inner, blue.name)).toMatchObject({ version: 1 });
     expect(await inner.find(storedCollection(blue, 'organisations'))).toHaveLength(2);
+    // A reader apart (the reads thread: a connection of its own, told of no switch) follows the recorded one.
+    const apartStore = await SqliteViewStore.open(dataDir);
+    const apart = new RecordedGenerationViews(apartStore, upgraded);
+    const readApart = async () => {
+      await apart.follow();
+      return apart.views.get<ViewDocument>(storedCollection(upgraded, 'organisations'), 'RX1');
+    };
+    expect(await readApart()).toEqual({ orgCode: 'RX1', teams: 2 });
 
     // Readers keep reading while generation 2 catches up and takes over: never a gap, never half-built.
     const answers: (ViewDocument | undefined)[] = [];
@@ -86,6 +94,8 @@ describe('blue/green rebuild of a live view', () => {
     const expectedAnswers = answers.map((_, k) => (firstNew === -1 || k < firstNew ? { orgCode: 'RX1', teams: 2 } : { orgCode: 'RX1', teams: 2, counted: 'by generation 2' }));
     expect(answers).toEqual(expectedAnswers);
     expect(await read()).toEqual({ orgCode: 'RX1', teams: 2, counted: 'by generation 2' });
+    expect(await readApart()).toEqual({ orgCode: 'RX1', teams: 2, counted: 'by generation 2' });
+    await apartStore.close();
 
     // The switch is recorded; generation 1 (its documents and checkpoint) is gone only now.
     expect(await activeGeneration(inner, blue.name)).toMatchObject({ version: 2, previous: 1, position: 3 });

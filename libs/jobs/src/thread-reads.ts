@@ -36,6 +36,11 @@ export class ThreadReads {
     return result;
   }
 
+  /** Resolves once every read accepted so far has finished (a generation is dropped only after the reads that may read it). */
+  async settled(): Promise<void> {
+    await this.turn;
+  }
+
   stop(): Promise<void> {
     return this.pool.stop();
   }

@@ -1,5 +1,6 @@
 import type { EngineHealth, FindOptions, ViewChange, ViewDocument, ViewFilter, ViewStore } from '@spiral/ports';
 import { storedCollection, type Projection } from './projection';
+import { servingGeneration } from './projection-generations';
 
 /**
  * Which stored collections readers are sent elsewhere: while a new generation of a projection
@@ -34,8 +35,12 @@ export class GenerationRouting {
  */
 export class ActiveViewStore implements ViewStore {
   readonly routing = new GenerationRouting();
+  /** The store beneath's, so its readers still tell whether they may hold what they read (mayHoldViewsOf). */
+  readonly exclusively?: ViewStore['exclusively'];
 
-  constructor(readonly inner: ViewStore) {}
+  constructor(readonly inner: ViewStore) {
+    if (inner.exclusively !== undefined) this.exclusively = inner.exclusively.bind(inner);
+  }
 
   get<T extends ViewDocument = ViewDocument>(collection: string, id: string): Promise<T | undefined> {
     return this.inner.get<T>(this.routing.collection(collection), id);
@@ -63,5 +68,30 @@ export class ActiveViewStore implements ViewStore {
 
   close(): Promise<void> {
     return this.inner.close();
+  }
+}
+
+/**
+ * The views of one projection as a reader outside the switch's reach sees them (the reads thread,
+ * a service apart from the projector): told of no switch, it follows the one recorded in the view
+ * store before each read, so while a new generation catches up it reads the generation serving, and
+ * the new one once the switch is recorded. The process that drops the old generation after a switch
+ * waits for the reads in flight (see LiveViewsThread), so a read never sees it half dropped.
+ */
+export class RecordedGenerationViews {
+  readonly views: ActiveViewStore;
+
+  constructor(
+    private readonly store: ViewStore,
+    private readonly projection: Projection,
+  ) {
+    this.views = new ActiveViewStore(store);
+  }
+
+  /** Routes `views` as the store's record of the projection's generations says, now. */
+  async follow(): Promise<void> {
+    const serving = await servingGeneration(this.store, this.projection);
+    if (serving === undefined) this.views.routing.unroute(this.projection.name);
+    else this.views.routing.route(this.projection, serving);
   }
 }

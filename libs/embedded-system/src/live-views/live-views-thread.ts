@@ -11,7 +11,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Subscription } from 'rxjs';
 import { LiveViewsFeed } from './live-views-feed';
 import { AppendSignal, type CommandOutcome, type FromLiveViews, type LiveViewsWorkerData, type ToLiveViews } from './live-views-protocol';
-import { startWorker } from '@spiral/jobs';
+import { startWorker, THREAD_READS, type ThreadReads } from '@spiral/jobs';
 
 export const LIVE_VIEWS_DATA_DIR = Symbol('LiveViewsDataDir');
 
@@ -52,6 +52,7 @@ export class LiveViewsThread implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LIVE_VIEWS_DATA_DIR) private readonly dataDir: string,
     private readonly commands: CommandBus,
+    @Inject(THREAD_READS) private readonly reads: ThreadReads,
   ) {}
 
   /** The thread now running, if any (its id in logs; tests end it to see it restarted). */
@@ -174,7 +175,9 @@ export class LiveViewsThread implements OnApplicationBootstrap, BeforeApplicatio
         return reply();
       case 'unroute':
         this.routing()?.unroute(message.projection);
-        return reply();
+        // The old generation is dropped once this is answered: the reads thread's reads in flight
+        // may still be reading it (they follow the recorded switch themselves, RecordedGenerationViews).
+        return void this.reads.settled().then(() => reply());
       case 'command':
         return void this.execute(new ExecuteSpiralCommand(message.spiralId, message.envelope)).then(reply);
     }

@@ -1,6 +1,8 @@
 import { resolveAsOf } from '@spiral/analytics';
 import { openOnce, type JobHandler } from '@spiral/jobs';
 import type { ViewStore } from '@spiral/ports';
+import { RecordedGenerationViews } from '@spiral/projections';
+import { nationalViewProjection } from './national-view.projection';
 import { NationalViewReader } from './national-view.reader';
 
 /** The reads thread's kinds of national reads (ThreadReads), and what each is asked with. */
@@ -22,21 +24,26 @@ export interface PracticeSpreadRead {
 /**
  * The national reads as the reads thread serves them, as JSON text (null: no such practice by
  * then). One reader per view store, kept by the thread, so the documents it holds serve read after
- * read until the view changes (NationalViewReader).
+ * read until the view changes (NationalViewReader); each read follows the generation the store
+ * records as serving (a new version catching up is not read half built).
  */
 export class NationalReads {
+  private readonly generations: RecordedGenerationViews;
   private readonly reader: NationalViewReader;
 
   constructor(views: ViewStore) {
-    this.reader = new NationalViewReader(views);
+    this.generations = new RecordedGenerationViews(views, nationalViewProjection);
+    this.reader = new NationalViewReader(this.generations.views);
   }
 
   async view({ asOf, now }: NationalViewRead): Promise<string> {
+    await this.generations.follow();
     const moment = asOf ?? (await this.reader.latestEventAt());
     return JSON.stringify(await this.reader.read(resolveAsOf(moment, now)));
   }
 
   async spread({ practiceId, ...options }: PracticeSpreadRead): Promise<string | null> {
+    await this.generations.follow();
     const spread = await this.reader.spread(practiceId, options);
     return spread === undefined ? null : JSON.stringify(spread);
   }
