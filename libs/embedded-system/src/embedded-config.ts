@@ -1,4 +1,4 @@
-import { DEFAULT_BODY_LIMITS, DEFAULT_TOKEN_POLICY } from '@spiral/http';
+import { DEFAULT_BODY_LIMITS, DEFAULT_REQUEST_TIMEOUT_SECONDS, DEFAULT_TOKEN_POLICY } from '@spiral/http';
 import { jobLimitsFrom, JobLimitsError, type JobLimits } from '@spiral/jobs';
 import { resolve } from 'node:path';
 
@@ -9,6 +9,8 @@ export interface EmbeddedConfig {
   readonly dataDir: string;
   readonly jwtSecret: string;
   readonly maxBodyBytes: number;
+  /** Longest a client may take to send a whole request before 408 (SPIRAL_REQUEST_TIMEOUT_SECONDS). */
+  readonly requestTimeoutSeconds: number;
   /** Most fields and list items one body may hold (SPIRAL_MAX_BODY_PROPERTIES). */
   readonly maxBodyProperties: number;
   /** Most problems one 400 lists (SPIRAL_MAX_PROBLEMS). */
@@ -33,6 +35,7 @@ export function embeddedConfigFrom(env: NodeJS.ProcessEnv): EmbeddedConfig {
     dataDir: resolve(env['SPIRAL_DATA_DIR'] ?? './data'),
     jwtSecret: jwtSecret(env),
     maxBodyBytes: wholeNumber(env, 'SPIRAL_MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    requestTimeoutSeconds: wholeNumber(env, 'SPIRAL_REQUEST_TIMEOUT_SECONDS', DEFAULT_REQUEST_TIMEOUT_SECONDS, 1, 600),
     maxBodyProperties: wholeNumber(env, 'SPIRAL_MAX_BODY_PROPERTIES', DEFAULT_BODY_LIMITS.maxProperties, 100, 1_000_000),
     maxProblems: wholeNumber(env, 'SPIRAL_MAX_PROBLEMS', DEFAULT_BODY_LIMITS.maxProblems, 1, 10_000),
     tokenMaxLifetimeSeconds: wholeNumber(env, 'SPIRAL_TOKEN_MAX_LIFETIME_SECONDS', DEFAULT_TOKEN_POLICY.maxLifetimeSeconds, 60, 366 * 24 * 3600),

@@ -19,12 +19,25 @@ export interface HttpAppOptions extends Partial<BodyLimits> {
  */
 const ROUTER_OPTIONS = { ignoreTrailingSlash: true, caseSensitive: false, maxParamLength: 16 * 1024 };
 
+/** Longest a client may take to send one whole request, headers and body (SPIRAL_REQUEST_TIMEOUT_SECONDS). */
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
+
 /**
  * The HTTP adapter of every Spiral process: Fastify (issue #14: Express and its routing took 44 % of
  * a command's request-thread CPU).
+ *
+ * Fastify turns Node's request timeout off, so a client that sent half a body and waited held its
+ * connection and body reader for ever (SPEC "Bad input": no request can stall the server); such a
+ * request now gets 408 and its connection is closed. Node applies the headers timeout too (it must
+ * not exceed the request timeout to take effect) and looks for late requests once a second.
  */
-export function spiralHttpAdapter(): FastifyAdapter {
-  return new FastifyAdapter({ routerOptions: ROUTER_OPTIONS });
+export function spiralHttpAdapter(requestTimeoutSeconds = DEFAULT_REQUEST_TIMEOUT_SECONDS): FastifyAdapter {
+  const timeoutMs = requestTimeoutSeconds * 1000;
+  return new FastifyAdapter({
+    routerOptions: ROUTER_OPTIONS,
+    requestTimeout: timeoutMs,
+    http: { headersTimeout: timeoutMs, connectionsCheckingInterval: Math.min(1000, timeoutMs) },
+  });
 }
 
 /** Everything an app serving Spiral's HTTP API sets up the same way, whichever level it serves. */
