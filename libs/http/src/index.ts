@@ -15,6 +15,7 @@ export * from './request/correlation-id.hook';
 export * from './spiral-http.module';
 export * from './health/health.controller';
 export * from './request/id-params';
+export * from './request/query-numbers';
 export * from './request/refuse-any-field';
 export * from './request/send-command';
 export * from './logging/pino-options';

@@ -99,6 +99,18 @@ export function IsFiniteNumber(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+// Decimal digits only, leading zeros aside few enough to stay an exact integer.
+const DECIMAL_DIGITS = /^0*\d{1,15}$/;
+
+/**
+ * A whole number written as text (a query parameter, a setting), or undefined when the text is not
+ * decimal digits. Number() would read "0x10" as 16, "1e3" as 1000, " 5" as 5 and "" as 0, so a value
+ * could mean another number than it shows.
+ */
+export function wholeNumberOf(text: string): number | undefined {
+  return DECIMAL_DIGITS.test(text) ? Number(text) : undefined;
+}
+
 /** A real calendar date as YYYY-MM-DD (2025-02-30 is refused). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return combine(

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { IsFiniteNumber, IsProse, IsText, MAX_NUMBER_MAGNITUDE } from './field-rules';
+import fc from 'fast-check';
+import { IsFiniteNumber, IsProse, IsText, MAX_NUMBER_MAGNITUDE, wholeNumberOf } from './field-rules';
 import { validatePayload } from './validate-payload';
 
 class Sample {
@@ -29,5 +30,16 @@ describe('field rules: names, prose and numbers', () => {
     expect(fieldsRefused({ value: -MAX_NUMBER_MAGNITUDE })).toEqual([]);
     expect(fieldsRefused({ value: 1e308 })).toEqual(['value']);
     expect(fieldsRefused({ value: -1e13 })).toEqual(['value']);
+  });
+});
+
+describe('wholeNumberOf: a whole number written as text', () => {
+  it('reads every whole number written in decimal digits as itself, leading zeros allowed', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 999_999_999_999_999 }), fc.nat(3), (n, zeros) => expect(wholeNumberOf(`${'0'.repeat(zeros)}${n}`)).toBe(n)));
+  });
+
+  it('reads nothing else: not what Number() would (hex, exponents, spaces, signs, fractions, empty)', () => {
+    for (const text of ['0x10', '0b1', '0o7', '1e3', ' 5', '5 ', '+5', '-5', '5.0', '', 'Infinity', '1_000', '١٢']) expect(wholeNumberOf(text)).toBeUndefined();
+    fc.assert(fc.property(fc.string(), (text) => expect(wholeNumberOf(text) === undefined).toBe(!/^0*\d{1,15}$/.test(text))));
   });
 });
