@@ -4,6 +4,7 @@ import { DEFAULT_BODY_LIMITS, type BodyLimits } from './errors/raw-body-rules';
 import { SpiralExceptionFilter } from './errors/spiral-exception.filter';
 import { spiralValidationPipe } from './errors/validation.pipe';
 import { serveOpenApi } from './openapi/openapi';
+import { setApiAnswerHeaders } from './request/api-answer-headers.hook';
 import { echoCorrelationId } from './request/correlation-id.hook';
 import { readJsonBodies } from './request/json-body';
 
@@ -45,6 +46,7 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
   const fastify = app.getHttpAdapter().getInstance();
   readJsonBodies(fastify, options.maxBodyBytes);
   fastify.addHook('onRequest', echoCorrelationId);
+  fastify.addHook('onRequest', setApiAnswerHeaders);
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(
     spiralValidationPipe({

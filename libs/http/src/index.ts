@@ -11,6 +11,7 @@ export * from './http-app';
 export * from './request/command-metadata';
 export * from './request/command-request';
 export * from './request/command-response';
+export * from './request/api-answer-headers.hook';
 export * from './request/correlation-id.hook';
 export * from './spiral-http.module';
 export * from './health/health.controller';
