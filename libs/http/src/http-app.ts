@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DEFAULT_BODY_LIMITS, type BodyLimits } from './errors/raw-body-rules';
-import { SpiralExceptionFilter } from './errors/spiral-exception.filter';
+import { errorBodyOf, SpiralExceptionFilter } from './errors/spiral-exception.filter';
 import { spiralValidationPipe } from './errors/validation.pipe';
 import { serveOpenApi } from './openapi/openapi';
 import { setApiAnswerHeaders } from './request/api-answer-headers.hook';
@@ -20,6 +21,19 @@ export interface HttpAppOptions extends Partial<BodyLimits> {
  */
 const ROUTER_OPTIONS = { ignoreTrailingSlash: true, caseSensitive: false, maxParamLength: 16 * 1024 };
 
+/**
+ * A URL the router cannot decode (`/api/v1/spirals/%E0%A4%A`) is refused before any hook or filter
+ * runs, and Fastify answered it in its own format; it gets ours, with the correlation id and the
+ * API's headers, and says what to do.
+ */
+function answerUnreadableUrl(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const noop = () => undefined;
+  echoCorrelationId(request, reply, noop);
+  setApiAnswerHeaders(request, reply, noop);
+  const body = errorBodyOf(error);
+  void reply.code(body.statusCode).type('application/json; charset=utf-8').send({ ...body, message: `${body.message}: percent-encode each part of the path as UTF-8` });
+}
+
 /** Longest a client may take to send one whole request, headers and body (SPIRAL_REQUEST_TIMEOUT_SECONDS). */
 export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
 
@@ -36,6 +50,7 @@ export function spiralHttpAdapter(requestTimeoutSeconds = DEFAULT_REQUEST_TIMEOU
   const timeoutMs = requestTimeoutSeconds * 1000;
   return new FastifyAdapter({
     routerOptions: ROUTER_OPTIONS,
+    frameworkErrors: answerUnreadableUrl,
     requestTimeout: timeoutMs,
     http: { headersTimeout: timeoutMs, connectionsCheckingInterval: Math.min(1000, timeoutMs) },
   });
