@@ -31,9 +31,20 @@ const NO_CONTROL_BUT_LINE_BREAKS = /^(?:[\t\n\r]|\P{Cc})*$/u;
  * so what is stored is what was sent.
  */
 const BIDI_CONTROLS = '\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069';
-const ZERO_WIDTH = '\u200B-\u200D\u2060\uFEFF';
 const NO_BIDI_CONTROLS = new RegExp(`^[^${BIDI_CONTROLS}]*$`, 'u');
-const NO_BIDI_OR_ZERO_WIDTH = new RegExp(`^[^${BIDI_CONTROLS}${ZERO_WIDTH}]*$`, 'u');
+
+/**
+ * A name shows exactly what it holds, on one line. Unicode's format characters (Cf) are the
+ * invisible ones: the bidi controls and zero-width characters above, and also the soft hyphen, the
+ * tag characters (U+E0000 block: text a reader cannot see, "ASCII smuggling"), the Mongolian vowel
+ * separator; line and paragraph separators (Zl, Zp) break a single line as a line feed would. Blank
+ * names ("   ", a no-break space, combining marks alone) and edge spaces ("Ward 7 " beside
+ * "Ward 7") are two more ways for names to look alike or empty.
+ */
+const NO_INVISIBLE_OR_LINE_BREAKING = /^[^\p{Cf}\p{Zl}\p{Zp}]*$/u;
+const VISIBLE_AND_TRIMMED = /^(?!\s)(?=.*[^\s\p{M}]).*(?<!\s)$/su;
+// Prose may begin or end with a line break, but not be only spaces and marks.
+const NOT_BLANK = /[^\s\p{M}\p{C}]/u;
 
 /** A short single-line text: a name, a title, a code. */
 export function IsText(maxLength = 200, options?: ValidationOptions): PropertyDecorator {
@@ -42,7 +53,8 @@ export function IsText(maxLength = 200, options?: ValidationOptions): PropertyDe
     MinLength(1, options),
     MaxLength(maxLength, options),
     Matches(NO_CONTROL_CHARACTERS, { ...options, message: '$property must not contain control characters' }),
-    Matches(NO_BIDI_OR_ZERO_WIDTH, { ...options, message: '$property must not contain bidi controls or zero-width characters' }),
+    Matches(NO_INVISIBLE_OR_LINE_BREAKING, { ...options, message: '$property must not contain invisible characters (bidi controls, zero-width and other format characters) or line separators' }),
+    Matches(VISIBLE_AND_TRIMMED, { ...options, message: '$property must show a character other than spaces, and not start or end with a space' }),
   );
 }
 
@@ -58,6 +70,7 @@ export function IsProse(maxLength = 4000, options?: ValidationOptions): Property
     }),
     // Prose keeps zero-width joiners (emoji, some scripts need them); bidi controls are refused.
     Matches(NO_BIDI_CONTROLS, { ...options, message: '$property must not contain bidi controls' }),
+    Matches(NOT_BLANK, { ...options, message: '$property must show a character other than spaces' }),
   );
 }
 

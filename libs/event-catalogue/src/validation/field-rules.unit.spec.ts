@@ -25,6 +25,17 @@ describe('field rules: names, prose and numbers', () => {
     expect(fieldsRefused({ note: 'family \u{1F468}\u200D\u{1F469}' })).toEqual([]);
   });
 
+  it('refuse in names what does not show or breaks the line, and blank or space-edged names', () => {
+    for (const hidden of ['\u00AD', '\u{E0041}', '\u180E', '\u2028', '\u2029']) expect(fieldsRefused({ name: `Ward${hidden}7` })).toEqual(['name']);
+    for (const blank of ['   ', '\u00A0', '\u3000', '\u0301\u0301', ' Ward 7', 'Ward 7 ', 'Ward 7\u00A0']) expect(fieldsRefused({ name: blank })).toEqual(['name']);
+    expect(fieldsRefused({ name: 'Ward 7 (Queen\u2019s), caf\u00e9 \u{1F3E5}' })).toEqual([]);
+  });
+
+  it('refuse blank prose, and keep prose that starts or ends with a line break', () => {
+    for (const blank of ['   ', '\n\t', '\u00A0\u0301']) expect(fieldsRefused({ note: blank })).toEqual(['note']);
+    expect(fieldsRefused({ note: '\nWhat we learned.\n' })).toEqual([]);
+  });
+
   it('hold numbers within ±MAX_NUMBER_MAGNITUDE', () => {
     expect(fieldsRefused({ value: MAX_NUMBER_MAGNITUDE })).toEqual([]);
     expect(fieldsRefused({ value: -MAX_NUMBER_MAGNITUDE })).toEqual([]);
