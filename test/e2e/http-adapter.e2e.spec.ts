@@ -55,6 +55,12 @@ describe('the HTTP adapter', () => {
     expect(unrouted.body).toEqual({ ...errorBody, statusCode: 404 });
   });
 
+  it('answers a URL it cannot decode in its own error body, with a correlation id', async () => {
+    const answer = await harness.http.get('/api/v1/spirals/%E0%A4%A').set(harness.bearer(localRx1)).expect(400);
+    expect(answer.body).toEqual({ ...errorBody, statusCode: 400, message: expect.stringMatching(/percent-encode each part of the path as UTF-8$/) as unknown });
+    expect(answer.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('serves the OpenAPI page and its assets', async () => {
     const page = await harness.http.get('/api/docs').expect(200);
     expect(page.text).toContain('swagger-ui');

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { LOG_LEVELS } from '@spiral/http';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
 
 /** A configuration that cannot run: every problem found, one per line. */
@@ -11,7 +12,6 @@ export class ConfigError extends Error {
 const EVENT_STORE_URL = /^((kurrentdb|kurrent|kdb|esdb)(\+discover)?|postgres|postgresql):\/\/\S+$/;
 const BROKER_LIST = /^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/;
 const MONGO_URL = /^mongodb(\+srv)?:\/\/\S+$/;
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
  * Every variable a distributed process may read, each checked by its rule. A process asks only

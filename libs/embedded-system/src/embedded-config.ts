@@ -1,4 +1,5 @@
-import { DEFAULT_BODY_LIMITS, DEFAULT_TOKEN_POLICY } from '@spiral/http';
+import { DEFAULT_BODY_LIMITS, DEFAULT_REQUEST_TIMEOUT_SECONDS, DEFAULT_TOKEN_POLICY, LOG_LEVELS } from '@spiral/http';
+import { wholeNumberOf } from '@spiral/event-catalogue';
 import { jobLimitsFrom, JobLimitsError, type JobLimits } from '@spiral/jobs';
 import { resolve } from 'node:path';
 
@@ -9,6 +10,8 @@ export interface EmbeddedConfig {
   readonly dataDir: string;
   readonly jwtSecret: string;
   readonly maxBodyBytes: number;
+  /** Longest a client may take to send a whole request before 408 (SPIRAL_REQUEST_TIMEOUT_SECONDS). */
+  readonly requestTimeoutSeconds: number;
   /** Most fields and list items one body may hold (SPIRAL_MAX_BODY_PROPERTIES). */
   readonly maxBodyProperties: number;
   /** Most problems one 400 lists (SPIRAL_MAX_PROBLEMS). */
@@ -33,10 +36,11 @@ export function embeddedConfigFrom(env: NodeJS.ProcessEnv): EmbeddedConfig {
     dataDir: resolve(env['SPIRAL_DATA_DIR'] ?? './data'),
     jwtSecret: jwtSecret(env),
     maxBodyBytes: wholeNumber(env, 'SPIRAL_MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    requestTimeoutSeconds: wholeNumber(env, 'SPIRAL_REQUEST_TIMEOUT_SECONDS', DEFAULT_REQUEST_TIMEOUT_SECONDS, 1, 600),
     maxBodyProperties: wholeNumber(env, 'SPIRAL_MAX_BODY_PROPERTIES', DEFAULT_BODY_LIMITS.maxProperties, 100, 1_000_000),
     maxProblems: wholeNumber(env, 'SPIRAL_MAX_PROBLEMS', DEFAULT_BODY_LIMITS.maxProblems, 1, 10_000),
     tokenMaxLifetimeSeconds: wholeNumber(env, 'SPIRAL_TOKEN_MAX_LIFETIME_SECONDS', DEFAULT_TOKEN_POLICY.maxLifetimeSeconds, 60, 366 * 24 * 3600),
-    logLevel: env['LOG_LEVEL'] ?? 'info',
+    logLevel: logLevel(env),
     jobs: jobLimits(env),
   };
 }
@@ -49,6 +53,12 @@ function jobLimits(env: NodeJS.ProcessEnv): JobLimits {
   }
 }
 
+function logLevel(env: NodeJS.ProcessEnv): string {
+  const level = env['LOG_LEVEL'] || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${level}"`);
+  return level;
+}
+
 function jwtSecret(env: NodeJS.ProcessEnv): string {
   const secret = env['SPIRAL_JWT_SECRET'] ?? DEVELOPMENT_JWT_SECRET;
   if (secret.length < 16) throw new ConfigError('SPIRAL_JWT_SECRET must be at least 16 characters long');
@@ -58,8 +68,8 @@ function jwtSecret(env: NodeJS.ProcessEnv): string {
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
+  const value = wholeNumberOf(raw);
+  if (value === undefined || value < min || value > max) {
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
   }
   return value;

@@ -8,7 +8,7 @@ import { EmbeddedModule } from './embedded.module';
 
 /** Builds the embedded system as a Nest application, not yet listening (tests use it as is). */
 export async function createEmbeddedApp(config: EmbeddedConfig): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(EmbeddedModule.forRoot(config), spiralHttpAdapter(), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(EmbeddedModule.forRoot(config), spiralHttpAdapter(config.requestTimeoutSeconds), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   configureHttpApp(app, { maxBodyBytes: config.maxBodyBytes, maxProperties: config.maxBodyProperties, maxProblems: config.maxProblems });
   return app;

@@ -5,6 +5,7 @@ import { createSecretKey } from 'node:crypto';
 import { AccessGuard, TOKEN_POLICY } from './auth/access.guard';
 import { DEFAULT_TOKEN_POLICY } from './auth/token-rules';
 import { HealthController } from './health/health.controller';
+import { RefuseUndeclaredQuery } from './request/refuse-undeclared-query.guard';
 
 export interface SpiralHttpOptions {
   /** HS256 secret the tokens are signed with (SPIRAL_JWT_SECRET). */
@@ -13,7 +14,7 @@ export interface SpiralHttpOptions {
   readonly tokenMaxLifetimeSeconds?: number;
 }
 
-/** Identity for every route (the JWT verifier and the guard that applies SPEC "Access") and /health. */
+/** Identity for every route (the JWT verifier and the guard that applies SPEC "Access"), the refusal of undeclared query parameters, and /health. */
 @Module({})
 export class SpiralHttpModule {
   static forRoot(options: SpiralHttpOptions) {
@@ -26,6 +27,8 @@ export class SpiralHttpModule {
       providers: [
         { provide: TOKEN_POLICY, useValue: { ...DEFAULT_TOKEN_POLICY, maxLifetimeSeconds: options.tokenMaxLifetimeSeconds ?? DEFAULT_TOKEN_POLICY.maxLifetimeSeconds } },
         { provide: APP_GUARD, useClass: AccessGuard },
+        // After the AccessGuard: who may not read the route is told so first.
+        { provide: APP_GUARD, useClass: RefuseUndeclaredQuery },
       ],
       exports: [JwtModule],
     };

@@ -1,3 +1,5 @@
+import { wholeNumberOf } from '@spiral/event-catalogue';
+
 /** How much long work (replays, evaluations, verify) a process takes on at once and waiting. */
 export interface JobLimits {
   /** Jobs running at the same time, each in a worker thread of its own. */
@@ -28,7 +30,7 @@ export function jobLimitsFrom(env: NodeJS.ProcessEnv): JobLimits {
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 1000) throw new JobLimitsError(`${name} must be a whole number from 1 to 1000, not "${raw}"`);
+  const value = wholeNumberOf(raw);
+  if (value === undefined || value < 1 || value > 1000) throw new JobLimitsError(`${name} must be a whole number from 1 to 1000, not "${raw}"`);
   return value;
 }

@@ -44,6 +44,7 @@ export function badInputsFor(route: CommandRoute): BadInput[] {
     { label: 'a wrong type', json: json(route.text, 42), field: route.text },
     { label: 'an unknown field', json: JSON.stringify({ ...route.body, nhsNumber: '943 476 5919' }), field: 'nhsNumber' },
     { label: 'control characters', json: json(route.text, 'ward\u0000 7\u001b'), field: route.text },
+    { label: 'blank text', json: json(route.text, ' \u00A0\u3000'), field: route.text },
     { label: 'an impossible occurredAt', json: JSON.stringify({ ...route.body, occurredAt: '2005-02-30' }), field: 'occurredAt' },
   ];
   if (route.number !== undefined) {

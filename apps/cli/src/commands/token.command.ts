@@ -36,9 +36,18 @@ export function tokenCommand(): Command {
         process.stderr.write('warning: SPIRAL_JWT_SECRET is not set; signing with the development secret, which only a development server accepts\n');
       }
       const jwt = new JwtService({ secret: config.jwtSecret });
-      const token = jwt.sign(claims, { algorithm: 'HS256', expiresIn: options.expires as `${number}h` });
+      const token = signed(jwt, claims, options.expires);
       const problem = tokenTimeProblem(jwt.decode<Record<string, unknown>>(token), Date.now() / 1000, { ...DEFAULT_TOKEN_POLICY, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds });
       if (problem) throw new Error(`--expires ${options.expires}: the server would refuse this token: ${problem}`);
       process.stdout.write(`${token}\n`);
     });
+}
+
+/** jsonwebtoken's own words for a span it cannot read name its option, not ours. */
+function signed(jwt: JwtService, claims: object, expires: string): string {
+  try {
+    return jwt.sign(claims, { algorithm: 'HS256', expiresIn: expires as `${number}h` });
+  } catch {
+    throw new Error(`--expires ${expires}: give a lifetime such as 12h, 30m or 90s`);
+  }
 }

@@ -1,4 +1,4 @@
-import { bassDiffusion, bassShare, fitBassCurve } from './bass-diffusion';
+import { bassDiffusion, bassShare, fitBassCurve, MAX_FOLLOW_UP_MONTHS } from './bass-diffusion';
 
 describe('bassShare', () => {
   it('follows F(t) = (1 − e^−(p+q)t) / (1 + (q/p)·e^−(p+q)t), by hand', () => {
@@ -40,6 +40,18 @@ describe('bassDiffusion', () => {
     expect(fit.points.map((point) => point.observed)).toEqual([1, 2, 4, 7, 10, 12, 12, 12]);
     expect(fit.rSquared).toBeGreaterThan(0.98);
     expect(fit.m).toBeGreaterThanOrEqual(11);
+  });
+
+  it('follows at most a century of months, however far the horizon a client asks for', () => {
+    const months = [0.5, 1.5, 2.2, 2.8, 3.1, 3.4, 3.9, 4.2, 4.5, 4.8, 5.5, 6];
+    const started = performance.now();
+    // asOf=9999-12-31 for a practice published in 2002: about 96,000 months.
+    const far = bassDiffusion(months, 96_000);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(far).toEqual(bassDiffusion(months, MAX_FOLLOW_UP_MONTHS));
+    if (far.fitted) expect(far.points).toHaveLength(MAX_FOLLOW_UP_MONTHS);
+    // An adoption entered with an ancient publication date counts at the century's end, not beyond it.
+    expect(bassDiffusion([...months, 50_000], 60_000)).toMatchObject({ fitted: true, adopters: 13, points: expect.any(Array) as unknown });
   });
 
   it('says why it does not fit too few adopters', () => {

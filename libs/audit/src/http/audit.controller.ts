@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, UseFilters } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Actor, Role } from '@spiral/event-catalogue';
 import { AllowRoles, CurrentActor, IdParams } from '@spiral/http';
@@ -6,7 +6,6 @@ import { QueueFullFilter } from '@spiral/jobs';
 import { AuditReader, type PracticeAdoptions, type SpiralTrace } from '../audit-reader';
 import type { VerifyReport } from '../verify/chain-verifier';
 import { VerifyJobs } from '../verify/verify-jobs';
-import { refuseQueryParameters } from './no-query';
 
 /**
  * SPEC "Access": auditors read and trace everything; national reads everything. Every other role
@@ -27,16 +26,14 @@ export class AuditController {
   @Get('spirals/:id/trace')
   @ApiOperation({ summary: "A spiral's events with their envelopes, and each adoption with its causes and the practice as it stood then" })
   @ApiOkResponse({ description: 'events in revision order with hash and previousHash; the spiral and team by name; adoptions with need, knowledge, options and practiceAtDecision' })
-  trace(@Param() { id }: IdParams, @Query() query: Record<string, unknown>): Promise<SpiralTrace> {
-    refuseQueryParameters(query);
+  trace(@Param() { id }: IdParams): Promise<SpiralTrace> {
     return this.reader.traceSpiral(id);
   }
 
   @Get('practices/:id/adoptions')
   @ApiOperation({ summary: "Every adoption decision of a practice, each with the practice's state as of the decision" })
   @ApiOkResponse({ description: "the practice's events and field tests, its state now, and its adoptions oldest first" })
-  adoptions(@Param() { id }: IdParams, @Query() query: Record<string, unknown>): Promise<PracticeAdoptions> {
-    refuseQueryParameters(query);
+  adoptions(@Param() { id }: IdParams): Promise<PracticeAdoptions> {
     return this.reader.practiceAdoptions(id);
   }
 

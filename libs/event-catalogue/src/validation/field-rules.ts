@@ -31,9 +31,22 @@ const NO_CONTROL_BUT_LINE_BREAKS = /^(?:[\t\n\r]|\P{Cc})*$/u;
  * so what is stored is what was sent.
  */
 const BIDI_CONTROLS = '\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069';
-const ZERO_WIDTH = '\u200B-\u200D\u2060\uFEFF';
 const NO_BIDI_CONTROLS = new RegExp(`^[^${BIDI_CONTROLS}]*$`, 'u');
-const NO_BIDI_OR_ZERO_WIDTH = new RegExp(`^[^${BIDI_CONTROLS}${ZERO_WIDTH}]*$`, 'u');
+
+/**
+ * A name shows exactly what it holds, on one line. Unicode's format characters (Cf) are the
+ * invisible ones: the bidi controls and zero-width characters above, and also the soft hyphen, the
+ * tag characters (U+E0000 block: text a reader cannot see, "ASCII smuggling"), the Mongolian vowel
+ * separator; line and paragraph separators (Zl, Zp) break a single line as a line feed would. Blank
+ * names ("   ", a no-break space, combining marks alone) and edge spaces ("Ward 7 " beside
+ * "Ward 7") are two more ways for names to look alike or empty.
+ */
+const NO_INVISIBLE_OR_LINE_BREAKING = /^(?!\p{M})[^\p{Cf}\p{Zl}\p{Zp}]*$/u;
+const TRIMMED_AND_NOT_BLANK = /^\S(?:[\s\S]*\S)?$/u;
+// Prose may begin or end with a line break, but not be only spaces and marks.
+const NOT_BLANK = /[^\s\p{M}\p{C}]/u;
+// The OpenAPI document shows the last pattern of a field (class-validator-jsonschema): each rule
+// below ends with one that schemathesis' generator (Python's re, Hypothesis) reads: no \p{…}, no lookaround.
 
 /** A short single-line text: a name, a title, a code. */
 export function IsText(maxLength = 200, options?: ValidationOptions): PropertyDecorator {
@@ -42,7 +55,8 @@ export function IsText(maxLength = 200, options?: ValidationOptions): PropertyDe
     MinLength(1, options),
     MaxLength(maxLength, options),
     Matches(NO_CONTROL_CHARACTERS, { ...options, message: '$property must not contain control characters' }),
-    Matches(NO_BIDI_OR_ZERO_WIDTH, { ...options, message: '$property must not contain bidi controls or zero-width characters' }),
+    Matches(NO_INVISIBLE_OR_LINE_BREAKING, { ...options, message: '$property must not contain invisible characters (bidi controls, zero-width and other format characters) or line separators, nor start with a combining mark' }),
+    Matches(TRIMMED_AND_NOT_BLANK, { ...options, message: '$property must show a character other than spaces, and not start or end with a space' }),
   );
 }
 
@@ -57,6 +71,7 @@ export function IsProse(maxLength = 4000, options?: ValidationOptions): Property
       message: '$property must not contain control characters other than line breaks and tabs',
     }),
     // Prose keeps zero-width joiners (emoji, some scripts need them); bidi controls are refused.
+    Matches(NOT_BLANK, { ...options, message: '$property must show a character other than spaces' }),
     Matches(NO_BIDI_CONTROLS, { ...options, message: '$property must not contain bidi controls' }),
   );
 }
@@ -97,6 +112,18 @@ export function IsFiniteNumber(options?: ValidationOptions): PropertyDecorator {
     Min(-MAX_NUMBER_MAGNITUDE, { ...options, message: `$property must be at least -${MAX_NUMBER_MAGNITUDE}` }),
     Max(MAX_NUMBER_MAGNITUDE, { ...options, message: `$property must be at most ${MAX_NUMBER_MAGNITUDE}` }),
   );
+}
+
+// Decimal digits only, leading zeros aside few enough to stay an exact integer.
+const DECIMAL_DIGITS = /^0*\d{1,15}$/;
+
+/**
+ * A whole number written as text (a query parameter, a setting), or undefined when the text is not
+ * decimal digits. Number() would read "0x10" as 16, "1e3" as 1000, " 5" as 5 and "" as 0, so a value
+ * could mean another number than it shows.
+ */
+export function wholeNumberOf(text: string): number | undefined {
+  return DECIMAL_DIGITS.test(text) ? Number(text) : undefined;
 }
 
 /** A real calendar date as YYYY-MM-DD (2025-02-30 is refused). */

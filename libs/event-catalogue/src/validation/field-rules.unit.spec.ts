@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { IsFiniteNumber, IsProse, IsText, MAX_NUMBER_MAGNITUDE } from './field-rules';
+import fc from 'fast-check';
+import { IsFiniteNumber, IsProse, IsText, MAX_NUMBER_MAGNITUDE, wholeNumberOf } from './field-rules';
 import { validatePayload } from './validate-payload';
 
 class Sample {
@@ -24,10 +25,32 @@ describe('field rules: names, prose and numbers', () => {
     expect(fieldsRefused({ note: 'family \u{1F468}\u200D\u{1F469}' })).toEqual([]);
   });
 
+  it('refuse in names what does not show or breaks the line, and blank or space-edged names', () => {
+    for (const hidden of ['\u00AD', '\u{E0041}', '\u180E', '\u2028', '\u2029']) expect(fieldsRefused({ name: `Ward${hidden}7` })).toEqual(['name']);
+    for (const blank of ['   ', '\u00A0', '\u3000', '\u0301\u0301', ' Ward 7', 'Ward 7 ', 'Ward 7\u00A0']) expect(fieldsRefused({ name: blank })).toEqual(['name']);
+    expect(fieldsRefused({ name: 'Ward 7 (Queen\u2019s), caf\u00e9 \u{1F3E5}' })).toEqual([]);
+  });
+
+  it('refuse blank prose, and keep prose that starts or ends with a line break', () => {
+    for (const blank of ['   ', '\n\t', '\u00A0\u0301']) expect(fieldsRefused({ note: blank })).toEqual(['note']);
+    expect(fieldsRefused({ note: '\nWhat we learned.\n' })).toEqual([]);
+  });
+
   it('hold numbers within ±MAX_NUMBER_MAGNITUDE', () => {
     expect(fieldsRefused({ value: MAX_NUMBER_MAGNITUDE })).toEqual([]);
     expect(fieldsRefused({ value: -MAX_NUMBER_MAGNITUDE })).toEqual([]);
     expect(fieldsRefused({ value: 1e308 })).toEqual(['value']);
     expect(fieldsRefused({ value: -1e13 })).toEqual(['value']);
+  });
+});
+
+describe('wholeNumberOf: a whole number written as text', () => {
+  it('reads every whole number written in decimal digits as itself, leading zeros allowed', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 999_999_999_999_999 }), fc.nat(3), (n, zeros) => expect(wholeNumberOf(`${'0'.repeat(zeros)}${n}`)).toBe(n)));
+  });
+
+  it('reads nothing else: not what Number() would (hex, exponents, spaces, signs, fractions, empty)', () => {
+    for (const text of ['0x10', '0b1', '0o7', '1e3', ' 5', '5 ', '+5', '-5', '5.0', '', 'Infinity', '1_000', '١٢']) expect(wholeNumberOf(text)).toBeUndefined();
+    fc.assert(fc.property(fc.string(), (text) => expect(wholeNumberOf(text) === undefined).toBe(!/^0*\d{1,15}$/.test(text))));
   });
 });

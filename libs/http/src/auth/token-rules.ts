@@ -33,6 +33,8 @@ export function tokenTimeProblem(claims: Record<string, unknown>, nowSeconds: nu
   if (iat !== undefined && (typeof iat !== 'number' || !Number.isFinite(iat))) return 'its iat is not a time';
   if (typeof iat === 'number' && iat > nowSeconds + policy.clockSkewSeconds) return 'its iat (issued at) is in the future';
   const lifetime = exp - (typeof iat === 'number' ? iat : nowSeconds);
+  // A token that is dead when made (`spiral token --expires -5h` or `0s`) is refused, not handed out.
+  if (lifetime <= 0) return `it expires ${lifetime === 0 ? 'as' : `${Math.round(-lifetime)} s before`} it is issued; its lifetime must be positive`;
   if (lifetime > policy.maxLifetimeSeconds) {
     return `it lives ${Math.round(lifetime)} s, longer than the ${policy.maxLifetimeSeconds} s this server accepts (SPIRAL_TOKEN_MAX_LIFETIME_SECONDS)`;
   }

@@ -20,6 +20,11 @@ describe('token rules', () => {
     expect(tokenTimeProblem({ iat: 'yesterday', exp: NOW + 60 }, NOW, DEFAULT_TOKEN_POLICY)).toMatch(/iat/);
   });
 
+  it('refuses a token dead when made: exp at or before iat', () => {
+    expect(tokenTimeProblem({ iat: NOW, exp: NOW }, NOW, DEFAULT_TOKEN_POLICY)).toBe('it expires as it is issued; its lifetime must be positive');
+    expect(tokenTimeProblem({ iat: NOW, exp: NOW - 5 * 3600 }, NOW, DEFAULT_TOKEN_POLICY)).toBe('it expires 18000 s before it is issued; its lifetime must be positive');
+  });
+
   it('takes a sub of 1 to 128 printable characters only', () => {
     expect(isPrintableSubject('dev-local-RX1')).toBe(true);
     expect(isPrintableSubject('Ana María Núñez')).toBe(true);

@@ -11,6 +11,8 @@ import type { FieldProblem } from '@spiral/event-catalogue';
  *   name Object.prototype members, where SPEC "Bad input" says unknown fields are refused;
  * - null: class-validator reads `null` as "absent" on optional fields, so `"occurredAt": null` was
  *   taken as no date; no request field takes null (a field is sent with a value or left out).
+ * - lone surrogates: JSON may escape half of a UTF-16 pair ("\ud800"), which is no character at
+ *   all; stored, it became U+FFFD or broke the export of whoever read it in UTF-8.
  * It also normalises every text to Unicode NFC in place (SPEC "Bad input": one rule, here, for every
  * field), so "é" typed as e + combining accent is the same name as "é".
  */
@@ -30,6 +32,9 @@ export const DEFAULT_BODY_LIMITS: BodyLimits = { maxProperties: 5_000, maxProble
 // `prototype` too: the key prototype-pollution payloads reach through `constructor.prototype`.
 const PROTOTYPE_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
+// A code point of category Cs: in a `u` regular expression only an unpaired surrogate is one.
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /** Thrown when a body is wider than the cap: answered 413 without looking further. */
 export class BodyTooWide extends Error {
   constructor(readonly maxProperties: number) {
@@ -37,7 +42,7 @@ export class BodyTooWide extends Error {
   }
 }
 
-/** Every key of the body that names a prototype member, every null, and where it nests deeper than MAX_BODY_DEPTH. */
+/** Every key of the body that names a prototype member, every null, every lone surrogate, and where it nests deeper than MAX_BODY_DEPTH. */
 export function rawBodyProblems(body: unknown, limits: BodyLimits = DEFAULT_BODY_LIMITS): FieldProblem[] {
   const problems: FieldProblem[] = [];
   let seen = 0;
@@ -46,6 +51,7 @@ export function rawBodyProblems(body: unknown, limits: BodyLimits = DEFAULT_BODY
   while (pending.length > 0 && problems.length < limits.maxProblems) {
     const { value, path, depth } = pending.pop()!;
     if (value === null && path !== '') problems.push({ field: path, reason: 'must not be null (leave an optional field out instead)' });
+    if (typeof value === 'string' && LONE_SURROGATE.test(value)) problems.push({ field: path, reason: 'must be well-formed Unicode: it holds half of a surrogate pair (\\uD800-\\uDFFF alone)' });
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= MAX_BODY_DEPTH) {
       problems.push({ field: path, reason: `nests deeper than ${MAX_BODY_DEPTH} levels` });

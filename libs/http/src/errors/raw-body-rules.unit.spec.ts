@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { BodyTooWide, MAX_BODY_DEPTH, rawBodyProblems } from './raw-body-rules';
 
 describe('rawBodyProblems', () => {
@@ -42,5 +43,25 @@ describe('rawBodyProblems: text', () => {
     const body = { name: 'Caf\u0065\u0301', points: [{ note: 'A\u030A' }] };
     expect(rawBodyProblems(body)).toEqual([]);
     expect(body).toEqual({ name: 'Caf\u00e9', points: [{ note: '\u00c5' }] });
+  });
+});
+
+describe('rawBodyProblems: well-formed Unicode', () => {
+  it('names every text holding half of a surrogate pair, and passes a whole pair', () => {
+    const body = JSON.parse('{"title":"a\\ud800b","points":[{"note":"\\udfff"}],"gap":"\\ud83d\\ude00"}') as unknown;
+    expect(rawBodyProblems(body).map((problem) => problem.field).sort()).toEqual(['points.0.note', 'title']);
+  });
+
+  it('finds a lone surrogate wherever it is put in any text, and never flags well-formed text', () => {
+    const surrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), surrogate, fc.nat(), (text, half, at) => {
+        expect(rawBodyProblems({ text })).toEqual([]);
+        const cut = at % (text.length + 1);
+        // Between two halves of a pair an added half could pair up; a letter either side keeps it alone.
+        const broken = `${text.slice(0, cut)}x${half}x${text.slice(cut)}`;
+        expect(rawBodyProblems({ text: broken }).map((problem) => problem.field)).toEqual(['text']);
+      }),
+    );
   });
 });

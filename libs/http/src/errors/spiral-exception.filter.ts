@@ -8,7 +8,6 @@ import { requestForLog } from '../logging/pino-options';
 import { JSON_CONTENT_TYPE } from '../json-content-type';
 import type { ErrorBody } from './error-body';
 
-
 /** The one place where errors become HTTP answers (STYLE: domain errors mapped in one filter). */
 @Catch()
 export class SpiralExceptionFilter implements ExceptionFilter {
@@ -18,7 +17,7 @@ export class SpiralExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
-    const body = this.toBody(exception);
+    const body = errorBodyOf(exception);
     const unauthenticated = body.statusCode === Number(HttpStatus.UNAUTHORIZED);
     if (unauthenticated || body.statusCode === Number(HttpStatus.FORBIDDEN)) {
       // SPEC "Access": every refusal is logged with who and what. One place for all of them (the guard's
@@ -31,25 +30,26 @@ export class SpiralExceptionFilter implements ExceptionFilter {
     // JSON whatever type the route had set for its answer (chart.svg's image/svg+xml): Fastify would refuse an object body under it.
     http.getResponse<FastifyReply>().status(body.statusCode).type(JSON_CONTENT_TYPE).send(body);
   }
+}
 
-  private toBody(exception: unknown): ErrorBody {
-    if (exception instanceof HttpException) return fromHttpException(exception);
-    if (exception instanceof WrongExpectedRevision) {
-      return { statusCode: HttpStatus.CONFLICT, error: exception.code, message: `${exception.message}; reload it and try again` };
-    }
-    if (exception instanceof PartialDuplicateAppend || exception instanceof EventIdInUse) {
-      // An Idempotency-Key reused for a different command: the key is taken, not the request retried.
-      return { statusCode: HttpStatus.CONFLICT, error: exception.code, message: `${exception.message}; use a new Idempotency-Key for a new command` };
-    }
-    if (exception instanceof IdempotencyKeyReused) {
-      return { statusCode: HttpStatus.UNPROCESSABLE_ENTITY, error: exception.code, message: exception.message };
-    }
-    if (exception instanceof DomainError) return fromDomainError(exception);
-    if (exception instanceof EventStoreFailed) return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: exception.code, message: exception.message };
-    if (isBodyParserError(exception)) return fromBodyParserError(exception);
-    if (isFastifyClientError(exception)) return fromFastifyClientError(exception);
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'internal', message: 'something failed on our side; the request may be retried with the same Idempotency-Key' };
+/** The answer to any exception: the filter sends it, and so does Fastify for a URL it cannot read (http-app.ts). */
+export function errorBodyOf(exception: unknown): ErrorBody {
+  if (exception instanceof HttpException) return fromHttpException(exception);
+  if (exception instanceof WrongExpectedRevision) {
+    return { statusCode: HttpStatus.CONFLICT, error: exception.code, message: `${exception.message}; reload it and try again` };
   }
+  if (exception instanceof PartialDuplicateAppend || exception instanceof EventIdInUse) {
+    // An Idempotency-Key reused for a different command: the key is taken, not the request retried.
+    return { statusCode: HttpStatus.CONFLICT, error: exception.code, message: `${exception.message}; use a new Idempotency-Key for a new command` };
+  }
+  if (exception instanceof IdempotencyKeyReused) {
+    return { statusCode: HttpStatus.UNPROCESSABLE_ENTITY, error: exception.code, message: exception.message };
+  }
+  if (exception instanceof DomainError) return fromDomainError(exception);
+  if (exception instanceof EventStoreFailed) return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: exception.code, message: exception.message };
+  if (isBodyParserError(exception)) return fromBodyParserError(exception);
+  if (isFastifyClientError(exception)) return fromFastifyClientError(exception);
+  return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'internal', message: 'something failed on our side; the request may be retried with the same Idempotency-Key' };
 }
 
 function fromDomainError(error: DomainError): ErrorBody {

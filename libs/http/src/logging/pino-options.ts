@@ -18,6 +18,9 @@ export const REDACTED_LOG_PATHS: readonly string[] = [
   '*.authorization',
 ];
 
+/** The levels pino knows: LOG_LEVEL must be one (pino throws on any other, mid-start, with a stack). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 /**
  * The LoggerModule options of every Spiral process: its level, request logging only at debug,
  * redaction always. Below debug no request is bound to its lines (`forRoutes: []`): pino-http's

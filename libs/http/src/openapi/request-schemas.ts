@@ -4,8 +4,9 @@ import { ModulesContainer } from '@nestjs/core';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage } from 'class-validator';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
+import { queryWholeNumberSchema } from '../request/query-numbers';
 
-const OPTIONS = { refPointerPrefix: '#/components/schemas/', classTransformerMetadataStorage: defaultMetadataStorage };
+const OPTIONS = { refPointerPrefix: '#/components/schemas/', classTransformerMetadataStorage: defaultMetadataStorage, additionalConverters: queryWholeNumberSchema };
 
 /**
  * JSON schemas for every class-validated parameter of every controller and every class nested in

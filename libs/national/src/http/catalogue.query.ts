@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIdentifier, IsText } from '@spiral/event-catalogue';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsQueryWholeNumber } from '@spiral/http';
+import { IsIn, IsOptional } from 'class-validator';
 import { CATALOGUE_STATUSES, type CatalogueStatus } from '../projections/practice-catalogue.reader';
 
 export const DEFAULT_CATALOGUE_PAGE = 20;
@@ -26,11 +26,7 @@ export class CatalogueQuery {
 
   @ApiPropertyOptional({ default: DEFAULT_CATALOGUE_PAGE, minimum: 1, maximum: MAX_CATALOGUE_PAGE })
   @IsOptional()
-  // Query strings are text: converted here so "abc" reaches the rules as NaN and is refused.
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_CATALOGUE_PAGE)
+  @IsQueryWholeNumber(1, MAX_CATALOGUE_PAGE)
   limit?: number;
 
   @ApiPropertyOptional({ description: "The previous page's nextCursor" })

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsQueryWholeNumber } from '@spiral/http';
+import { IsOptional, Matches } from 'class-validator';
 
 export const DEFAULT_PAGE_LIMIT = 20;
 export const MAX_PAGE_LIMIT = 200;
@@ -9,11 +9,7 @@ export const MAX_PAGE_LIMIT = 200;
 export class RecordPageQuery {
   @ApiPropertyOptional({ description: 'How many entries a page holds', default: DEFAULT_PAGE_LIMIT, minimum: 1, maximum: MAX_PAGE_LIMIT })
   @IsOptional()
-  // Query strings are text: converted here so "abc" reaches the rules as NaN and is refused.
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_LIMIT)
+  @IsQueryWholeNumber(1, MAX_PAGE_LIMIT)
   limit?: number;
 
   @ApiPropertyOptional({ description: "The previous page's nextCursor: the page starts after the entry it names" })
