@@ -8,6 +8,7 @@ import { serveOpenApi } from './openapi/openapi';
 import { setApiAnswerHeaders } from './request/api-answer-headers.hook';
 import { echoCorrelationId } from './request/correlation-id.hook';
 import { readJsonBodies } from './request/json-body';
+import { JSON_CONTENT_TYPE } from './json-content-type';
 
 export interface HttpAppOptions extends Partial<BodyLimits> {
   /** Largest accepted body; larger ones get 413 (SPEC: 1 MiB by default, configurable). */
@@ -31,7 +32,7 @@ function answerUnreadableUrl(error: FastifyError, request: FastifyRequest, reply
   echoCorrelationId(request, reply, noop);
   setApiAnswerHeaders(request, reply, noop);
   const body = errorBodyOf(error);
-  void reply.code(body.statusCode).type('application/json; charset=utf-8').send({ ...body, message: `${body.message}: percent-encode each part of the path as UTF-8` });
+  void reply.code(body.statusCode).type(JSON_CONTENT_TYPE).send({ ...body, message: `${body.message}: percent-encode each part of the path as UTF-8` });
 }
 
 /** Longest a client may take to send one whole request, headers and body (SPIRAL_REQUEST_TIMEOUT_SECONDS). */
