@@ -153,6 +153,26 @@ describe('SqliteWalSync closing', () => {
   });
 });
 
+describe('SqliteWalSync after its connection closed', () => {
+  it('resolves a sync whose WAL the close removed already: SQLite removes it only once checkpointed into the database', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'spiral-walsync-'));
+    const file = join(dataDir, 'events.sqlite');
+    const db = openDatabase(file);
+    const wal = new SqliteWalSync(file);
+    try {
+      db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+      db.close();
+      await expect(wal.sync()).resolves.toBeUndefined();
+      const reopened = openDatabase(file);
+      expect(reopened.prepare('SELECT x FROM t').all()).toEqual([{ x: 1 }]);
+      reopened.close();
+    } finally {
+      await wal.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('walSyncOf', () => {
   it('syncs the WAL of a file in WAL mode, and lets a connection without a WAL sync each commit itself', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'spiral-walsync-'));

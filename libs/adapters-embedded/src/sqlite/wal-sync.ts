@@ -63,7 +63,17 @@ export class SqliteWalSync {
       this.handle = undefined; // the next sync tries again
       throw error;
     });
-    await (await this.handle).datasync();
+    let handle: FileHandle;
+    try {
+      handle = await this.handle;
+    } catch (error) {
+      // Gone before the first sync opened it (the open runs on the thread pool, maybe after the
+      // store's close): SQLite removes a WAL only once its last connection has checkpointed it into
+      // the database, synced, so what it held is on disk already.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    await handle.datasync();
   }
 }
 
