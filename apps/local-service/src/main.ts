@@ -5,5 +5,5 @@ import { LEVELS, LevelServiceModule, runProcess, serviceConfigFrom, serviceEngin
 runProcess('local-service', async () => {
   const config = serviceConfigFrom(process.env, { consumesFeed: LEVELS.local.consumesFeed, name: 'local-service' });
   const module = LevelServiceModule.forRoot({ level: 'local', engines: serviceEngines(config), jwtSecret: config.jwtSecret, logLevel: config.logLevel });
-  await startProcess('local-service', module, config, { api: { maxBodyBytes: config.maxBodyBytes } });
+  await startProcess('local-service', module, config, { api: { maxBodyBytes: config.maxBodyBytes }, requestTimeoutSeconds: config.requestTimeoutSeconds });
 });

@@ -7,5 +7,5 @@ runProcess('national-service', async () => {
   const config = serviceConfigFrom(process.env, { consumesFeed: LEVELS.national.consumesFeed, name: 'national-service' });
   const jobs = distributedJobs(config, jobLimitsFrom(process.env));
   const module = LevelServiceModule.forRoot({ level: 'national', engines: serviceEngines(config), jwtSecret: config.jwtSecret, logLevel: config.logLevel, jobs });
-  await startProcess('national-service', module, config, { api: { maxBodyBytes: config.maxBodyBytes } });
+  await startProcess('national-service', module, config, { api: { maxBodyBytes: config.maxBodyBytes }, requestTimeoutSeconds: config.requestTimeoutSeconds });
 });

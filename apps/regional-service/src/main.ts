@@ -8,5 +8,5 @@ runProcess('regional-service', async () => {
   // Its view is read in a worker thread (ThreadReads), served by the jobs' worker entry.
   const jobs = distributedJobs(config, jobLimitsFrom(process.env));
   const module = LevelServiceModule.forRoot({ level: 'regional', engines: serviceEngines(config), jwtSecret: config.jwtSecret, logLevel: config.logLevel, jobs });
-  await startProcess('regional-service', module, config, { api: { maxBodyBytes: config.maxBodyBytes } });
+  await startProcess('regional-service', module, config, { api: { maxBodyBytes: config.maxBodyBytes }, requestTimeoutSeconds: config.requestTimeoutSeconds });
 });

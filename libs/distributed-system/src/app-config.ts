@@ -28,6 +28,7 @@ export interface ServiceConfig extends ProcessConfig {
   readonly kafka: KafkaConfig | undefined;
   readonly jwtSecret: string;
   readonly maxBodyBytes: number;
+  readonly requestTimeoutSeconds: number;
 }
 
 /** The relay: the event store's global order to Kafka, its checkpoint in MongoDB. */
@@ -54,6 +55,7 @@ export function serviceConfigFrom(env: NodeJS.ProcessEnv, options: { readonly co
     kafka: options.consumesFeed ? kafkaConfig(e, `spiral-${options.name}`) : undefined,
     jwtSecret: e.SPIRAL_JWT_SECRET,
     maxBodyBytes: e.SPIRAL_MAX_BODY_BYTES,
+    requestTimeoutSeconds: e.SPIRAL_REQUEST_TIMEOUT_SECONDS,
   };
 }
 

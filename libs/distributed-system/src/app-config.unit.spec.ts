@@ -21,6 +21,7 @@ describe('distributed configuration', () => {
     expect(serviceConfigFrom(SERVICE, NATIONAL)).toEqual({
       port: 3000, host: '127.0.0.1', logLevel: 'info', eventStoreUrl: SERVICE.EVENT_STORE_URL,
       mongo: { url: SERVICE.MONGO_URL, database: 'spiral' }, kafka: undefined, jwtSecret: SERVICE.SPIRAL_JWT_SECRET, maxBodyBytes: 1048576,
+      requestTimeoutSeconds: 30,
     });
     expect(serviceConfigFrom({ ...SERVICE, PORT: '8081', HOST: '0.0.0.0', MONGO_DB: 'spiral_test', LOG_LEVEL: 'warn' }, NATIONAL)).toMatchObject({
       port: 8081, host: '0.0.0.0', logLevel: 'warn', mongo: { database: 'spiral_test' },
@@ -46,6 +47,10 @@ describe('distributed configuration', () => {
     ]));
     expect(problems).toHaveLength(6);
     expect(problemsOf(() => serviceConfigFrom({ ...SERVICE, PORT: '70000' }, NATIONAL))).toEqual([expect.stringContaining('PORT')]);
+    expect(serviceConfigFrom({ ...SERVICE, SPIRAL_REQUEST_TIMEOUT_SECONDS: '45' }, NATIONAL).requestTimeoutSeconds).toBe(45);
+    for (const timeout of ['0', '601', '1e2', '0x10']) {
+      expect(problemsOf(() => serviceConfigFrom({ ...SERVICE, SPIRAL_REQUEST_TIMEOUT_SECONDS: timeout }, NATIONAL))).toEqual([expect.stringContaining('SPIRAL_REQUEST_TIMEOUT_SECONDS')]);
+    }
   });
 
   it('takes a PostgreSQL or a KurrentDB event store from one URL, and reads ESDB_URL as its older name', () => {

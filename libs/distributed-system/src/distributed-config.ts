@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { LOG_LEVELS } from '@spiral/http';
+import { DEFAULT_REQUEST_TIMEOUT_SECONDS, LOG_LEVELS } from '@spiral/http';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
 
 /** A configuration that cannot run: every problem found, one per line. */
@@ -45,6 +45,10 @@ export class DistributedEnvironment {
   @IsInt({ message: 'SPIRAL_MAX_BODY_BYTES must be a whole number' }) @Min(1024) @Max(64 * 1024 * 1024)
   SPIRAL_MAX_BODY_BYTES = 1024 * 1024;
 
+  /** Longest a client may take to send one whole request before 408, as embedded. */
+  @IsInt({ message: 'SPIRAL_REQUEST_TIMEOUT_SECONDS must be a whole number' }) @Min(1) @Max(600)
+  SPIRAL_REQUEST_TIMEOUT_SECONDS = DEFAULT_REQUEST_TIMEOUT_SECONDS;
+
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL = 'info';
 
@@ -60,7 +64,7 @@ export class DistributedEnvironment {
 }
 
 export type Setting = keyof DistributedEnvironment;
-const NUMBERS: readonly Setting[] = ['PORT', 'SPIRAL_MAX_BODY_BYTES'];
+const NUMBERS: readonly Setting[] = ['PORT', 'SPIRAL_MAX_BODY_BYTES', 'SPIRAL_REQUEST_TIMEOUT_SECONDS'];
 
 /**
  * Reads the environment into DistributedEnvironment and checks the settings `required` names

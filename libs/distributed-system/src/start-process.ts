@@ -8,11 +8,13 @@ import { ConfigError } from './distributed-config';
 export interface ProcessOptions {
   /** Spiral's API set-up (body limit, validation, errors, OpenAPI); without it only /api/v1/health is served. */
   readonly api?: HttpAppOptions;
+  /** Longest a client may take to send one whole request (SPIRAL_REQUEST_TIMEOUT_SECONDS); the adapter's default without. */
+  readonly requestTimeoutSeconds?: number;
 }
 
 /** Builds a distributed process as a Nest application, not yet listening (tests use it as is). */
 export async function createProcess(module: DynamicModule, options: ProcessOptions = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(module, spiralHttpAdapter(), { bufferLogs: true, bodyParser: options.api === undefined });
+  const app = await NestFactory.create<NestFastifyApplication>(module, spiralHttpAdapter(options.requestTimeoutSeconds), { bufferLogs: true, bodyParser: options.api === undefined });
   app.useLogger(app.get(Logger));
   if (options.api) {
     configureHttpApp(app, options.api);

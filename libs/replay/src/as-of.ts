@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@spiral/event-catalogue';
+import { wholeNumberOf, type EventEnvelope } from '@spiral/event-catalogue';
 
 /**
  * A moment to replay as of: a time on the `occurredAt` axis, or a global position.
@@ -18,7 +18,7 @@ export type AsOf =
 
 export class InvalidAsOf extends Error {
   constructor(readonly text: string) {
-    super(`as-of "${text}" is neither an ISO 8601 time (2004-06-30 or 2004-06-30T12:00:00Z) nor position:N`);
+    super(`as-of "${text}" is neither an ISO 8601 time (2004-06-30 or 2004-06-30T12:00:00Z) nor position:N (N a whole number of at most 15 digits)`);
   }
 }
 
@@ -30,8 +30,14 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
  */
 export function parseAsOf(text: string): AsOf {
   const trimmed = text.trim();
-  const position = /^position:(\d+)$/.exec(trimmed);
-  if (position) return { kind: 'position', position: Number(position[1]) };
+  // The one rule for whole numbers written as text: digits only, few enough to be held exactly
+  // (position:99999999999999999999 was read as 100000000000000000000 and shown so).
+  const digits = /^position:(.*)$/.exec(trimmed)?.[1];
+  if (digits !== undefined) {
+    const position = wholeNumberOf(digits);
+    if (position === undefined) throw new InvalidAsOf(text);
+    return { kind: 'position', position };
+  }
   if (!ISO_DATE.test(trimmed)) throw new InvalidAsOf(text);
   const at = trimmed.length === 10 ? `${trimmed}T23:59:59.999Z` : trimmed;
   const millis = Date.parse(at);

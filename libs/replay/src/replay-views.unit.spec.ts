@@ -59,7 +59,7 @@ describe('as of a moment', () => {
     expect(parseAsOf('position:42')).toEqual({ kind: 'position', position: 42 });
   });
 
-  it.each(['yesterday', '2004-02-30', '2004-06-30T12:00', 'position:-1', 'position:x'])('refuses %s', (text) => {
+  it.each(['yesterday', '2004-02-30', '2004-06-30T12:00', 'position:-1', 'position:x', 'position:', 'position:0x10', 'position:1e3', 'position: 5', 'position:99999999999999999999'])('refuses %s', (text) => {
     expect(() => parseAsOf(text)).toThrow(/neither an ISO 8601 time/);
   });
 
