@@ -54,9 +54,17 @@ describe('evaluation as of a moment (analysts)', () => {
   it('refuses other roles, half a period, a position and unknown parameters', async () => {
     expect((await evaluation('asOf=2005-01-01', { role: 'local', org: 'RX1', sha: 'Q01' })).status).toBe(403);
     expect((await evaluation('asOf=2005-01-01', { role: 'regional', sha: 'Q01' })).status).toBe(403);
-    expect((await evaluation('from=2004-01-01')).status).toBe(400);
-    expect((await evaluation('asOf=position:4')).status).toBe(400);
-    expect((await evaluation('asOf=2005-02-30')).status).toBe(400);
+    // Each 400 names the parameter at fault, as every other 400 does.
+    const fieldOf = async (query: string) => {
+      const answer = await evaluation(query);
+      expect(answer.status).toBe(400);
+      return (answer.body as { problems: { field: string }[] }).problems.map((problem) => problem.field);
+    };
+    expect(await fieldOf('from=2004-01-01')).toEqual(['to']);
+    expect(await fieldOf('asOf=position:4')).toEqual(['asOf']);
+    expect(await fieldOf('asOf=2005-02-30')).toEqual(['asOf']);
+    expect(await fieldOf('from=2006-01-01&to=2005-01-01')).toEqual(['from']);
+    expect(await fieldOf('asOf=2005-01-01&from=2004-01-01&to=2005-01-01')).toEqual(['asOf']);
     expect((await evaluation('when=2005-01-01')).status).toBe(400);
   });
 });

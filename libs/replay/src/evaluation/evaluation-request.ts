@@ -24,7 +24,15 @@ export interface EvaluationAnswer {
   readonly period: { readonly from: string; readonly to: string } | null;
 }
 
-export class InvalidEvaluationRequest extends Error {}
+/** An evaluation asked for wrongly: `field` is the query parameter at fault (the one a 400 names). */
+export class InvalidEvaluationRequest extends Error {
+  constructor(
+    readonly field: keyof EvaluationRequest,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
 
 /** Both moments judged on the same views, folded once from one read of the history (evaluateMoments); `copies` says where those views live. */
 export async function evaluate(store: EventStore, copies: IsolatedCopies, raw: EvaluationRequest, now: string, progress?: (done: number, total: number) => void): Promise<EvaluationAnswer> {
@@ -43,10 +51,10 @@ export async function evaluate(store: EventStore, copies: IsolatedCopies, raw: E
 export function checkEvaluationRequest(raw: EvaluationRequest, now: string): { readonly start: string | undefined; readonly end: string; readonly period: boolean } {
   const request = normalised(raw);
   const period = request.from !== undefined || request.to !== undefined;
-  if (period && (request.from === undefined || request.to === undefined)) throw new InvalidEvaluationRequest('a period needs both from and to');
-  if (period && (request.asOf !== undefined || request.compare !== undefined)) throw new InvalidEvaluationRequest('give a period (from, to) or moments (asOf, compare), not both');
+  if (period && (request.from === undefined || request.to === undefined)) throw new InvalidEvaluationRequest(request.from === undefined ? 'from' : 'to', 'a period needs both from and to');
+  if (period && (request.asOf !== undefined || request.compare !== undefined)) throw new InvalidEvaluationRequest(request.asOf === undefined ? 'compare' : 'asOf', 'give a period (from, to) or moments (asOf, compare), not both');
   const [start, end] = period ? [request.from as string, request.to as string] : [request.compare, request.asOf ?? now];
-  if (start !== undefined && Date.parse(start) > Date.parse(end) && period) throw new InvalidEvaluationRequest('from must not be after to');
+  if (start !== undefined && Date.parse(start) > Date.parse(end) && period) throw new InvalidEvaluationRequest('from', 'from must not be after to');
   return { start, end, period };
 }
 
@@ -59,9 +67,9 @@ function normalised(request: EvaluationRequest): EvaluationRequest {
     try {
       asOf = parseAsOf(text);
     } catch (error) {
-      throw new InvalidEvaluationRequest(`${field}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new InvalidEvaluationRequest(field, `${field}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (asOf.kind !== 'time') throw new InvalidEvaluationRequest(`${field}: an evaluation is as of a time, not a position`);
+    if (asOf.kind !== 'time') throw new InvalidEvaluationRequest(field, `${field}: an evaluation is as of a time, not a position`);
     return { [field]: asOf.at };
   };
   return { ...moment('asOf'), ...moment('compare'), ...moment('from'), ...moment('to') };

@@ -29,7 +29,7 @@ export class EvaluationJobs {
       checkEvaluationRequest(request, now);
     } catch (error) {
       if (error instanceof InvalidEvaluationRequest) {
-        throw new BadRequestException({ error: 'invalid_input', message: error.message, problems: [{ field: error.message.split(':')[0] ?? 'query', reason: error.message }] });
+        throw new BadRequestException({ error: 'invalid_input', message: error.message, problems: [{ field: error.field, reason: error.message }] });
       }
       throw error;
     }
