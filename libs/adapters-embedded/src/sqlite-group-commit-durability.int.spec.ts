@@ -114,63 +114,48 @@ describe('SqliteGroupCommit durability: nobody is answered before the WAL is syn
   });
 });
 
+/** A database in WAL mode that has committed a row, with the WAL sync of its file; all closed and removed after. */
+async function withCommittedWal(work: (opened: { readonly db: SqliteDatabase; readonly file: string; readonly wal: SqliteWalSync }) => Promise<void>): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'spiral-walsync-'));
+  const file = join(dataDir, 'events.sqlite');
+  const db = openDatabase(file);
+  const wal = new SqliteWalSync(file);
+  try {
+    db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+    await work({ db, file, wal });
+  } finally {
+    await wal.close();
+    if (db.open) db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 describe('SqliteWalSync', () => {
-  it('syncs the WAL of a database that has committed, and gives syncs asked for while one runs one shared later sync', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'spiral-walsync-'));
-    const file = join(dataDir, 'events.sqlite');
-    const db = openDatabase(file);
-    const wal = new SqliteWalSync(file);
-    try {
-      db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+  it('syncs the WAL of a database that has committed, and gives syncs asked for while one runs one shared later sync', () =>
+    withCommittedWal(async ({ wal }) => {
       const running = wal.sync();
       const [next, alsoNext] = [wal.sync(), wal.sync()];
       expect(next).toBe(alsoNext);
       expect(next).not.toBe(running);
       await expect(Promise.all([running, next])).resolves.toEqual([undefined, undefined]);
-    } finally {
-      await wal.close();
-      db.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
-});
+    }));
 
-describe('SqliteWalSync closing', () => {
-  it('runs the syncs asked for before it closes, even once the connection has closed and removed its WAL', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'spiral-walsync-'));
-    const file = join(dataDir, 'events.sqlite');
-    const db = openDatabase(file);
-    const wal = new SqliteWalSync(file);
-    try {
-      db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+  it('runs the syncs asked for before it closes, even once the connection has closed and removed its WAL', () =>
+    withCommittedWal(async ({ db, wal }) => {
       const syncs = [wal.sync(), wal.sync()];
       db.close();
       await wal.close();
       await expect(Promise.all(syncs)).resolves.toEqual([undefined, undefined]);
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
-});
+    }));
 
-describe('SqliteWalSync after its connection closed', () => {
-  it('resolves a sync whose WAL the close removed already: SQLite removes it only once checkpointed into the database', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'spiral-walsync-'));
-    const file = join(dataDir, 'events.sqlite');
-    const db = openDatabase(file);
-    const wal = new SqliteWalSync(file);
-    try {
-      db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+  it('resolves a sync whose WAL the close removed already: SQLite removes it only once checkpointed into the database', () =>
+    withCommittedWal(async ({ db, file, wal }) => {
       db.close();
       await expect(wal.sync()).resolves.toBeUndefined();
       const reopened = openDatabase(file);
       expect(reopened.prepare('SELECT x FROM t').all()).toEqual([{ x: 1 }]);
       reopened.close();
-    } finally {
-      await wal.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+    }));
 });
 
 describe('walSyncOf', () => {
