@@ -1,3 +1,4 @@
+import { THREAD_READS, type ThreadReads } from '@spiral/jobs';
 import { bodyOf } from './support/answers';
 import { EmbeddedHarness, type Identity } from './support/embedded-harness';
 import { national } from './support/local-spirals';
@@ -96,6 +97,14 @@ describe('GET /api/v1/national/view and /api/v1/practices/:id/spread', () => {
     const body = bodyOf(await get(`/practices/${story.practiceId}/spread?asOf=${asOf}`, { role: 'regional', sha: 'Q02' }).expect(200));
     expect((body.adopters as { teamId: string }[]).map((adopter) => adopter.teamId)).toEqual([story.teams.d.teamId]);
     expect(body.totals).toEqual({ teams: 3, organisations: 2, regions: 2 });
+  });
+
+  it('reads the national view, a spread and a regional view in the reads thread, one kept for all of them, not on the thread that answers requests', async () => {
+    const reads = harness.resolve<ThreadReads>(THREAD_READS);
+    await get(`/national/view?asOf=${asOf}`).expect(200);
+    await get(`/practices/${story.practiceId}/spread?asOf=${asOf}`).expect(200);
+    await get(`/regions/Q01/view?asOf=${asOf}`).expect(200);
+    expect(reads.threadsStarted).toBe(1);
   });
 
   it('answers analysts and auditors, refuses teams, and says what is missing or wrong', async () => {

@@ -24,9 +24,14 @@ export class ThreadReads {
   private readonly never = new AbortController().signal;
 
   constructor(
-    private readonly pool: Pick<WorkerJobs, 'run' | 'stop'>,
+    private readonly pool: Pick<WorkerJobs, 'run' | 'stop' | 'workersStarted'>,
     private readonly maxWaiting = MAX_WAITING_READS,
   ) {}
+
+  /** Worker threads started for reads so far: one, kept, unless one crashed. */
+  get threadsStarted(): number {
+    return this.pool.workersStarted;
+  }
 
   read<R>(kind: string, input: unknown): Promise<R> {
     if (this.waiting >= this.maxWaiting) return Promise.reject(new QueueFull('in all', READ_RETRY_AFTER_SECONDS));

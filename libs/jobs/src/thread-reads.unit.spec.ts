@@ -20,6 +20,7 @@ function heldPool() {
       );
     },
     stop: () => Promise.resolve(),
+    workersStarted: 1,
   };
   const settle = () => new Promise((resolve) => setImmediate(resolve));
   return { pool, started, finish: (index: number, answer: string) => finishers[index]?.(answer), mostAtOnce: () => mostAtOnce, settle };
@@ -62,7 +63,7 @@ describe('ThreadReads, the thread of heavy reads', () => {
   });
 
   it('goes on with the next read after one that failed', async () => {
-    const reads = new ThreadReads({ run: (kind: string) => (kind === 'broken' ? Promise.reject(new Error('no such view')) : Promise.resolve(kind as never)), stop: () => Promise.resolve() });
+    const reads = new ThreadReads({ run: (kind: string) => (kind === 'broken' ? Promise.reject(new Error('no such view')) : Promise.resolve(kind as never)), stop: () => Promise.resolve(), workersStarted: 1 });
     await expect(reads.read('broken', {})).rejects.toThrow('no such view');
     await expect(reads.read('fine', {})).resolves.toBe('fine');
   });

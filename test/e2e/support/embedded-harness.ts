@@ -54,7 +54,7 @@ export class EmbeddedHarness {
   }
 
   /** A provider of the running app, for helpers that wait on more than the views (process managers). */
-  resolve<T>(token: Type<T>): T {
+  resolve<T>(token: Type<T> | symbol): T {
     return this.app.get(token);
   }
 
