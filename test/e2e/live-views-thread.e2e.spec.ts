@@ -116,7 +116,7 @@ describe('blue/green from the live views worker thread', () => {
       // Only the team view is waited for: the other views have no use for these bare fixture events.
       const teamView = async () => (await harness.resolve(LiveViewsThread).statuses()).find(({ projection }) => projection === `${current.name}_v${current.version}`);
       await until(teamView, (status) => status?.eventsBehind === 0);
-      const views = harness.resolve<ViewStore>(VIEW_STORE as never);
+      const views = harness.resolve<ViewStore>(VIEW_STORE);
       expect(await activeGeneration(views, current.name)).toMatchObject({ version: current.version, previous: previous.version });
       // The old generation is dropped after the switch, once the server's readers have moved over.
       await until(() => views.find(storedCollection(previous, collection)), (documents) => documents.length === 0);
