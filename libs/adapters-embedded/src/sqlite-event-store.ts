@@ -20,6 +20,7 @@ import { SqliteStreamCache } from './sqlite-stream-cache';
 import { prepareEventStatements, rowToEnvelope, type EventStatements } from './sqlite-event-store.schema';
 import { rowToStoredLink } from './sqlite-stored-text';
 import { openDatabase, probe, type SqliteDatabase } from './sqlite/open-database';
+import { WAL_CHECKPOINT_SAFETY_PAGES } from './sqlite/wal-checkpoints';
 import { walSyncOf, type SqliteWalSync } from './sqlite/wal-sync';
 
 export interface SqliteEventStoreOptions {
@@ -33,6 +34,11 @@ export interface SqliteEventStoreOptions {
    * this store's subscribers read up to there at once.
    */
   readonly appendedElsewhere?: Observable<number>;
+  /**
+   * Another thread checkpoints the WAL (SqliteWalCheckpoints): this connection's commits do so only
+   * past WAL_CHECKPOINT_SAFETY_PAGES, and so no longer sync the WAL and the database in a commit.
+   */
+  readonly checkpointedElsewhere?: boolean;
 }
 
 const DEFAULT_PAGE_SIZE = 500;
@@ -78,6 +84,7 @@ export class SqliteEventStore implements EventStore {
     options: SqliteEventStoreOptions,
   ) {
     this.statements = prepareEventStatements(db);
+    if (options.checkpointedElsewhere === true) db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_SAFETY_PAGES}`);
     this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
     this.clock = options.clock ?? systemClock;
     // A bulk import syncs once, when it finishes.

@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { InProcessEventFeed, SqliteEventStore, SqliteViewStore } from '@spiral/adapters-embedded';
 import { ActiveViewStore } from '@spiral/projections';
+import { WalCheckpointsThread } from './wal-checkpoints/wal-checkpoints-thread';
 import { CLOCK, EVENT_FEED, EVENT_STORE, systemClock, VIEW_STORE, type EventFeed, type EventStore, type ViewStore } from '@spiral/ports';
 
 /** Closes the engines last, after Nest has stopped taking requests. */
@@ -22,17 +23,22 @@ class EngineCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class EmbeddedEnginesModule {
-  /** Without its own feed when the live views run in their worker thread (LiveViewsModule provides it then). */
-  static forRoot(dataDir: string, withFeed: boolean): DynamicModule {
+  /**
+   * `feed`: its own feed, unless the live views run in their worker thread (LiveViewsModule provides
+   * it then). `walCheckpointsThread`: the server's, whose writer leaves checkpoints to that thread
+   * (the seeder's bulk import checkpoints when it finishes).
+   */
+  static forRoot(dataDir: string, { feed: withFeed, walCheckpointsThread }: { readonly feed: boolean; readonly walCheckpointsThread: boolean }): DynamicModule {
     const feed = { provide: EVENT_FEED, useFactory: (store: SqliteEventStore) => new InProcessEventFeed(store), inject: [EVENT_STORE] };
     return {
       module: EmbeddedEnginesModule,
       providers: [
         { provide: CLOCK, useValue: systemClock },
-        { provide: EVENT_STORE, useFactory: () => SqliteEventStore.open(dataDir) },
+        { provide: EVENT_STORE, useFactory: () => SqliteEventStore.open(dataDir, { checkpointedElsewhere: walCheckpointsThread }) },
         // Readers read the active generation of each view (blue/green); the projections write beneath.
         { provide: VIEW_STORE, useFactory: async () => new ActiveViewStore(await SqliteViewStore.open(dataDir)) },
         ...(withFeed ? [feed] : []),
+        ...(walCheckpointsThread ? [WalCheckpointsThread] : []),
         EngineCloser,
       ],
       exports: [CLOCK, EVENT_STORE, VIEW_STORE, ...(withFeed ? [EVENT_FEED] : [])],

@@ -32,7 +32,7 @@ export class EmbeddedModule {
       module: EmbeddedModule,
       imports: [
         LoggerModule.forRoot(spiralLoggerParams(config.logLevel)),
-        EmbeddedEnginesModule.forRoot(config.dataDir, !inWorker),
+        EmbeddedEnginesModule.forRoot(config.dataDir, { feed: !inWorker, walCheckpointsThread: inWorker }),
         inWorker ? LiveViewsModule.forRoot(config.dataDir, EMBEDDED_PROJECTIONS) : ProjectionsModule.forRoot(EMBEDDED_PROJECTIONS),
         SpiralHttpModule.forRoot({ jwtSecret: config.jwtSecret, tokenMaxLifetimeSeconds: config.tokenMaxLifetimeSeconds }),
         LocalModule,
