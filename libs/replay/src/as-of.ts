@@ -1,4 +1,4 @@
-import { wholeNumberOf, type EventEnvelope } from '@spiral/event-catalogue';
+import { DATE_RANGE_REASON, isWithinDateRange, wholeNumberOf, type EventEnvelope } from '@spiral/event-catalogue';
 
 /**
  * A moment to replay as of: a time on the `occurredAt` axis, or a global position.
@@ -17,8 +17,11 @@ export type AsOf =
   | { readonly kind: 'position'; readonly position: number };
 
 export class InvalidAsOf extends Error {
-  constructor(readonly text: string) {
-    super(`as-of "${text}" is neither an ISO 8601 time (2004-06-30 or 2004-06-30T12:00:00Z) nor position:N (N a whole number of at most 15 digits)`);
+  constructor(
+    readonly text: string,
+    why = 'is neither an ISO 8601 time (2004-06-30 or 2004-06-30T12:00:00Z) nor position:N (N a whole number of at most 15 digits)',
+  ) {
+    super(`as-of "${text}" ${why}`);
   }
 }
 
@@ -45,6 +48,8 @@ export function parseAsOf(text: string): AsOf {
   if (Number.isNaN(millis)) throw new InvalidAsOf(text);
   const sameDay = /[+-]\d{2}:\d{2}$/.test(trimmed) || new Date(millis).toISOString().slice(0, 10) === trimmed.slice(0, 10);
   if (!sameDay) throw new InvalidAsOf(text);
+  // The one range of dates a user may give (date-range.ts), as for every date of a command.
+  if (!isWithinDateRange(at)) throw new InvalidAsOf(text, DATE_RANGE_REASON);
   return { kind: 'time', at: new Date(millis).toISOString() };
 }
 

@@ -10,6 +10,7 @@ import {
   MinLength,
   type ValidationOptions,
 } from 'class-validator';
+import { IsWithinDateRange } from './date-range';
 
 /**
  * Field rules shared by event payloads and request bodies. SPEC "Bad input": text refuses control
@@ -126,17 +127,19 @@ export function wholeNumberOf(text: string): number | undefined {
   return DECIMAL_DIGITS.test(text) ? Number(text) : undefined;
 }
 
-/** A real calendar date as YYYY-MM-DD (2025-02-30 is refused). */
+/** A real calendar date as YYYY-MM-DD (2025-02-30 is refused), within the date range (date-range.ts). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return combine(
+    IsWithinDateRange(options),
     Matches(/^\d{4}-\d{2}-\d{2}$/, { ...options, message: '$property must be a date as YYYY-MM-DD' }),
     IsISO8601({ strict: true }, { ...options, message: '$property must be a real calendar date' }),
   );
 }
 
-/** A real instant in ISO 8601 with a time and an offset, e.g. 2004-05-01T09:30:00Z. */
+/** A real instant in ISO 8601 with a time and an offset, e.g. 2004-05-01T09:30:00Z, within the date range. */
 export function IsInstant(options?: ValidationOptions): PropertyDecorator {
   return combine(
+    IsWithinDateRange(options),
     IsISO8601({ strict: true, strictSeparator: true }, options),
     Matches(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
       ...options,
@@ -145,9 +148,10 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-/** When a fact happened: a date (midnight UTC) or a date-time with a time zone. */
+/** When a fact happened: a date (midnight UTC) or a date-time with a time zone, within the date range. */
 export function IsOccurredAt(options?: ValidationOptions): PropertyDecorator {
   return combine(
+    IsWithinDateRange(options),
     IsISO8601({ strict: true, strictSeparator: true }, options),
     Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, {
       ...options,
