@@ -6,7 +6,7 @@ import { localRx1, national, post, recogniseNeed, teamBody } from './support/loc
 const analyst: Identity = { role: 'analyst' };
 const regionQ01: Identity = { role: 'regional', sha: 'Q01' };
 const priority = { measure: { name: 'Door-to-needle time', unit: 'minutes', improvement: 'decrease' }, rationale: 'Thrombolysis within the hour saves brain.' };
-const BEFORE_THE_NHS = ['0999-12-31', '1004-06-30', '1948-07-04', '1948-07-04T23:59:59Z', '1948-07-05T00:30:00+01:00'];
+const BEFORE_THE_NHS = ['0999-12-31', '1004-06-30', '1948-07-04', '1948-07-04T23:59:59Z', '1947-12-31T12:00:00+01:00'];
 
 /**
  * SPEC "Bad input": dates are real dates, and what is stored is what was meant. Every date a user
