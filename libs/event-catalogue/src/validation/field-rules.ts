@@ -44,8 +44,27 @@ const NO_BIDI_CONTROLS = new RegExp(`^[^${BIDI_CONTROLS}]*$`, 'u');
  */
 const NO_INVISIBLE_OR_LINE_BREAKING = /^(?!\p{M})[^\p{Cf}\p{Zl}\p{Zp}]*$/u;
 const TRIMMED_AND_NOT_BLANK = /^\S(?:[\s\S]*\S)?$/u;
-// Prose may begin or end with a line break, but not be only spaces and marks.
-const NOT_BLANK = /[^\s\p{M}\p{C}]/u;
+
+/**
+ * A text that must say something holds at least one character that shows: a letter, digit, symbol or
+ * punctuation mark (Unicode general categories L, N, S, P; spaces Z, marks M and the others C show
+ * nothing alone), unless it is drawn blank. Unicode marks the characters a renderer draws as nothing
+ * Default_Ignorable_Code_Point: among the letters, the Hangul fillers (U+115F, U+1160, U+3164,
+ * U+FFA0) are, so "\u3164" alone passed as a name. U+2800 BRAILLE PATTERN BLANK is a symbol (So) whose
+ * glyph is the empty cell, and the one such character no Unicode property names: it is named here.
+ */
+const BLANK_DRAWN = '[\\p{Default_Ignorable_Code_Point}\\u2800]';
+const SHOWING = '[\\p{L}\\p{N}\\p{S}\\p{P}]';
+const SHOWS_A_CHARACTER = new RegExp(`(?!${BLANK_DRAWN})${SHOWING}`, 'u');
+/** A name holds no character drawn blank at all: "Ward 7\u3164" and "Ward 7" would look the same. */
+const NO_BLANK_DRAWN_CHARACTER = new RegExp(`^(?:(?!(?=${BLANK_DRAWN})${SHOWING})[\\s\\S])*$`, 'u');
+const SHOWS_MESSAGE = '$property must show at least one letter, digit, symbol or punctuation mark';
+
+/** Whether a text shows at least one character (the rule of names and prose, for values that are not fields of a class). */
+export function showsACharacter(text: string): boolean {
+  return SHOWS_A_CHARACTER.test(text);
+}
+
 // The OpenAPI document shows the last pattern of a field (class-validator-jsonschema): each rule
 // below ends with one that schemathesis' generator (Python's re, Hypothesis) reads: no \p{…}, no lookaround.
 
@@ -57,6 +76,8 @@ export function IsText(maxLength = 200, options?: ValidationOptions): PropertyDe
     MaxLength(maxLength, options),
     Matches(NO_CONTROL_CHARACTERS, { ...options, message: '$property must not contain control characters' }),
     Matches(NO_INVISIBLE_OR_LINE_BREAKING, { ...options, message: '$property must not contain invisible characters (bidi controls, zero-width and other format characters) or line separators, nor start with a combining mark' }),
+    Matches(NO_BLANK_DRAWN_CHARACTER, { ...options, message: '$property must not contain characters drawn blank (Hangul fillers, the blank braille pattern)' }),
+    Matches(SHOWS_A_CHARACTER, { ...options, message: SHOWS_MESSAGE }),
     Matches(TRIMMED_AND_NOT_BLANK, { ...options, message: '$property must show a character other than spaces, and not start or end with a space' }),
   );
 }
@@ -72,7 +93,7 @@ export function IsProse(maxLength = 4000, options?: ValidationOptions): Property
       message: '$property must not contain control characters other than line breaks and tabs',
     }),
     // Prose keeps zero-width joiners (emoji, some scripts need them); bidi controls are refused.
-    Matches(NOT_BLANK, { ...options, message: '$property must show a character other than spaces' }),
+    Matches(SHOWS_A_CHARACTER, { ...options, message: SHOWS_MESSAGE }),
     Matches(NO_BIDI_CONTROLS, { ...options, message: '$property must not contain bidi controls' }),
   );
 }

@@ -1,3 +1,5 @@
+import { showsACharacter } from '@spiral/event-catalogue';
+
 /**
  * SPEC "Access": tokens carry `exp` with a bounded lifetime, and a `sub` of printable characters.
  * The signature and a past `exp` are checked by the JWT library; these are the rules it leaves open.
@@ -11,7 +13,7 @@ export interface TokenPolicy {
 
 export const DEFAULT_TOKEN_POLICY: TokenPolicy = { maxLifetimeSeconds: 24 * 3600, clockSkewSeconds: 60 };
 
-/** The token is `sub` and stored in every event's envelope: no control, format, bidi or zero-width characters, no edge spaces. */
+/** The token is `sub` and stored in every event's envelope: no control, format, bidi or zero-width characters, no edge spaces, and a character that shows (the rule of names). */
 export const MAX_SUBJECT_LENGTH = 128;
 const PRINTABLE_SUBJECT = new RegExp(`^(?=\\S)[^\\p{C}]{1,${MAX_SUBJECT_LENGTH}}(?<=\\S)$`, 'u');
 
@@ -23,7 +25,7 @@ export function bearerTokenOf(header: string | undefined): string | undefined {
 }
 
 export function isPrintableSubject(sub: unknown): sub is string {
-  return typeof sub === 'string' && PRINTABLE_SUBJECT.test(sub);
+  return typeof sub === 'string' && PRINTABLE_SUBJECT.test(sub) && showsACharacter(sub);
 }
 
 /** Why the token's times are not acceptable, or undefined when they are. */
