@@ -7,6 +7,7 @@ import { spiralValidationPipe } from './errors/validation.pipe';
 import { serveOpenApi } from './openapi/openapi';
 import { setApiAnswerHeaders } from './request/api-answer-headers.hook';
 import { echoCorrelationId } from './request/correlation-id.hook';
+import { refuseUnreadableQuery } from './request/query-encoding.hook';
 import { readJsonBodies } from './request/json-body';
 import { JSON_CONTENT_TYPE } from './json-content-type';
 
@@ -63,6 +64,7 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
   readJsonBodies(fastify, options.maxBodyBytes);
   fastify.addHook('onRequest', echoCorrelationId);
   fastify.addHook('onRequest', setApiAnswerHeaders);
+  fastify.addHook('onRequest', refuseUnreadableQuery);
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(
     spiralValidationPipe({
