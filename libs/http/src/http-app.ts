@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { answerClientError } from './errors/client-error-answer';
 import { DEFAULT_BODY_LIMITS, type BodyLimits } from './errors/raw-body-rules';
 import { errorBodyOf, SpiralExceptionFilter } from './errors/spiral-exception.filter';
 import { spiralValidationPipe } from './errors/validation.pipe';
@@ -53,6 +54,7 @@ export function spiralHttpAdapter(requestTimeoutSeconds = DEFAULT_REQUEST_TIMEOU
   return new FastifyAdapter({
     routerOptions: ROUTER_OPTIONS,
     frameworkErrors: answerUnreadableUrl,
+    clientErrorHandler: answerClientError(requestTimeoutSeconds),
     requestTimeout: timeoutMs,
     http: { headersTimeout: timeoutMs, connectionsCheckingInterval: Math.min(1000, timeoutMs) },
   });
