@@ -31,6 +31,13 @@ describe('every date a user gives lies from the NHS\'s first day on', () => {
     await post(harness, '/teams', localRx1, { ...teamBody(), occurredAt: EARLIEST_DATE }).expect(201);
   });
 
+  it('refuses a time no clock shows: 24:00 was stored as the next day', async () => {
+    const response = await post(harness, '/teams', localRx1, { ...teamBody(), occurredAt: '2004-06-30T24:00Z' });
+    expect([response.status, answerOf(response).problems?.map(({ field }) => field)]).toEqual([400, ['occurredAt']]);
+    const asOf = await harness.http.get('/api/v1/evaluation?asOf=2004-06-30T24:00%2B00:00').set(harness.bearer(analyst));
+    expect([asOf.status, answerOf(asOf).problems?.map(({ field }) => field)]).toEqual([400, ['asOf']]);
+  });
+
   it('refuses such dates inside a body: a measurement period, a priority\'s last day', async () => {
     const { spiralId } = await recogniseNeed(harness);
     refusedNaming(await post(harness, `/spirals/${spiralId}/measurements`, localRx1, { points: [{ period: '1004-01-01', value: 1 }] }), 'points.0.period');

@@ -1,4 +1,4 @@
-import { DATE_RANGE_REASON, isWithinDateRange, wholeNumberOf, type EventEnvelope } from '@spiral/event-catalogue';
+import { DATE_RANGE_REASON, isMoment, isWithinDateRange, wholeNumberOf, type EventEnvelope } from '@spiral/event-catalogue';
 
 /**
  * A moment to replay as of: a time on the `occurredAt` axis, or a global position.
@@ -25,8 +25,6 @@ export class InvalidAsOf extends Error {
   }
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
-
 /**
  * `position:N` or an ISO 8601 time. A bare date means the end of that day (UTC): "as of
  * 2004-06-30" includes what happened on the 30th.
@@ -41,7 +39,8 @@ export function parseAsOf(text: string): AsOf {
     if (position === undefined) throw new InvalidAsOf(text);
     return { kind: 'position', position };
   }
-  if (!ISO_DATE.test(trimmed)) throw new InvalidAsOf(text);
+  // The form every date of a command takes (date-rules.ts): 2004-06-30T24:00+00:00 was read as 1 July.
+  if (!isMoment(trimmed)) throw new InvalidAsOf(text);
   const at = trimmed.length === 10 ? `${trimmed}T23:59:59.999Z` : trimmed;
   const millis = Date.parse(at);
   // A real date only: 2004-02-30 is refused rather than read as 1 March.

@@ -1,6 +1,5 @@
 import {
   ArrayMaxSize,
-  IsISO8601,
   IsNumber,
   IsString,
   Matches,
@@ -10,14 +9,13 @@ import {
   MinLength,
   type ValidationOptions,
 } from 'class-validator';
-import { IsWithinDateRange } from './date-range';
 
 /**
  * Field rules shared by event payloads and request bodies. SPEC "Bad input": text refuses control
- * characters, numbers are finite, dates are real dates. Each returns one decorator made of several,
+ * characters, numbers are finite, dates are real dates (date-rules.ts). Each returns one decorator made of several,
  * so a field reads as one rule.
  */
-function combine(...decorators: PropertyDecorator[]): PropertyDecorator {
+export function combine(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
 }
 
@@ -146,39 +144,6 @@ const DECIMAL_DIGITS = /^0*\d{1,15}$/;
  */
 export function wholeNumberOf(text: string): number | undefined {
   return DECIMAL_DIGITS.test(text) ? Number(text) : undefined;
-}
-
-/** A real calendar date as YYYY-MM-DD (2025-02-30 is refused), within the date range (date-range.ts). */
-export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return combine(
-    IsWithinDateRange(options),
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { ...options, message: '$property must be a date as YYYY-MM-DD' }),
-    IsISO8601({ strict: true }, { ...options, message: '$property must be a real calendar date' }),
-  );
-}
-
-/** A real instant in ISO 8601 with a time and an offset, e.g. 2004-05-01T09:30:00Z, within the date range. */
-export function IsInstant(options?: ValidationOptions): PropertyDecorator {
-  return combine(
-    IsWithinDateRange(options),
-    IsISO8601({ strict: true, strictSeparator: true }, options),
-    Matches(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
-      ...options,
-      message: '$property must be an ISO 8601 date-time with a time zone, e.g. 2004-05-01T09:30:00Z',
-    }),
-  );
-}
-
-/** When a fact happened: a date (midnight UTC) or a date-time with a time zone, within the date range. */
-export function IsOccurredAt(options?: ValidationOptions): PropertyDecorator {
-  return combine(
-    IsWithinDateRange(options),
-    IsISO8601({ strict: true, strictSeparator: true }, options),
-    Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, {
-      ...options,
-      message: '$property must be YYYY-MM-DD or an ISO 8601 date-time with a time zone',
-    }),
-  );
 }
 
 /** Caps any list so a hostile body cannot make the server do unbounded work. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { EARLIEST_DATE, isWithinDateRange, LATEST_DATE } from './date-range';
+import { EARLIEST_DATE, isMoment, isWithinDateRange, LATEST_DATE } from './date-rules';
 
 const at = (text: string) => new Date(text);
 const written = (date: Date) => date.toISOString();
@@ -19,5 +19,18 @@ describe('the date range every date a user gives is held to', () => {
 
   it('leaves text that is no date to the rule on its form', () => {
     for (const text of ['', 'yesterday', '+010000-01-01T00:00:00Z', '20040101']) expect(isWithinDateRange(text)).toBe(true);
+  });
+});
+
+describe('the form of a moment', () => {
+  it('reads every instant toISOString writes, with or without seconds, and its date alone', () => {
+    const any = fc.date({ min: at(`${EARLIEST_DATE}T00:00:00.000Z`), max: at(`${LATEST_DATE}T23:59:59.999Z`), noInvalidDate: true });
+    fc.assert(fc.property(any, (date) => expect([written(date), written(date).slice(0, 16) + 'Z', written(date).slice(0, 10)].map(isMoment)).toEqual([true, true, true])));
+  });
+
+  it('refuses a time no clock shows, however spelt, and dates that do not exist', () => {
+    for (const text of ['2004-06-30T24:00Z', '2004-06-30T24:00:00Z', '2004-06-30T23:60Z', '2004-06-30T23:59:60Z', '2004-06-30T12:00+24:00', '2004-06-30T12:00', '2005-02-29', '2004-06-31T10:00Z', '2004-06-30 12:00Z']) {
+      expect([text, isMoment(text)]).toEqual([text, false]);
+    }
   });
 });

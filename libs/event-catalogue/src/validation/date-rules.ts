@@ -1,4 +1,5 @@
-import { Matches, type ValidationOptions } from 'class-validator';
+import { IsISO8601, isISO8601, Matches, type ValidationOptions } from 'class-validator';
+import { combine } from './field-rules';
 
 /**
  * The one range every date and time a user gives must lie in: command bodies (`occurredAt`,
@@ -35,4 +36,49 @@ export function isWithinDateRange(text: string): boolean {
 /** The range as a field rule, part of every date rule of field-rules.ts (placed before the rule on the form, whose pattern the OpenAPI document shows). */
 export function IsWithinDateRange(options?: ValidationOptions): PropertyDecorator {
   return Matches(WITHIN_DATE_RANGE, { ...options, message: `$property ${DATE_RANGE_REASON}` });
+}
+
+// A time of day as a clock shows it, 00:00 to 23:59:59.9…, and an offset of at most 23:59. The
+// validator takes ISO 8601's old end of day 24:00 when no seconds follow, and Date reads it as the
+// next midnight: 2004-06-30T24:00Z was stored as 1 July.
+const TIME = 'T(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)';
+const MOMENT = new RegExp(`^\\d{4}-\\d{2}-\\d{2}(?:${TIME})?$`);
+const STRICT = { strict: true, strictSeparator: true };
+
+/** Whether a text is a moment as every date rule here reads one: a real date, or a real date and time with an offset. The rule of `asOf` outside a class (replays, the CLI). */
+export function isMoment(text: string): boolean {
+  return MOMENT.test(text) && isISO8601(text, STRICT);
+}
+
+/** A real calendar date as YYYY-MM-DD (2025-02-30 is refused), within the date range. */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return combine(
+    IsWithinDateRange(options),
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { ...options, message: '$property must be a date as YYYY-MM-DD' }),
+    IsISO8601({ strict: true }, { ...options, message: '$property must be a real calendar date' }),
+  );
+}
+
+/** A real instant in ISO 8601 with a time and an offset, e.g. 2004-05-01T09:30:00Z, within the date range. */
+export function IsInstant(options?: ValidationOptions): PropertyDecorator {
+  return combine(
+    IsWithinDateRange(options),
+    IsISO8601(STRICT, options),
+    Matches(new RegExp(`^\\d{4}-\\d{2}-\\d{2}${TIME}$`), {
+      ...options,
+      message: '$property must be an ISO 8601 date-time with a time zone, e.g. 2004-05-01T09:30:00Z',
+    }),
+  );
+}
+
+/** When a fact happened: a date (midnight UTC) or a date-time with a time zone, within the date range. */
+export function IsOccurredAt(options?: ValidationOptions): PropertyDecorator {
+  return combine(
+    IsWithinDateRange(options),
+    IsISO8601(STRICT, options),
+    Matches(MOMENT, {
+      ...options,
+      message: '$property must be YYYY-MM-DD or an ISO 8601 date-time with a time zone (hours 00 to 23)',
+    }),
+  );
 }
