@@ -58,6 +58,14 @@ const SHOWS_A_CHARACTER = new RegExp(`(?!${BLANK_DRAWN})${SHOWING}`, 'u');
 const NO_BLANK_DRAWN_CHARACTER = new RegExp(`^(?:(?!(?=${BLANK_DRAWN})${SHOWING})[\\s\\S])*$`, 'u');
 const SHOWS_MESSAGE = '$property must show at least one letter, digit, symbol or punctuation mark';
 
+/**
+ * Combining marks pile on the character before them, and a pile hundreds high ("Zalgo" text) is
+ * drawn over the rows above and below it on every page and chart. Unicode's Stream-Safe Text Format
+ * (UAX #15 §13) holds a text to at most 30 such characters in a row, far beyond any script's need.
+ */
+const NO_MARK_PILE = /^(?![\s\S]*\p{M}{31})/u;
+const NO_MARK_PILE_MESSAGE = '$property must not stack more than 30 combining marks in a row (Unicode\'s stream-safe limit)';
+
 /** Whether a text shows at least one character (the rule of names and prose, for values that are not fields of a class). */
 export function showsACharacter(text: string): boolean {
   return SHOWS_A_CHARACTER.test(text);
@@ -76,6 +84,7 @@ export function IsText(maxLength = 200, options?: ValidationOptions): PropertyDe
     Matches(NO_INVISIBLE_OR_LINE_BREAKING, { ...options, message: '$property must not contain invisible characters (bidi controls, zero-width and other format characters) or line separators, nor start with a combining mark' }),
     Matches(NO_BLANK_DRAWN_CHARACTER, { ...options, message: '$property must not contain characters drawn blank (Hangul fillers, the blank braille pattern)' }),
     Matches(SHOWS_A_CHARACTER, { ...options, message: SHOWS_MESSAGE }),
+    Matches(NO_MARK_PILE, { ...options, message: NO_MARK_PILE_MESSAGE }),
     Matches(TRIMMED_AND_NOT_BLANK, { ...options, message: '$property must show a character other than spaces, and not start or end with a space' }),
   );
 }
@@ -92,6 +101,7 @@ export function IsProse(maxLength = 4000, options?: ValidationOptions): Property
     }),
     // Prose keeps zero-width joiners (emoji, some scripts need them); bidi controls are refused.
     Matches(SHOWS_A_CHARACTER, { ...options, message: SHOWS_MESSAGE }),
+    Matches(NO_MARK_PILE, { ...options, message: NO_MARK_PILE_MESSAGE }),
     Matches(NO_BIDI_CONTROLS, { ...options, message: '$property must not contain bidi controls' }),
   );
 }

@@ -56,6 +56,12 @@ describe('field rules: names, prose and numbers', () => {
     );
   });
 
+  it('refuse more than 30 combining marks in a row, and keep scripts that stack a few', () => {
+    const pile = `Ward 7${'\u0301'.repeat(31)}`;
+    expect(fieldsRefused({ name: pile, note: `What we learned: ${pile}` })).toEqual(['name', 'note']);
+    expect(fieldsRefused({ name: `Ward 7${'\u0301'.repeat(30)}`, note: '\u0915\u094D\u0937\u093F \u0F66\u0F90\u0FB1\u0F7C\u0F44' })).toEqual([]);
+  });
+
   it('hold numbers within ±MAX_NUMBER_MAGNITUDE', () => {
     expect(fieldsRefused({ value: MAX_NUMBER_MAGNITUDE })).toEqual([]);
     expect(fieldsRefused({ value: -MAX_NUMBER_MAGNITUDE })).toEqual([]);
