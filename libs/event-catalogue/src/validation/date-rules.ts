@@ -33,7 +33,7 @@ export function isWithinDateRange(text: string): boolean {
   return WITHIN_DATE_RANGE.test(text);
 }
 
-/** The range as a field rule, part of every date rule of field-rules.ts (placed before the rule on the form, whose pattern the OpenAPI document shows). */
+/** The range as a field rule, part of every date rule below (placed before the rule on the form, whose pattern the OpenAPI document shows). */
 export function IsWithinDateRange(options?: ValidationOptions): PropertyDecorator {
   return Matches(WITHIN_DATE_RANGE, { ...options, message: `$property ${DATE_RANGE_REASON}` });
 }
