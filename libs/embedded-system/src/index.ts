@@ -8,3 +8,4 @@ export * from './rebuild/rebuild-views-thread';
 export * from './rebuild/rebuild-job';
 export * from './rebuild/rebuild-jobs';
 export * from './data-folder';
+export * from './cannot-start';
