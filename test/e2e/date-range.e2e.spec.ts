@@ -31,11 +31,16 @@ describe('every date a user gives lies from the NHS\'s first day on', () => {
     await post(harness, '/teams', localRx1, { ...teamBody(), occurredAt: EARLIEST_DATE }).expect(201);
   });
 
-  it('refuses a time no clock shows: 24:00 was stored as the next day', async () => {
+  it('refuses a time no clock shows (24:00 was stored as the next day), and spaces around a moment', async () => {
     const response = await post(harness, '/teams', localRx1, { ...teamBody(), occurredAt: '2004-06-30T24:00Z' });
     expect([response.status, answerOf(response).problems?.map(({ field }) => field)]).toEqual([400, ['occurredAt']]);
     const asOf = await harness.http.get('/api/v1/evaluation?asOf=2004-06-30T24:00%2B00:00').set(harness.bearer(analyst));
     expect([asOf.status, answerOf(asOf).problems?.map(({ field }) => field)]).toEqual([400, ['asOf']]);
+    // Spaces around a moment are refused wherever it is read, a job's body as a query.
+    for (const spaced of [' 2004-06-30', '2004-06-30\n']) {
+      const replay = await post(harness, '/replays', analyst, { view: 'all', asOf: spaced });
+      expect([replay.status, answerOf(replay).problems?.map(({ field }) => field)]).toEqual([400, ['asOf']]);
+    }
   });
 
   it('refuses such dates inside a body: a measurement period, a priority\'s last day', async () => {

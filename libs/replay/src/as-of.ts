@@ -30,22 +30,22 @@ export class InvalidAsOf extends Error {
  * 2004-06-30" includes what happened on the 30th.
  */
 export function parseAsOf(text: string): AsOf {
-  const trimmed = text.trim();
+  // Read exactly as sent, as every date rule reads: a space around it was trimmed here, and refused in a query's asOf.
   // The one rule for whole numbers written as text: digits only, few enough to be held exactly
   // (position:99999999999999999999 was read as 100000000000000000000 and shown so).
-  const digits = /^position:(.*)$/.exec(trimmed)?.[1];
+  const digits = /^position:(.*)$/.exec(text)?.[1];
   if (digits !== undefined) {
     const position = wholeNumberOf(digits);
     if (position === undefined) throw new InvalidAsOf(text);
     return { kind: 'position', position };
   }
   // The form every date of a command takes (date-rules.ts): 2004-06-30T24:00+00:00 was read as 1 July.
-  if (!isMoment(trimmed)) throw new InvalidAsOf(text);
-  const at = trimmed.length === 10 ? `${trimmed}T23:59:59.999Z` : trimmed;
+  if (!isMoment(text)) throw new InvalidAsOf(text);
+  const at = text.length === 10 ? `${text}T23:59:59.999Z` : text;
   const millis = Date.parse(at);
   // A real date only: 2004-02-30 is refused rather than read as 1 March.
   if (Number.isNaN(millis)) throw new InvalidAsOf(text);
-  const sameDay = /[+-]\d{2}:\d{2}$/.test(trimmed) || new Date(millis).toISOString().slice(0, 10) === trimmed.slice(0, 10);
+  const sameDay = /[+-]\d{2}:\d{2}$/.test(text) || new Date(millis).toISOString().slice(0, 10) === text.slice(0, 10);
   if (!sameDay) throw new InvalidAsOf(text);
   // The one range of dates a user may give (date-range.ts), as for every date of a command.
   if (!isWithinDateRange(at)) throw new InvalidAsOf(text, DATE_RANGE_REASON);
