@@ -1,4 +1,5 @@
 import { showsACharacter } from '@spiral/event-catalogue';
+import { firstDuplicateKey } from '../request/duplicate-keys';
 
 /**
  * SPEC "Access": tokens carry `exp` with a bounded lifetime, and a `sub` of printable characters.
@@ -26,6 +27,19 @@ export function bearerTokenOf(header: string | undefined): string | undefined {
 
 export function isPrintableSubject(sub: unknown): sub is string {
   return typeof sub === 'string' && PRINTABLE_SUBJECT.test(sub) && showsACharacter(sub);
+}
+
+/**
+ * A header parameter or claim a token names twice, or undefined. RFC 7519 §4 lets a reader either
+ * refuse such a token or keep the last of the two; a gateway keeping the first and this server the
+ * last would read two roles in one token, so it is refused, as a body naming a field twice is.
+ */
+export function repeatedClaimOf(token: string): string | undefined {
+  for (const part of token.split('.').slice(0, 2)) {
+    const repeated = firstDuplicateKey(Buffer.from(part, 'base64url').toString('utf8'));
+    if (repeated !== undefined) return repeated;
+  }
+  return undefined;
 }
 
 /** Why the token's times are not acceptable, or undefined when they are. */
