@@ -66,9 +66,9 @@ const SHOWS_MESSAGE = '$property must show at least one letter, digit, symbol or
 const NO_MARK_PILE = /^(?![\s\S]*\p{M}{31})/u;
 const NO_MARK_PILE_MESSAGE = '$property must not stack more than 30 combining marks in a row (Unicode\'s stream-safe limit)';
 
-/** Whether a text shows at least one character (the rule of names and prose, for values that are not fields of a class). */
-export function showsACharacter(text: string): boolean {
-  return SHOWS_A_CHARACTER.test(text);
+/** Whether a text shows as a name must: at least one character that shows, none drawn blank (for values that are not fields of a class: a token's sub). */
+export function showsAsAName(text: string): boolean {
+  return SHOWS_A_CHARACTER.test(text) && NO_BLANK_DRAWN_CHARACTER.test(text);
 }
 
 // The OpenAPI document shows the last pattern of a field (class-validator-jsonschema): each rule

@@ -1,4 +1,4 @@
-import { showsACharacter } from '@spiral/event-catalogue';
+import { showsAsAName } from '@spiral/event-catalogue';
 import { firstDuplicateKey } from '../request/duplicate-keys';
 
 /**
@@ -26,7 +26,7 @@ export function bearerTokenOf(header: string | undefined): string | undefined {
 }
 
 export function isPrintableSubject(sub: unknown): sub is string {
-  return typeof sub === 'string' && PRINTABLE_SUBJECT.test(sub) && showsACharacter(sub);
+  return typeof sub === 'string' && PRINTABLE_SUBJECT.test(sub) && showsAsAName(sub);
 }
 
 /**

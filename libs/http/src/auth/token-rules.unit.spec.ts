@@ -34,6 +34,6 @@ describe('token rules', () => {
   });
 
   it('takes no sub that shows nothing (a Hangul filler, the blank braille pattern), as names take none', () => {
-    for (const sub of ['\u3164', '\u2800\u2800', '\uFFA0', '\u115F\u1160']) expect(isPrintableSubject(sub)).toBe(false);
+    for (const sub of ['\u3164', '\u2800\u2800', '\uFFA0', '\u115F\u1160', 'Ana\u3164']) expect(isPrintableSubject(sub)).toBe(false);
   });
 });
