@@ -55,6 +55,17 @@ describe('the HTTP adapter', () => {
     expect(unrouted.body).toEqual({ ...errorBody, statusCode: 404 });
   });
 
+  it('refuses a command whose correlation id cannot be carried as sent, naming it, and stores nothing; a read answers with a fresh one', async () => {
+    const before = await harness.eventStore.headPosition();
+    for (const bad of ['ward 7', 'x'.repeat(101), 'a=b;c', 'one, two']) {
+      const answer = await harness.http.post('/api/v1/teams').set(harness.bearer(localRx1)).set('X-Correlation-Id', bad).send({ ...team, name: 'Ward 5' }).expect(400);
+      expect(answerOf(answer).problems.map(({ field }) => field)).toEqual(['X-Correlation-Id']);
+    }
+    expect(await harness.eventStore.headPosition()).toBe(before);
+    const read = await harness.http.get('/api/v1/health').set('X-Correlation-Id', 'ward 7').expect(200);
+    expect(read.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('answers a URL it cannot decode in its own error body, with a correlation id', async () => {
     const answer = await harness.http.get('/api/v1/spirals/%E0%A4%A').set(harness.bearer(localRx1)).expect(400);
     expect(answer.body).toEqual({ ...errorBody, statusCode: 400, message: expect.stringMatching(/percent-encode each part of the path as UTF-8$/) as unknown });

@@ -62,6 +62,9 @@ describe('bodies that are JSON but not one unambiguous object', () => {
     const utf16 = await send('/api/v1/teams', JSON.stringify(team), 'application/json; charset=utf-16').expect(415);
     expect(bodyOf(utf16)['error']).toBe('charset.unsupported');
     await harness.http.post('/api/v1/teams').set(harness.bearer(localRx1)).set('Content-Type', 'application/json; charset="UTF-8"').send(JSON.stringify(team)).expect(201);
+    // Given twice, which charset counts would depend on who reads the header.
+    const twice = await send('/api/v1/teams', JSON.stringify(team), 'application/json; charset=utf-8; charset=latin1').expect(400);
+    expect(bodyOf(twice)['error']).toBe('charset.repeated');
     const malformed = await send('/api/v1/teams', '{"name":').expect(400);
     expect(bodyOf(malformed)).toMatchObject({ error: 'entity.parse.failed', message: expect.stringMatching(/^the body is not valid JSON: /) as unknown });
   });

@@ -54,6 +54,13 @@ describe('who may write and read a spiral, and what a write may not undo', () =>
     await refused(401, `/spirals/${spiralId}/options`, system, stepBodies.options());
   });
 
+  it('401 to a token naming an organisation or region its role does not act for, which every event it wrote would have stored as its own', async () => {
+    for (const surplus of [{ role: 'national', org: 'RX1' }, { role: 'auditor', sha: 'Q01' }, { role: 'regional', sha: 'Q01', org: 'RX1' }] as const) {
+      const answer = await readSpiral(harness, spiralId, surplus).expect(401);
+      expect(answerOf(answer).message).toContain('org (a code) for local users only');
+    }
+  });
+
   it('409 for a stale If-Match, 201 for the current one', async () => {
     const conflict = await refused(409, `/spirals/${spiralId}/options`, localRx1, stepBodies.options(), { 'If-Match': '0' });
     expect(conflict.error).toBe('wrong_expected_revision');

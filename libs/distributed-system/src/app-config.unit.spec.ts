@@ -48,7 +48,7 @@ describe('distributed configuration', () => {
     expect(problems).toHaveLength(6);
     expect(problemsOf(() => serviceConfigFrom({ ...SERVICE, PORT: '70000' }, NATIONAL))).toEqual([expect.stringContaining('PORT')]);
     expect(serviceConfigFrom({ ...SERVICE, SPIRAL_REQUEST_TIMEOUT_SECONDS: '45' }, NATIONAL).requestTimeoutSeconds).toBe(45);
-    for (const timeout of ['0', '601', '1e2', '0x10']) {
+    for (const timeout of ['0', '601', '1e2', '0x10', ' 45', '45 ', '-45', '99999999999999999999']) {
       expect(problemsOf(() => serviceConfigFrom({ ...SERVICE, SPIRAL_REQUEST_TIMEOUT_SECONDS: timeout }, NATIONAL))).toEqual([expect.stringContaining('SPIRAL_REQUEST_TIMEOUT_SECONDS')]);
     }
   });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { wholeNumberOf } from '@spiral/event-catalogue';
 import { DEFAULT_REQUEST_TIMEOUT_SECONDS, LOG_LEVELS } from '@spiral/http';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
 
@@ -93,9 +94,13 @@ function isSetting(config: DistributedEnvironment, key: string): key is Setting 
   return key in config || ['EVENT_STORE_URL', 'KAFKA_BROKERS', 'MONGO_URL', 'SPIRAL_JWT_SECRET', 'KAFKA_CLIENT_ID'].includes(key);
 }
 
-/** Non-numbers stay strings, so the rule reports them as "must be a whole number". */
+/**
+ * Decimal digits only (wholeNumberOf, the one rule for whole numbers written as text: ' 5' and
+ * 99999999999999999999 were read as 5 and 1e20); anything else stays a string, so the rule reports
+ * it as "must be a whole number".
+ */
 function toNumber(raw: string): number | string {
-  return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
+  return wholeNumberOf(raw) ?? raw;
 }
 
 function firstMessage(error: ValidationError): string {

@@ -9,3 +9,4 @@ export * from './rebuild/rebuild-job';
 export * from './rebuild/rebuild-jobs';
 export * from './data-folder';
 export { WalCheckpointsThread } from './wal-checkpoints/wal-checkpoints-thread';
+export * from './cannot-start';

@@ -6,6 +6,7 @@ export * from './envelope/stored-event';
 export * from './envelope/stream-ids';
 export * from './define-event';
 export * from './catalogue';
+export * from './validation/date-rules';
 export * from './validation/field-rules';
 export * from './validation/validate-payload';
 export * from './values/measure';

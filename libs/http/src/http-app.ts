@@ -1,12 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { answerClientError } from './errors/client-error-answer';
 import { DEFAULT_BODY_LIMITS, type BodyLimits } from './errors/raw-body-rules';
 import { errorBodyOf, SpiralExceptionFilter } from './errors/spiral-exception.filter';
 import { spiralValidationPipe } from './errors/validation.pipe';
 import { serveOpenApi } from './openapi/openapi';
 import { setApiAnswerHeaders } from './request/api-answer-headers.hook';
 import { echoCorrelationId } from './request/correlation-id.hook';
+import { refuseUnreadableQuery } from './request/query-encoding.hook';
 import { readJsonBodies } from './request/json-body';
 import { JSON_CONTENT_TYPE } from './json-content-type';
 
@@ -52,6 +54,7 @@ export function spiralHttpAdapter(requestTimeoutSeconds = DEFAULT_REQUEST_TIMEOU
   return new FastifyAdapter({
     routerOptions: ROUTER_OPTIONS,
     frameworkErrors: answerUnreadableUrl,
+    clientErrorHandler: answerClientError(requestTimeoutSeconds),
     requestTimeout: timeoutMs,
     http: { headersTimeout: timeoutMs, connectionsCheckingInterval: Math.min(1000, timeoutMs) },
   });
@@ -63,6 +66,7 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
   readJsonBodies(fastify, options.maxBodyBytes);
   fastify.addHook('onRequest', echoCorrelationId);
   fastify.addHook('onRequest', setApiAnswerHeaders);
+  fastify.addHook('onRequest', refuseUnreadableQuery);
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(
     spiralValidationPipe({

@@ -1,4 +1,4 @@
-import { wholeNumberOf, type EventEnvelope } from '@spiral/event-catalogue';
+import { DATE_RANGE_REASON, isMoment, isWithinDateRange, wholeNumberOf, type EventEnvelope } from '@spiral/event-catalogue';
 
 /**
  * A moment to replay as of: a time on the `occurredAt` axis, or a global position.
@@ -17,34 +17,38 @@ export type AsOf =
   | { readonly kind: 'position'; readonly position: number };
 
 export class InvalidAsOf extends Error {
-  constructor(readonly text: string) {
-    super(`as-of "${text}" is neither an ISO 8601 time (2004-06-30 or 2004-06-30T12:00:00Z) nor position:N (N a whole number of at most 15 digits)`);
+  constructor(
+    readonly text: string,
+    why = 'is neither an ISO 8601 time (2004-06-30 or 2004-06-30T12:00:00Z) nor position:N (N a whole number of at most 15 digits)',
+  ) {
+    super(`as-of "${text}" ${why}`);
   }
 }
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 /**
  * `position:N` or an ISO 8601 time. A bare date means the end of that day (UTC): "as of
  * 2004-06-30" includes what happened on the 30th.
  */
 export function parseAsOf(text: string): AsOf {
-  const trimmed = text.trim();
+  // Read exactly as sent, as every date rule reads: a space around it was trimmed here, and refused in a query's asOf.
   // The one rule for whole numbers written as text: digits only, few enough to be held exactly
   // (position:99999999999999999999 was read as 100000000000000000000 and shown so).
-  const digits = /^position:(.*)$/.exec(trimmed)?.[1];
+  const digits = /^position:(.*)$/.exec(text)?.[1];
   if (digits !== undefined) {
     const position = wholeNumberOf(digits);
     if (position === undefined) throw new InvalidAsOf(text);
     return { kind: 'position', position };
   }
-  if (!ISO_DATE.test(trimmed)) throw new InvalidAsOf(text);
-  const at = trimmed.length === 10 ? `${trimmed}T23:59:59.999Z` : trimmed;
+  // The form every date of a command takes (date-rules.ts): 2004-06-30T24:00+00:00 was read as 1 July.
+  if (!isMoment(text)) throw new InvalidAsOf(text);
+  const at = text.length === 10 ? `${text}T23:59:59.999Z` : text;
   const millis = Date.parse(at);
   // A real date only: 2004-02-30 is refused rather than read as 1 March.
   if (Number.isNaN(millis)) throw new InvalidAsOf(text);
-  const sameDay = /[+-]\d{2}:\d{2}$/.test(trimmed) || new Date(millis).toISOString().slice(0, 10) === trimmed.slice(0, 10);
+  const sameDay = /[+-]\d{2}:\d{2}$/.test(text) || new Date(millis).toISOString().slice(0, 10) === text.slice(0, 10);
   if (!sameDay) throw new InvalidAsOf(text);
+  // The one range of dates a user may give (date-range.ts), as for every date of a command.
+  if (!isWithinDateRange(at)) throw new InvalidAsOf(text, DATE_RANGE_REASON);
   return { kind: 'time', at: new Date(millis).toISOString() };
 }
 

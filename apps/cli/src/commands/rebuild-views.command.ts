@@ -1,26 +1,15 @@
 import { REBUILD_HEAP_MB, REBUILD_THREADS, rebuildViewsInThreads } from '@spiral/embedded-system';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { historyFolderOf } from './data-folder';
-
-function megabytes(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 64) throw new InvalidArgumentError('must be a whole number of megabytes, 64 or more');
-  return parsed;
-}
-
-function threadCount(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('must be a whole number of threads, 1 or more');
-  return parsed;
-}
+import { wholeNumberOption } from './whole-number-option';
 
 /** `spiral rebuild-views`: every view rebuilt from the whole history, with progress and figures. */
 export function rebuildViewsCommand(): Command {
   return new Command('rebuild-views')
     .description('drop and rebuild every view of the embedded data folder from the whole history (stop the server first)')
     .option('--data-dir <folder>', 'the data folder (default SPIRAL_DATA_DIR or ./data)')
-    .option('--heap-mb <megabytes>', `the rebuild's heap cap, in MB, shared by its threads (default ${REBUILD_HEAP_MB})`, megabytes)
-    .option('--threads <count>', `threads, each rebuilding its share of the projections (default ${REBUILD_THREADS}, one per core)`, threadCount)
+    .option('--heap-mb <megabytes>', `the rebuild's heap cap, in MB, shared by its threads (default ${REBUILD_HEAP_MB})`, wholeNumberOption(64, 1_000_000, 'of megabytes'))
+    .option('--threads <count>', `threads, each rebuilding its share of the projections (default ${REBUILD_THREADS}, one per core)`, wholeNumberOption(1, 64, 'of threads'))
     .action(async (options: { dataDir?: string; heapMb?: number; threads?: number }) => {
       const dataDir = historyFolderOf(options.dataDir);
       let lastShown = 0;

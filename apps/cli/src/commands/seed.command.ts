@@ -1,16 +1,11 @@
 import { embeddedConfigFrom, prepareDataFolder } from '@spiral/embedded-system';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { dataFolderOf } from './data-folder';
+import { wholeNumberOption } from './whole-number-option';
 import { progressFor } from '../seed/seed-progress';
 import { runSeed } from '../seed/seed-runner';
 import { DEFAULT_RANDOM_SEED, SEED_SIZES, type SeedSize } from '../seed/seed-size';
 import { seedSummary } from '../seed/seed-summary';
-
-function wholeNumber(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 0xffffffff) throw new InvalidArgumentError('must be a whole number from 0 to 4294967295');
-  return parsed;
-}
 
 const HELP = `
 The 28 Strategic Health Authorities of England of 2002–2006 by their real names, with
@@ -38,7 +33,7 @@ export function seedCommand(): Command {
   return new Command('seed')
     .description('write a realistic synthetic health service (the 28 SHAs of 2002–2006, years of history) into the data folder')
     .addOption(new Option('--size <size>', 'how much history: small (a few SHAs, ~4,000 events, seconds), default (all 28, ~98,500 events, minutes), large (~313,000 events) and xlarge (~1,000,000 events, under ten minutes) for benchmarks').choices(SEED_SIZES).default('default'))
-    .option('--random-seed <n>', 'seed of the random draws; the same seed gives the same history', wholeNumber, DEFAULT_RANDOM_SEED)
+    .option('--random-seed <n>', 'seed of the random draws; the same seed gives the same history', wholeNumberOption(0, 0xffffffff), DEFAULT_RANDOM_SEED)
     .option('--data-dir <dir>', 'data folder of the embedded store (default: SPIRAL_DATA_DIR or ./data)')
     .addHelpText('after', HELP)
     .action(async (options: { size: SeedSize; randomSeed: number; dataDir?: string }) => {

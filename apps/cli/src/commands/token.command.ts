@@ -29,7 +29,8 @@ export function tokenCommand(): Command {
       const sub = options.sub ?? ['dev', options.role, options.org ?? options.sha].filter(Boolean).join('-');
       const claims = { sub, role: options.role, org: options.org ?? null, sha: options.sha ?? null };
       if (!actorFromClaims(claims)) {
-        throw new Error(`a ${options.role} token needs ${options.role === 'local' ? '--org and --sha' : options.role === 'regional' ? '--sha' : 'valid claims'}, codes of letters and digits, and a --sub of 1 to 128 printable characters`);
+        const codes = options.role === 'local' ? '--org and --sha' : options.role === 'regional' ? '--sha and no --org' : 'neither --org nor --sha';
+        throw new Error(`a ${options.role} token takes ${codes} (codes of letters and digits), and a --sub of 1 to 128 printable characters`);
       }
       const config = embeddedConfigFrom(process.env);
       if (config.jwtSecret === DEVELOPMENT_JWT_SECRET) {

@@ -1,5 +1,6 @@
 import { ArrayMinSize, IsArray, IsIn } from 'class-validator';
-import { IsBoundedList, IsCalendarDate, IsIdentifier } from '../validation/field-rules';
+import { IsCalendarDate } from '../validation/date-rules';
+import { IsBoundedList, IsIdentifier } from '../validation/field-rules';
 import { GAIN_RULES, type GainRule } from '../values/gain-rules';
 
 /**

@@ -1,6 +1,6 @@
 import { IsIn } from 'class-validator';
 import { defineEvent, type EventOf } from '../define-event';
-import { IsCalendarDate } from '../validation/field-rules';
+import { IsCalendarDate } from '../validation/date-rules';
 import { GainSignalData } from './gain-signal';
 
 /** The gain facts a withdrawal can take back: each of the three SPC gain events. */

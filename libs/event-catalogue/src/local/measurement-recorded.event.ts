@@ -1,5 +1,6 @@
 import { defineEvent, type EventOf } from '../define-event';
-import { IsCalendarDate, IsFiniteNumber, IsIdentifier } from '../validation/field-rules';
+import { IsCalendarDate } from '../validation/date-rules';
+import { IsFiniteNumber, IsIdentifier } from '../validation/field-rules';
 
 /**
  * One point of the spiral's measure: an aggregate figure for a period (a rate, a count, a median),

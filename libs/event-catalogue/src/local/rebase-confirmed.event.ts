@@ -1,5 +1,6 @@
 import { defineEvent, type EventOf } from '../define-event';
-import { IsCalendarDate, IsIdentifier, IsProse } from '../validation/field-rules';
+import { IsCalendarDate } from '../validation/date-rules';
+import { IsIdentifier, IsProse } from '../validation/field-rules';
 
 /**
  * A person confirmed the rebase SPC suggested: a new group of limits starts at this period.

@@ -1,6 +1,5 @@
 import {
   ArrayMaxSize,
-  IsISO8601,
   IsNumber,
   IsString,
   Matches,
@@ -13,10 +12,10 @@ import {
 
 /**
  * Field rules shared by event payloads and request bodies. SPEC "Bad input": text refuses control
- * characters, numbers are finite, dates are real dates. Each returns one decorator made of several,
+ * characters, numbers are finite, dates are real dates (date-rules.ts). Each returns one decorator made of several,
  * so a field reads as one rule.
  */
-function combine(...decorators: PropertyDecorator[]): PropertyDecorator {
+export function combine(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
 }
 
@@ -43,8 +42,35 @@ const NO_BIDI_CONTROLS = new RegExp(`^[^${BIDI_CONTROLS}]*$`, 'u');
  */
 const NO_INVISIBLE_OR_LINE_BREAKING = /^(?!\p{M})[^\p{Cf}\p{Zl}\p{Zp}]*$/u;
 const TRIMMED_AND_NOT_BLANK = /^\S(?:[\s\S]*\S)?$/u;
-// Prose may begin or end with a line break, but not be only spaces and marks.
-const NOT_BLANK = /[^\s\p{M}\p{C}]/u;
+
+/**
+ * A text that must say something holds at least one character that shows: a letter, digit, symbol or
+ * punctuation mark (Unicode general categories L, N, S, P; spaces Z, marks M and the others C show
+ * nothing alone), unless it is drawn blank. Unicode marks the characters a renderer draws as nothing
+ * Default_Ignorable_Code_Point: among the letters, the Hangul fillers (U+115F, U+1160, U+3164,
+ * U+FFA0) are, so "\u3164" alone passed as a name. U+2800 BRAILLE PATTERN BLANK is a symbol (So) whose
+ * glyph is the empty cell, and the one such character no Unicode property names: it is named here.
+ */
+const BLANK_DRAWN = '[\\p{Default_Ignorable_Code_Point}\\u2800]';
+const SHOWING = '[\\p{L}\\p{N}\\p{S}\\p{P}]';
+const SHOWS_A_CHARACTER = new RegExp(`(?!${BLANK_DRAWN})${SHOWING}`, 'u');
+/** A name holds no character drawn blank at all: "Ward 7\u3164" and "Ward 7" would look the same. */
+const NO_BLANK_DRAWN_CHARACTER = new RegExp(`^(?:(?!(?=${BLANK_DRAWN})${SHOWING})[\\s\\S])*$`, 'u');
+const SHOWS_MESSAGE = '$property must show at least one letter, digit, symbol or punctuation mark';
+
+/**
+ * Combining marks pile on the character before them, and a pile hundreds high ("Zalgo" text) is
+ * drawn over the rows above and below it on every page and chart. Unicode's Stream-Safe Text Format
+ * (UAX #15 §13) holds a text to at most 30 such characters in a row, far beyond any script's need.
+ */
+const NO_MARK_PILE = /^(?![\s\S]*\p{M}{31})/u;
+const NO_MARK_PILE_MESSAGE = '$property must not stack more than 30 combining marks in a row (Unicode\'s stream-safe limit)';
+
+/** Whether a text shows as a name must: at least one character that shows, none drawn blank (for values that are not fields of a class: a token's sub). */
+export function showsAsAName(text: string): boolean {
+  return SHOWS_A_CHARACTER.test(text) && NO_BLANK_DRAWN_CHARACTER.test(text);
+}
+
 // The OpenAPI document shows the last pattern of a field (class-validator-jsonschema): each rule
 // below ends with one that schemathesis' generator (Python's re, Hypothesis) reads: no \p{…}, no lookaround.
 
@@ -56,6 +82,9 @@ export function IsText(maxLength = 200, options?: ValidationOptions): PropertyDe
     MaxLength(maxLength, options),
     Matches(NO_CONTROL_CHARACTERS, { ...options, message: '$property must not contain control characters' }),
     Matches(NO_INVISIBLE_OR_LINE_BREAKING, { ...options, message: '$property must not contain invisible characters (bidi controls, zero-width and other format characters) or line separators, nor start with a combining mark' }),
+    Matches(NO_BLANK_DRAWN_CHARACTER, { ...options, message: '$property must not contain characters drawn blank (Hangul fillers, the blank braille pattern)' }),
+    Matches(SHOWS_A_CHARACTER, { ...options, message: SHOWS_MESSAGE }),
+    Matches(NO_MARK_PILE, { ...options, message: NO_MARK_PILE_MESSAGE }),
     Matches(TRIMMED_AND_NOT_BLANK, { ...options, message: '$property must show a character other than spaces, and not start or end with a space' }),
   );
 }
@@ -71,7 +100,8 @@ export function IsProse(maxLength = 4000, options?: ValidationOptions): Property
       message: '$property must not contain control characters other than line breaks and tabs',
     }),
     // Prose keeps zero-width joiners (emoji, some scripts need them); bidi controls are refused.
-    Matches(NOT_BLANK, { ...options, message: '$property must show a character other than spaces' }),
+    Matches(SHOWS_A_CHARACTER, { ...options, message: SHOWS_MESSAGE }),
+    Matches(NO_MARK_PILE, { ...options, message: NO_MARK_PILE_MESSAGE }),
     Matches(NO_BIDI_CONTROLS, { ...options, message: '$property must not contain bidi controls' }),
   );
 }
@@ -124,36 +154,6 @@ const DECIMAL_DIGITS = /^0*\d{1,15}$/;
  */
 export function wholeNumberOf(text: string): number | undefined {
   return DECIMAL_DIGITS.test(text) ? Number(text) : undefined;
-}
-
-/** A real calendar date as YYYY-MM-DD (2025-02-30 is refused). */
-export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return combine(
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { ...options, message: '$property must be a date as YYYY-MM-DD' }),
-    IsISO8601({ strict: true }, { ...options, message: '$property must be a real calendar date' }),
-  );
-}
-
-/** A real instant in ISO 8601 with a time and an offset, e.g. 2004-05-01T09:30:00Z. */
-export function IsInstant(options?: ValidationOptions): PropertyDecorator {
-  return combine(
-    IsISO8601({ strict: true, strictSeparator: true }, options),
-    Matches(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
-      ...options,
-      message: '$property must be an ISO 8601 date-time with a time zone, e.g. 2004-05-01T09:30:00Z',
-    }),
-  );
-}
-
-/** When a fact happened: a date (midnight UTC) or a date-time with a time zone. */
-export function IsOccurredAt(options?: ValidationOptions): PropertyDecorator {
-  return combine(
-    IsISO8601({ strict: true, strictSeparator: true }, options),
-    Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, {
-      ...options,
-      message: '$property must be YYYY-MM-DD or an ISO 8601 date-time with a time zone',
-    }),
-  );
 }
 
 /** Caps any list so a hostile body cannot make the server do unbounded work. */

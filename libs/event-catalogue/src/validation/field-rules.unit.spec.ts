@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import fc from 'fast-check';
-import { IsFiniteNumber, IsProse, IsText, MAX_NUMBER_MAGNITUDE, wholeNumberOf } from './field-rules';
+import { IsFiniteNumber, IsProse, IsText, MAX_NUMBER_MAGNITUDE, showsAsAName, wholeNumberOf } from './field-rules';
 import { validatePayload } from './validate-payload';
 
 class Sample {
@@ -34,6 +34,32 @@ describe('field rules: names, prose and numbers', () => {
   it('refuse blank prose, and keep prose that starts or ends with a line break', () => {
     for (const blank of ['   ', '\n\t', '\u00A0\u0301']) expect(fieldsRefused({ note: blank })).toEqual(['note']);
     expect(fieldsRefused({ note: '\nWhat we learned.\n' })).toEqual([]);
+  });
+
+  it('refuse names and prose that show nothing: letters and symbols drawn blank, joiners, private or unassigned characters alone', () => {
+    for (const blank of ['\u3164', '\u115F\u1160', '\uFFA0', '\u2800\u2800', '\uE000', '\u{50000}']) expect(fieldsRefused({ name: blank, note: blank })).toEqual(['name', 'note']);
+    for (const joinersAlone of ['\u200D', '\u200C\u200D', '\u034F']) expect(fieldsRefused({ note: joinersAlone })).toEqual(['note']);
+    // A name holds none drawn blank at all: "Ward 7\u3164" beside "Ward 7" would look the same.
+    for (const edged of ['Ward 7\u3164', '\u2800Ward 7']) expect(fieldsRefused({ name: edged })).toEqual(['name']);
+    expect(fieldsRefused({ name: 'Ward \u2764\uFE0F', note: '\u1820\u180B and \u3164 inside' })).toEqual([]);
+  });
+
+  it('refuse every name and prose made only of what shows nothing, and take the prose once one letter shows', () => {
+    const showsNothing = fc.constantFrom(' ', '\u00A0', '\u3000', '\t', '\u0301', '\u200D', '\u200C', '\u034F', '\uFE0F', '\u3164', '\u115F', '\u1160', '\uFFA0', '\u2800', '\uE000', '\u{E0041}');
+    fc.assert(
+      fc.property(fc.string({ unit: showsNothing, minLength: 1, maxLength: 20 }), fc.nat(), (blank, at) => {
+        expect(showsAsAName(blank)).toBe(false);
+        expect(fieldsRefused({ name: blank, note: blank })).toEqual(['name', 'note']);
+        const cut = at % (blank.length + 1);
+        expect(fieldsRefused({ note: `${blank.slice(0, cut)}x${blank.slice(cut)}` })).toEqual([]);
+      }),
+    );
+  });
+
+  it('refuse more than 30 combining marks in a row, and keep scripts that stack a few', () => {
+    const pile = `Ward 7${'\u0301'.repeat(31)}`;
+    expect(fieldsRefused({ name: pile, note: `What we learned: ${pile}` })).toEqual(['name', 'note']);
+    expect(fieldsRefused({ name: `Ward 7${'\u0301'.repeat(30)}`, note: '\u0915\u094D\u0937\u093F \u0F66\u0F90\u0FB1\u0F7C\u0F44' })).toEqual([]);
   });
 
   it('hold numbers within ±MAX_NUMBER_MAGNITUDE', () => {

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsDefined, IsOptional, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsIdentifier, IsProse } from '../validation/field-rules';
+import { IsCalendarDate } from '../validation/date-rules';
+import { IsIdentifier, IsProse } from '../validation/field-rules';
 import { Measure } from './measure';
 
 /** A priority on a measure, as a region or the national organisation sets it; teams may cite it as their trigger. */

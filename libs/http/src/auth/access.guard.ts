@@ -59,7 +59,7 @@ export class AccessGuard implements CanActivate {
     if (timeProblem) throw new UnauthorizedException(`the token is not valid: ${timeProblem}; mint a new one (\`spiral token\`)`);
     const actor = actorFromClaims(claims);
     if (!actor) {
-      throw new UnauthorizedException('the token needs claims sub (1 to 128 printable characters), role (local, regional, national, analyst, auditor), and org and sha (codes) as the role requires');
+      throw new UnauthorizedException('the token needs claims sub (1 to 128 printable characters), role (local, regional, national, analyst, auditor), org (a code) for local users only, and sha (a code) for local and regional users only');
     }
     return actor;
   }

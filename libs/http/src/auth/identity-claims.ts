@@ -24,5 +24,9 @@ export function actorFromClaims(claims: Record<string, unknown>): Actor | undefi
   // A local user acts for one organisation in one region, and a regional user for one region.
   if (actor.role === 'local' && (actor.org === null || actor.region === null)) return undefined;
   if (actor.role === 'regional' && actor.region === null) return undefined;
+  // And no one else names one: the actor is stored in every event's envelope, and a national user
+  // with org S01-O01 read in the audit trail as that organisation's own decision.
+  if (actor.role !== 'local' && actor.org !== null) return undefined;
+  if (actor.role !== 'local' && actor.role !== 'regional' && actor.region !== null) return undefined;
   return actor;
 }

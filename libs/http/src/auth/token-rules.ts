@@ -1,3 +1,6 @@
+import { showsAsAName } from '@spiral/event-catalogue';
+import { firstDuplicateKey } from '../request/duplicate-keys';
+
 /**
  * SPEC "Access": tokens carry `exp` with a bounded lifetime, and a `sub` of printable characters.
  * The signature and a past `exp` are checked by the JWT library; these are the rules it leaves open.
@@ -11,7 +14,7 @@ export interface TokenPolicy {
 
 export const DEFAULT_TOKEN_POLICY: TokenPolicy = { maxLifetimeSeconds: 24 * 3600, clockSkewSeconds: 60 };
 
-/** The token is `sub` and stored in every event's envelope: no control, format, bidi or zero-width characters, no edge spaces. */
+/** The token is `sub` and stored in every event's envelope: no control, format, bidi or zero-width characters, no edge spaces, and a character that shows (the rule of names). */
 export const MAX_SUBJECT_LENGTH = 128;
 const PRINTABLE_SUBJECT = new RegExp(`^(?=\\S)[^\\p{C}]{1,${MAX_SUBJECT_LENGTH}}(?<=\\S)$`, 'u');
 
@@ -23,7 +26,20 @@ export function bearerTokenOf(header: string | undefined): string | undefined {
 }
 
 export function isPrintableSubject(sub: unknown): sub is string {
-  return typeof sub === 'string' && PRINTABLE_SUBJECT.test(sub);
+  return typeof sub === 'string' && PRINTABLE_SUBJECT.test(sub) && showsAsAName(sub);
+}
+
+/**
+ * A header parameter or claim a token names twice, or undefined. RFC 7519 §4 lets a reader either
+ * refuse such a token or keep the last of the two; a gateway keeping the first and this server the
+ * last would read two roles in one token, so it is refused, as a body naming a field twice is.
+ */
+export function repeatedClaimOf(token: string): string | undefined {
+  for (const part of token.split('.').slice(0, 2)) {
+    const repeated = firstDuplicateKey(Buffer.from(part, 'base64url').toString('utf8'));
+    if (repeated !== undefined) return repeated;
+  }
+  return undefined;
 }
 
 /** Why the token's times are not acceptable, or undefined when they are. */

@@ -32,4 +32,8 @@ describe('token rules', () => {
       expect(isPrintableSubject(sub)).toBe(false);
     }
   });
+
+  it('takes no sub that shows nothing (a Hangul filler, the blank braille pattern), as names take none', () => {
+    for (const sub of ['\u3164', '\u2800\u2800', '\uFFA0', '\u115F\u1160', 'Ana\u3164']) expect(isPrintableSubject(sub)).toBe(false);
+  });
 });

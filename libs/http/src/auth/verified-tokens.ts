@@ -1,5 +1,6 @@
 import type { JwtService } from '@nestjs/jwt';
 import { LRUCache } from 'lru-cache';
+import { repeatedClaimOf } from './token-rules';
 
 type Claims = Record<string, unknown>;
 
@@ -20,11 +21,13 @@ export class VerifiedTokens {
     this.verified = new LRUCache({ max });
   }
 
-  /** The token's claims; throws the JWT library's error when it is not valid. */
+  /** The token's claims; throws the JWT library's error when it is not valid, or one naming a claim given twice. */
   async claimsOf(token: string): Promise<Claims> {
     const known = this.verified.get(token);
     if (known && Date.now() / 1000 < (known['exp'] as number)) return known;
     const claims = await this.jwt.verifyAsync<Claims>(token, { algorithms: ['HS256'] });
+    const repeated = repeatedClaimOf(token);
+    if (repeated !== undefined) throw new Error(`it names ${repeated} more than once; a token names each claim once`);
     // Only tokens that expire are kept (one without exp is refused anyway, by tokenTimeProblem).
     if (typeof claims['exp'] === 'number') this.verified.set(token, Object.freeze(claims));
     return claims;

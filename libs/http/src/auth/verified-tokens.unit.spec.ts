@@ -2,7 +2,8 @@ import { JwtService } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { VerifiedTokens } from './verified-tokens';
 
-const jwt = new JwtService({ secret: createSecretKey(Buffer.from('a-secret-of-sufficient-length-for-tests')), signOptions: { algorithm: 'HS256' } });
+const secret = createSecretKey(Buffer.from('a-secret-of-sufficient-length-for-tests'));
+const jwt = new JwtService({ secret, signOptions: { algorithm: 'HS256' } });
 const now = () => Math.floor(Date.now() / 1000);
 
 describe('VerifiedTokens', () => {
@@ -32,5 +33,12 @@ describe('VerifiedTokens', () => {
     await tokens.claimsOf(token);
     const forged = `${token.slice(0, token.lastIndexOf('.') + 1)}${'A'.repeat(43)}`;
     await expect(tokens.claimsOf(forged)).rejects.toThrow(/invalid signature/);
+  });
+
+  it('refuses a signed token that names a claim twice, which readers keeping the first or the last would read as two roles', async () => {
+    const tokens = new VerifiedTokens(jwt);
+    // Signed as written (a text payload; jsonwebtoken's default algorithm is HS256).
+    const twice = new JwtService({ secret }).sign(`{"sub":"u1","role":"analyst","role":"national","exp":${now() + 600}}`);
+    await expect(tokens.claimsOf(twice)).rejects.toThrow('it names role more than once; a token names each claim once');
   });
 });

@@ -2,7 +2,7 @@ import { BadRequestException, createParamDecorator, type ExecutionContext } from
 import { requestFingerprint, type CommandEnvelope } from '@spiral/command-handling';
 import type { Actor } from '@spiral/event-catalogue';
 import type { AuthenticatedRequest } from '../auth/access.guard';
-import { correlationIdOf } from './correlation-id.hook';
+import { correlationIdOf, isCorrelationId } from './correlation-id.hook';
 
 /** What the request's headers and token say about a command (SPEC "HTTP API"). */
 export interface CommandMetadata {
@@ -32,9 +32,21 @@ export function parseIdempotencyKey(header: string | undefined): string | undefi
   return header;
 }
 
+/**
+ * A command's X-Correlation-Id is stored on every event it causes: one that cannot be carried as
+ * sent is refused, as a bad Idempotency-Key is, rather than replaced by one the client never sees
+ * in its events (it was, silently).
+ */
+export function checkCorrelationId(header: string | undefined): void {
+  if (header === undefined || isCorrelationId(header)) return;
+  const reason = 'must be 1 to 100 letters, digits, ".", "_", ":" or "-"; send one such, or none and one is made';
+  throw new BadRequestException({ message: `X-Correlation-Id ${reason}`, problems: [{ field: 'X-Correlation-Id', reason }] });
+}
+
 export const CommandMeta = createParamDecorator((_: unknown, context: ExecutionContext): CommandMetadata => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
   if (!request.actor) throw new Error('CommandMeta used on a route without AccessGuard');
+  checkCorrelationId(headerOf(request, 'x-correlation-id'));
   const idempotencyKey = parseIdempotencyKey(headerOf(request, 'idempotency-key'));
   const expectedRevision = parseIfMatch(headerOf(request, 'if-match'));
   return {

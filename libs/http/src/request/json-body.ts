@@ -10,17 +10,21 @@ function refusal(status: number, type: string, message: string): Error {
 }
 
 // A charset parameter, as RFC 9110 §8.3 writes it: a token or a quoted string.
-const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)/i;
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)/gi;
 
 /**
  * Checks on the bytes after any Content-Encoding is undone, before JSON.parse (SPEC "Bad input"):
  * - a charset other than UTF-8 is 415: body-parser takes any "utf-*" and would decode a body
  *   labelled utf-16 (or utf-7) into other text than the bytes say;
+ * - a charset given twice is 400: which one counts would depend on who reads;
  * - invalid UTF-8 is 400: body-parser would decode it into U+FFFD and store it as sent;
  * - a member name given twice in one object is 400 (duplicate-keys.ts says why).
  */
 function verifyBody(request: IncomingMessage, _response: unknown, bytes: Buffer): void {
-  const charset = CHARSET.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+  const charsets = [...(request.headers['content-type'] ?? '').matchAll(CHARSET)].map((match) => match[1]?.toLowerCase());
+  // Given twice, a proxy reading the last and this server the first would decode other text (as with a member name given twice).
+  if (charsets.length > 1) throw refusal(400, 'charset.repeated', 'the Content-Type gives charset more than once; give it once (charset=utf-8) or not at all');
+  const charset = charsets[0];
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
     throw refusal(415, 'charset.unsupported', `the charset "${charset}" is not accepted; send JSON encoded as UTF-8 (charset=utf-8 or none)`);
   }
