@@ -2,7 +2,7 @@ import { describeWithEngine } from '@spiral/adapters-kafka/testing';
 import { rejectionOf, uniqueName, viewStoreContract, type ViewStoreHarness } from '@spiral/ports/testing';
 import { MongoClient } from 'mongodb';
 import { Lane } from './lane';
-import { CHECKPOINTS, planChanges } from './mongo-view-commit';
+import { CHECKPOINTS, JOURNAL, planChanges } from './mongo-view-commit';
 import { MongoViewStore } from './mongo-view-store';
 import { writeChanges } from './mongo-view-writes';
 
@@ -89,6 +89,29 @@ describeWithEngine('MongoViewStore', { name: 'MongoDB', variable: 'MONGO_URL', a
       const underLease = reopened.exclusively?.bind(reopened);
       expect(await underLease?.(projection, () => reopened.checkpoint(projection))).toBe(8);
       expect(await reopened.find(collection)).toEqual([{ n: 1 }, { n: 1 }]);
+    });
+
+    it('journals a commit larger than the pending mark holds in chunks, completes it after a break, and leaves no chunk behind', async () => {
+      const [projection, collection] = [uniqueName('projection'), uniqueName('docs')];
+      const raw = await MongoClient.connect(url);
+      // Five documents of 1.2 MB: over the 4 MiB a pending mark holds, so the commit takes two chunks.
+      const pad = 'x'.repeat(1_200_000);
+      const changes = ['a', 'b', 'c', 'd', 'e'].map((id, index) => ({ kind: 'put', collection, id, document: { n: Math.min(index, 3), pad } }) as const);
+      try {
+        const views = raw.db(harness.database).collection(collection);
+        await views.createIndex({ n: 1 }, { unique: true, name: 'break_it' });
+        expect(await rejectionOf(harness.store.commit(projection, changes, 6))).toBeDefined();
+        expect(await raw.db(harness.database).collection(JOURNAL).countDocuments()).toBe(2);
+        await views.dropIndex('break_it');
+        const reopened = await harness.reopen();
+        expect(await reopened.exclusively?.(projection, () => reopened.checkpoint(projection))).toBe(6);
+        expect((await reopened.find<{ n: number }>(collection)).map(({ n }) => n)).toEqual([0, 1, 2, 3, 3]);
+        expect(await raw.db(harness.database).collection(JOURNAL).countDocuments()).toBe(0);
+        await reopened.commit(projection, changes.slice(0, 4), 7);
+        expect(await raw.db(harness.database).collection(JOURNAL).countDocuments()).toBe(0);
+      } finally {
+        await raw.close();
+      }
     });
 
     it('completes the commit another member broke off half way before committing after it (a projector killed mid-commit)', async () => {

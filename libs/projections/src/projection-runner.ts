@@ -148,7 +148,7 @@ export class ProjectionRunner {
     if (history !== undefined) return this.applyPage(batch, history);
     // Each pass starts from a fresh session, so a failed event leaves none of its writes behind.
     let session = new BatchViewSession(this.views, this.projection, this.cache);
-    let fresh = await unappliedEvents(batch, this.ordering, this.position, session, appliedRevisionsOf(this.projection));
+    let fresh = await unappliedEvents(batch, this.ordering, this.position, session, appliedRevisionsOf(this.projection), this.projection.eventTypes);
     if (fresh.length === 0) return;
     await readAhead(this.projection, fresh, this.views, this.cache);
     for (let failure = await this.applyEach(fresh, session); failure !== undefined; failure = await this.applyEach(fresh, session)) {
@@ -157,7 +157,7 @@ export class ProjectionRunner {
       // The failed pass may have changed documents the cache holds in place.
       this.cache.clear();
       session = new BatchViewSession(this.views, this.projection, this.cache);
-      fresh = await unappliedEvents(batch, this.ordering, this.position, session, appliedRevisionsOf(this.projection));
+      fresh = await unappliedEvents(batch, this.ordering, this.position, session, appliedRevisionsOf(this.projection), this.projection.eventTypes);
     }
     // On a per-stream feed the position is the furthest applied: exact for lag once caught up. The
     // stored one may be further when other members of the group have committed meanwhile.
@@ -181,7 +181,7 @@ export class ProjectionRunner {
   private async applyPage(batch: readonly EventEnvelope[], history: HistoryViewSession): Promise<void> {
     // A commit past the cache leaves what it holds behind the store.
     this.cache.clear();
-    const fresh = await unappliedEvents(batch, this.ordering, this.position, history, appliedRevisionsOf(this.projection));
+    const fresh = await unappliedEvents(batch, this.ordering, this.position, history, appliedRevisionsOf(this.projection), this.projection.eventTypes);
     const last = fresh.at(-1);
     if (last === undefined) return;
     const failure = await this.applyEach(fresh, history);
