@@ -203,6 +203,22 @@ describeWithEngine('MongoViewStore', { name: 'MongoDB', variable: 'MONGO_URL', a
       expect(await harness.store.find(collection, {}, { sortBy: 'n' })).toEqual(Array.from({ length: 200 }, (_, n) => ({ n })));
     });
 
+    it("writes by the writer's word whether a document is stored, and stays right where the word is wrong", async () => {
+      const [projection, collection] = [uniqueName('projection'), uniqueName('docs')];
+      await harness.store.commit(projection, ['kept', 'said-absent'].map((id) => ({ kind: 'put', collection, id, document: { id, n: 1 } })), 1);
+      await harness.store.commit(
+        projection,
+        [
+          { kind: 'put', collection, id: 'kept', document: { id: 'kept', n: 2 }, stored: true },
+          { kind: 'put', collection, id: 'said-absent', document: { id: 'said-absent', n: 2 }, stored: false },
+          { kind: 'put', collection, id: 'said-stored', document: { id: 'said-stored', n: 2 }, stored: true },
+          { kind: 'put', collection, id: 'new', document: { id: 'new', n: 2 }, stored: false },
+        ],
+        2,
+      );
+      expect(await harness.store.find(collection)).toEqual(['kept', 'new', 'said-absent', 'said-stored'].map((id) => ({ id, n: 2 })));
+    });
+
     // FerretDB v1.24 holds a pooled connection per statement of an update command until the command
     // ends: five projections replacing 60 stored documents each, in bulks of 50 at once, waited on
     // each other for ever (255 connections wanted of 100) and the database stopped answering.
