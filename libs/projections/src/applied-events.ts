@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@spiral/event-catalogue';
-import type { FeedOrdering } from '@spiral/ports';
-import type { Projection, ViewSession } from './projection';
+import type { FeedOrdering, ViewStore } from '@spiral/ports';
+import { storedCollection, type Projection, type ViewSession } from './projection';
+import { MISS, type ViewDocumentCache } from './view-document-cache';
 
 /**
  * Per stream, the last revision a projection applied; committed with the views it produced. One
@@ -57,6 +58,28 @@ export async function unappliedEvents(
   }
   for (const [bucket, revisions] of buckets) views.put(collection, bucket, { revisions });
   return fresh;
+}
+
+/**
+ * Reads the revision documents a batch will look at (those the cache lacks) in one query into the
+ * cache, before unappliedEvents reads them one at a time: a projector's first batch, or its first
+ * after another member's turn, read its 64 one by one, a second of its time on FerretDB (profiled).
+ */
+export async function readAheadRevisions(
+  projection: Pick<Projection, 'name' | 'version' | 'eventTypes'>,
+  batch: readonly EventEnvelope[],
+  ordering: FeedOrdering,
+  store: ViewStore,
+  cache: ViewDocumentCache,
+): Promise<void> {
+  const getMany = store.getMany?.bind(store);
+  if (ordering === 'global' || getMany === undefined) return;
+  const collection = storedCollection(projection, appliedRevisionsOf(projection));
+  const buckets = new Set(batch.filter((event) => projection.eventTypes.has(event.type)).map((event) => bucketOf(event.streamId)));
+  const missing = [...buckets].filter((bucket) => cache.lookup(collection, bucket) === MISS);
+  if (missing.length === 0) return;
+  const found = await getMany(collection, missing);
+  for (const bucket of missing) cache.remember(collection, bucket, found.get(bucket));
 }
 
 /** FNV-1a over the stream id's UTF-16 units: stable across processes and versions. */

@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { Clock, EventFeed, EventStore, FeedSubscription, ViewStore } from '@spiral/ports';
-import { appliedRevisionsOf, unappliedEvents } from './applied-events';
+import { appliedRevisionsOf, readAheadRevisions, unappliedEvents } from './applied-events';
 import { BatchViewSession } from './batch-view-session';
 import { HistoryViewSession } from './history-view-session';
 import { DEFAULT_PARKING, parkedEventsOf, PoisonEvents, type ParkingPolicy } from './parked-events';
@@ -148,6 +148,7 @@ export class ProjectionRunner {
     if (history !== undefined) return this.applyPage(batch, history);
     // Each pass starts from a fresh session, so a failed event leaves none of its writes behind.
     let session = new BatchViewSession(this.views, this.projection, this.cache);
+    await readAheadRevisions(this.projection, batch, this.ordering, this.views, this.cache);
     let fresh = await unappliedEvents(batch, this.ordering, this.position, session, appliedRevisionsOf(this.projection), this.projection.eventTypes);
     if (fresh.length === 0) return;
     await readAhead(this.projection, fresh, this.views, this.cache);
