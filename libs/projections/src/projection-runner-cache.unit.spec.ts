@@ -26,6 +26,8 @@ const organisations = storedCollection(teamsPerOrganisation, 'organisations');
 class CountingViewStore implements ViewStore {
   reads = 0;
   refuseNextCommit = false;
+  /** The next commit lands, but its answer is lost (the connection broke after the server committed). */
+  loseNextAnswer = false;
   /** Set: the store takes turns as one shared by processes does, answering these in order. */
   exclusively?: ViewStore['exclusively'];
   /** Set: the store reads several documents at once, as one over the network does. */
@@ -46,6 +48,10 @@ class CountingViewStore implements ViewStore {
     if (this.refuseNextCommit) {
       this.refuseNextCommit = false;
       return Promise.reject(new Error('connection lost mid-commit'));
+    }
+    if (this.loseNextAnswer) {
+      this.loseNextAnswer = false;
+      return this.inner.commit(projection, changes, checkpoint).then(() => Promise.reject(new Error('connection lost after the commit')));
     }
     return this.inner.commit(projection, changes, checkpoint);
   }
@@ -98,6 +104,18 @@ describe('ProjectionRunner document cache', () => {
     await runner.apply([registration()]);
     expect(views.reads).toBe(2);
     expect(await views.get(organisations, 'RX1')).toEqual({ orgCode: 'RX1', teams: 2 });
+  });
+
+  it('reads the stored checkpoint after a turn whose commit landed though it failed, so the next batch neither repeats it nor moves the checkpoint back', async () => {
+    const { views, runner, registration } = await setUp();
+    await runner.apply([registration()]);
+    views.loseNextAnswer = true;
+    const landed = registration();
+    await expect(runner.apply([landed])).rejects.toThrow('connection lost after the commit');
+    // Redelivered with nothing after it (a globally ordered feed skips it by the checkpoint read again).
+    await runner.apply([landed]);
+    expect(await views.get(organisations, 'RX1')).toEqual({ orgCode: 'RX1', teams: 2 });
+    expect(await views.checkpoint('teams-per-organisation_v1')).toBe(landed.globalPosition);
   });
 
   it('forgets what it held when another process may have written since its last turn', async () => {

@@ -40,6 +40,11 @@ export interface ProjectionStatus {
  */
 export class ProjectionRunner {
   private position = 0;
+  /**
+   * Set by a turn that failed: its commit may have landed all the same (a store that lost its
+   * connection mid-commit), leaving the stored checkpoint past `position`; the next turn reads it.
+   */
+  private positionUnsure = false;
   private subscription: FeedSubscription | undefined;
   private readonly poison: PoisonEvents;
   private readonly cache = new ViewDocumentCache();
@@ -122,10 +127,14 @@ export class ProjectionRunner {
    */
   private inTurn<T>(work: () => Promise<T>): Promise<T> {
     const exclusively = this.views.exclusively?.bind(this.views);
-    const guarded = (): Promise<T> => work().catch((error: unknown) => {
-      this.cache.clear();
-      throw error;
-    });
+    const guarded = async (): Promise<T> => {
+      if (this.positionUnsure) await this.recoverPosition();
+      return work().catch((error: unknown) => {
+        this.cache.clear();
+        this.positionUnsure = true;
+        throw error;
+      });
+    };
     const result = this.turn.then(() =>
       exclusively === undefined
         ? guarded()
@@ -135,7 +144,7 @@ export class ProjectionRunner {
               // Read under the lease, the checkpoint first recovers a commit another member left
               // pending (killed mid-commit), so this turn reads whole documents and, on a globally
               // ordered feed, skips the events that commit applied.
-              this.position = Math.max(this.position, await this.views.checkpoint(this.key));
+              await this.recoverPosition();
             }
             return guarded();
           }),
@@ -161,9 +170,9 @@ export class ProjectionRunner {
       fresh = await unappliedEvents(batch, this.ordering, this.position, session, appliedRevisionsOf(this.projection), this.projection.eventTypes);
     }
     // On a per-stream feed the position is the furthest applied: exact for lag once caught up. The
-    // stored one may be further when other members of the group have committed meanwhile.
-    const stored = this.ordering === 'global' ? this.position : await this.views.checkpoint(this.key);
-    const position = Math.max(this.position, stored, ...fresh.map((event) => event.globalPosition));
+    // stored one is never further: other members' commits and a failed turn's are read before the
+    // turn (inTurn), so no batch pays a read of it (one FerretDB round trip a batch).
+    const position = Math.max(this.position, ...fresh.map((event) => event.globalPosition));
     const changes = session.changes();
     await this.views.commit(this.key, changes, position);
     this.cache.committed(changes);
@@ -201,6 +210,11 @@ export class ProjectionRunner {
     await this.views.commit(this.key, history.changes(), this.position);
     history.committed();
     await this.onCommitted?.(this.position);
+  }
+
+  private async recoverPosition(): Promise<void> {
+    this.position = Math.max(this.position, await this.views.checkpoint(this.key));
+    this.positionUnsure = false;
   }
 
   /** Applies each event, parking those decided poison; the first failure stops the pass. */
