@@ -3,6 +3,7 @@ import { rejectionOf, uniqueName, viewStoreContract, type ViewStoreHarness } fro
 import { MongoClient } from 'mongodb';
 import { Lane } from './lane';
 import { CHECKPOINTS, JOURNAL, planChanges } from './mongo-view-commit';
+import { ProjectionLeases } from './mongo-projection-lease';
 import { MongoViewStore } from './mongo-view-store';
 import { writeChanges } from './mongo-view-writes';
 
@@ -231,6 +232,28 @@ describeWithEngine('MongoViewStore', { name: 'MongoDB', variable: 'MONGO_URL', a
       const stored = await harness.store.find(collection);
       expect(stored).toHaveLength(300);
       expect(stored.every((document) => document['n'] === 2)).toBe(true);
+    });
+
+    it('keeps a lease between turns that follow each other, taking it once, and lets go of it when idle or closed', async () => {
+      const client = new MongoClient(url, { monitorCommands: true });
+      await client.connect();
+      const commands: string[] = [];
+      client.on('commandStarted', (event) => commands.push(`${event.commandName} ${String(event.command[event.commandName])}`));
+      const leases = new ProjectionLeases(client.db(harness.database), { ttlMs: 30_000, retryMs: 5, maxRetryMs: 50, keepIdleMs: 100 });
+      const [projection, other] = [uniqueName('projection'), uniqueName('projection')];
+      const turns: boolean[] = [];
+      try {
+        for (let turn = 0; turn < 3; turn += 1) turns.push(await leases.hold(projection, (held) => Promise.resolve(held.othersMayHaveWritten)));
+        expect(turns).toEqual([true, false, false]);
+        expect(commands.filter((command) => command.startsWith('update leases'))).toHaveLength(1);
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        expect(commands.filter((command) => command.startsWith('delete leases'))).toHaveLength(1);
+        await leases.hold(other, () => Promise.resolve());
+        await leases.releaseAll();
+        expect(await client.db(harness.database).collection('leases').countDocuments()).toBe(0);
+      } finally {
+        await client.close();
+      }
     });
 
     it("tells each turn whether another process held the projection's lease since this one's last", async () => {
