@@ -1,11 +1,12 @@
 import { Logger } from '@nestjs/common';
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { EngineHealth, EventFeed, FeedConsumerOptions, FeedOrdering, FeedSubscription } from '@spiral/ports';
-import { Kafka, logLevel, PartitionAssigners, Partitioners, type Admin, type Producer } from 'kafkajs';
+import { Kafka, logLevel, PartitionAssigners, type Admin, type Producer } from 'kafkajs';
 import { KafkaDeadLetters } from './kafka-dead-letters';
 import { KafkaFeedConsumer } from './kafka-feed-consumer';
 import { KafkaGroupSpread } from './kafka-group-spread';
 import { produceRequests } from './kafka-publish-requests';
+import { StreamPartitioner } from './kafka-stream-partitioner';
 import { kafkaLogCreator } from './kafka-log';
 import { describeError, KAFKA_FEED_DEFAULTS, type FeedLogger, type KafkaRetryPolicy } from './kafka-feed-settings';
 import { KafkaTopics, type KafkaTopicLayout } from './kafka-topics';
@@ -73,8 +74,8 @@ export class KafkaEventFeed implements EventFeed {
     });
     // Idempotent with acks=-1 (kafkajs allows one request in flight then): a retried send is
     // neither duplicated nor reordered, so a stream's events keep their order in the partition.
-    // The default partitioner hashes keys as the Java client does (murmur2).
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+    // Keys are hashed as the Java client does (murmur2), as kafkajs's default partitioner does.
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: StreamPartitioner });
     const admin = kafka.admin();
     await Promise.all([admin.connect(), producer.connect()]);
     const topics = new KafkaTopics(options.topicPrefix ?? KAFKA_FEED_DEFAULTS.topicPrefix, options.topicLayout);

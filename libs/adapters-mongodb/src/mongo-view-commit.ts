@@ -17,11 +17,15 @@ export function checkCollectionName(collection: string): string {
   return collection;
 }
 
-/** One change, checked, with its document as JSON text (null for a delete): how the journal keeps it. */
+/**
+ * One change, checked, with its document as JSON text (null for a delete) and whether the writer
+ * knows it to be stored (see ViewChange): how the journal keeps it.
+ */
 export interface PlannedChange {
   readonly collection: string;
   readonly id: string;
   readonly json: string | null;
+  readonly stored?: boolean;
 }
 
 /**
@@ -36,7 +40,8 @@ export function planChanges(changes: readonly ViewChange[]): PlannedChange[] {
     if (typeof change.id !== 'string' || change.id.length === 0) throw new RangeError('a view document id must be a non-empty string');
     switch (change.kind) {
       case 'put': {
-        const planned = { collection, id: change.id, json: toJson(change.id, change.document) };
+        const json = toJson(change.id, change.document);
+        const planned = change.stored === undefined ? { collection, id: change.id, json } : { collection, id: change.id, json, stored: change.stored };
         if (BSON.calculateObjectSize(toStored(planned.id, planned.json)) > MAX_DOCUMENT_BYTES) {
           throw new RangeError(`view document ${change.id} is over MongoDB's 16 MiB limit`);
         }

@@ -2,7 +2,8 @@ import { describeWithEngine } from '@spiral/adapters-kafka/testing';
 import { rejectionOf, uniqueName, viewStoreContract, type ViewStoreHarness } from '@spiral/ports/testing';
 import { MongoClient } from 'mongodb';
 import { Lane } from './lane';
-import { CHECKPOINTS, planChanges } from './mongo-view-commit';
+import { CHECKPOINTS, JOURNAL, planChanges } from './mongo-view-commit';
+import { ProjectionLeases } from './mongo-projection-lease';
 import { MongoViewStore } from './mongo-view-store';
 import { writeChanges } from './mongo-view-writes';
 
@@ -89,6 +90,29 @@ describeWithEngine('MongoViewStore', { name: 'MongoDB', variable: 'MONGO_URL', a
       const underLease = reopened.exclusively?.bind(reopened);
       expect(await underLease?.(projection, () => reopened.checkpoint(projection))).toBe(8);
       expect(await reopened.find(collection)).toEqual([{ n: 1 }, { n: 1 }]);
+    });
+
+    it('journals a commit larger than the pending mark holds in chunks, completes it after a break, and leaves no chunk behind', async () => {
+      const [projection, collection] = [uniqueName('projection'), uniqueName('docs')];
+      const raw = await MongoClient.connect(url);
+      // Five documents of 1.2 MB: over the 4 MiB a pending mark holds, so the commit takes two chunks.
+      const pad = 'x'.repeat(1_200_000);
+      const changes = ['a', 'b', 'c', 'd', 'e'].map((id, index) => ({ kind: 'put', collection, id, document: { n: Math.min(index, 3), pad } }) as const);
+      try {
+        const views = raw.db(harness.database).collection(collection);
+        await views.createIndex({ n: 1 }, { unique: true, name: 'break_it' });
+        expect(await rejectionOf(harness.store.commit(projection, changes, 6))).toBeDefined();
+        expect(await raw.db(harness.database).collection(JOURNAL).countDocuments()).toBe(2);
+        await views.dropIndex('break_it');
+        const reopened = await harness.reopen();
+        expect(await reopened.exclusively?.(projection, () => reopened.checkpoint(projection))).toBe(6);
+        expect((await reopened.find<{ n: number }>(collection)).map(({ n }) => n)).toEqual([0, 1, 2, 3, 3]);
+        expect(await raw.db(harness.database).collection(JOURNAL).countDocuments()).toBe(0);
+        await reopened.commit(projection, changes.slice(0, 4), 7);
+        expect(await raw.db(harness.database).collection(JOURNAL).countDocuments()).toBe(0);
+      } finally {
+        await raw.close();
+      }
     });
 
     it('completes the commit another member broke off half way before committing after it (a projector killed mid-commit)', async () => {
@@ -180,6 +204,22 @@ describeWithEngine('MongoViewStore', { name: 'MongoDB', variable: 'MONGO_URL', a
       expect(await harness.store.find(collection, {}, { sortBy: 'n' })).toEqual(Array.from({ length: 200 }, (_, n) => ({ n })));
     });
 
+    it("writes by the writer's word whether a document is stored, and stays right where the word is wrong", async () => {
+      const [projection, collection] = [uniqueName('projection'), uniqueName('docs')];
+      await harness.store.commit(projection, ['kept', 'said-absent'].map((id) => ({ kind: 'put', collection, id, document: { id, n: 1 } })), 1);
+      await harness.store.commit(
+        projection,
+        [
+          { kind: 'put', collection, id: 'kept', document: { id: 'kept', n: 2 }, stored: true },
+          { kind: 'put', collection, id: 'said-absent', document: { id: 'said-absent', n: 2 }, stored: false },
+          { kind: 'put', collection, id: 'said-stored', document: { id: 'said-stored', n: 2 }, stored: true },
+          { kind: 'put', collection, id: 'new', document: { id: 'new', n: 2 }, stored: false },
+        ],
+        2,
+      );
+      expect(await harness.store.find(collection)).toEqual(['kept', 'new', 'said-absent', 'said-stored'].map((id) => ({ id, n: 2 })));
+    });
+
     // FerretDB v1.24 holds a pooled connection per statement of an update command until the command
     // ends: five projections replacing 60 stored documents each, in bulks of 50 at once, waited on
     // each other for ever (255 connections wanted of 100) and the database stopped answering.
@@ -192,6 +232,28 @@ describeWithEngine('MongoViewStore', { name: 'MongoDB', variable: 'MONGO_URL', a
       const stored = await harness.store.find(collection);
       expect(stored).toHaveLength(300);
       expect(stored.every((document) => document['n'] === 2)).toBe(true);
+    });
+
+    it('keeps a lease between turns that follow each other, taking it once, and lets go of it when idle or closed', async () => {
+      const client = new MongoClient(url, { monitorCommands: true });
+      await client.connect();
+      const commands: string[] = [];
+      client.on('commandStarted', (event) => commands.push(`${event.commandName} ${String(event.command[event.commandName])}`));
+      const leases = new ProjectionLeases(client.db(harness.database), { ttlMs: 30_000, retryMs: 5, maxRetryMs: 50, keepIdleMs: 100 });
+      const [projection, other] = [uniqueName('projection'), uniqueName('projection')];
+      const turns: boolean[] = [];
+      try {
+        for (let turn = 0; turn < 3; turn += 1) turns.push(await leases.hold(projection, (held) => Promise.resolve(held.othersMayHaveWritten)));
+        expect(turns).toEqual([true, false, false]);
+        expect(commands.filter((command) => command.startsWith('update leases'))).toHaveLength(1);
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        expect(commands.filter((command) => command.startsWith('delete leases'))).toHaveLength(1);
+        await leases.hold(other, () => Promise.resolve());
+        await leases.releaseAll();
+        expect(await client.db(harness.database).collection('leases').countDocuments()).toBe(0);
+      } finally {
+        await client.close();
+      }
     });
 
     it("tells each turn whether another process held the projection's lease since this one's last", async () => {

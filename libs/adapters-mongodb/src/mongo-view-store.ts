@@ -146,6 +146,7 @@ export class MongoViewStore implements ViewStore {
 
   async close(): Promise<void> {
     this.closed = true;
+    await this.leases.releaseAll().catch(() => undefined);
     await this.client.close();
   }
 

@@ -4,7 +4,18 @@ import type { EngineHealth } from './event-store.port';
 export type ViewDocument = Record<string, unknown>;
 
 export type ViewChange =
-  | { readonly kind: 'put'; readonly collection: string; readonly id: string; readonly document: ViewDocument }
+  | {
+      readonly kind: 'put';
+      readonly collection: string;
+      readonly id: string;
+      readonly document: ViewDocument;
+      /**
+       * Whether the writer knows the document to be stored before this commit (it read it, present
+       * or absent); left out when it does not know. A store may write by it without asking first
+       * (MongoDB: insert or replace, no lookup), but must stay right when it is wrong.
+       */
+      readonly stored?: boolean;
+    }
   | { readonly kind: 'delete'; readonly collection: string; readonly id: string };
 
 /**

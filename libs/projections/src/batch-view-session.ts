@@ -49,11 +49,16 @@ export class BatchViewSession implements ViewSession {
     this.pending.set(key(stored, id), { collection: stored, id, document: null });
   }
 
-  /** The batch's net changes, one per document. */
+  /**
+   * The batch's net changes, one per document; each put says whether the document is stored, where
+   * the documents read say so (the store then need not look it up before writing it).
+   */
   changes(): ViewChange[] {
-    return [...this.pending.values()].map(({ collection, id, document }) =>
-      document === null ? { kind: 'delete', collection, id } : { kind: 'put', collection, id, document },
-    );
+    return [...this.pending.values()].map(({ collection, id, document }) => {
+      if (document === null) return { kind: 'delete', collection, id };
+      const held = this.cache.lookup(collection, id);
+      return held === MISS ? { kind: 'put', collection, id, document } : { kind: 'put', collection, id, document, stored: held !== undefined };
+    });
   }
 }
 

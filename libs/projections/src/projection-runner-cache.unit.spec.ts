@@ -1,6 +1,7 @@
 import { SqliteViewStore } from '@spiral/adapters-embedded';
 import { TeamRegistered, type EventEnvelope } from '@spiral/event-catalogue';
 import { systemClock, type EventFeed, type EventStore, type ExclusiveTurn, type ViewChange, type ViewDocument, type ViewStore } from '@spiral/ports';
+import { appliedRevisionsOf } from './applied-events';
 import { applyHistory } from './apply-history';
 import { ProjectionRunner } from './projection-runner';
 import { storedCollection, type Projection } from './projection';
@@ -25,6 +26,8 @@ const organisations = storedCollection(teamsPerOrganisation, 'organisations');
 class CountingViewStore implements ViewStore {
   reads = 0;
   refuseNextCommit = false;
+  /** The next commit lands, but its answer is lost (the connection broke after the server committed). */
+  loseNextAnswer = false;
   /** Set: the store takes turns as one shared by processes does, answering these in order. */
   exclusively?: ViewStore['exclusively'];
   /** Set: the store reads several documents at once, as one over the network does. */
@@ -45,6 +48,10 @@ class CountingViewStore implements ViewStore {
     if (this.refuseNextCommit) {
       this.refuseNextCommit = false;
       return Promise.reject(new Error('connection lost mid-commit'));
+    }
+    if (this.loseNextAnswer) {
+      this.loseNextAnswer = false;
+      return this.inner.commit(projection, changes, checkpoint).then(() => Promise.reject(new Error('connection lost after the commit')));
     }
     return this.inner.commit(projection, changes, checkpoint);
   }
@@ -97,6 +104,18 @@ describe('ProjectionRunner document cache', () => {
     await runner.apply([registration()]);
     expect(views.reads).toBe(2);
     expect(await views.get(organisations, 'RX1')).toEqual({ orgCode: 'RX1', teams: 2 });
+  });
+
+  it('reads the stored checkpoint after a turn whose commit landed though it failed, so the next batch neither repeats it nor moves the checkpoint back', async () => {
+    const { views, runner, registration } = await setUp();
+    await runner.apply([registration()]);
+    views.loseNextAnswer = true;
+    const landed = registration();
+    await expect(runner.apply([landed])).rejects.toThrow('connection lost after the commit');
+    // Redelivered with nothing after it (a globally ordered feed skips it by the checkpoint read again).
+    await runner.apply([landed]);
+    expect(await views.get(organisations, 'RX1')).toEqual({ orgCode: 'RX1', teams: 2 });
+    expect(await views.checkpoint('teams-per-organisation_v1')).toBe(landed.globalPosition);
   });
 
   it('forgets what it held when another process may have written since its last turn', async () => {
@@ -209,5 +228,39 @@ describe('reading ahead on a store that reads several documents at once', () => 
       { orgCode: 'RX0', teams: 1 },
       { orgCode: 'RX1', teams: 1 },
     ]);
+  });
+});
+
+describe('reading the applied revisions ahead, on a feed ordered per stream', () => {
+  it('reads the revision documents a batch needs in one read, and none while they are held', async () => {
+    const views = new CountingViewStore(await SqliteViewStore.openFile(':memory:'));
+    const asked: { collection: string; ids: number }[] = [];
+    const oneByOne: string[] = [];
+    const revisions = storedCollection(teamsPerOrganisation, appliedRevisionsOf(teamsPerOrganisation));
+    views.getMany = async <T extends ViewDocument>(collection: string, ids: readonly string[]) => {
+      asked.push({ collection, ids: ids.length });
+      const found = new Map<string, T>();
+      for (const id of ids) {
+        const document = await views.get<T>(collection, id);
+        if (document !== undefined) found.set(id, document);
+      }
+      return found;
+    };
+    const get = views.get.bind(views);
+    views.get = <T extends ViewDocument>(collection: string, id: string) => {
+      if (collection === revisions) oneByOne.push(id);
+      return get<T>(collection, id);
+    };
+    const runner = new ProjectionRunner(teamsPerOrganisation, { ordering: 'per-stream' } as EventFeed, views, {} as EventStore, systemClock);
+    const build = new EnvelopeBuilder();
+    const batch = Array.from({ length: 40 }, (_, n) => build.append(`team-${n}`, TeamRegistered.create({ teamId: `${n}`, name: `Team ${n}`, orgCode: 'RX1', shaCode: 'Q01' })));
+    await runner.apply(batch);
+    const revisionReads = asked.filter(({ collection }) => collection === revisions);
+    expect(revisionReads).toHaveLength(1);
+    // Each was asked for once, inside that one read (getMany here reads them one by one).
+    expect(oneByOne).toHaveLength(revisionReads[0]?.ids ?? -1);
+    await runner.apply(batch.map((event) => ({ ...event, streamRevision: event.streamRevision + 1 })));
+    expect(asked.filter(({ collection }) => collection === revisions)).toHaveLength(1);
+    expect(await views.find(organisations)).toEqual([{ orgCode: 'RX1', teams: 80 }]);
   });
 });

@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@spiral/event-catalogue';
 import type { Clock, EventFeed, EventStore, FeedSubscription, ViewStore } from '@spiral/ports';
-import { appliedRevisionsOf, unappliedEvents } from './applied-events';
+import { appliedRevisionsOf, readAheadRevisions, unappliedEvents } from './applied-events';
 import { BatchViewSession } from './batch-view-session';
 import { HistoryViewSession } from './history-view-session';
 import { DEFAULT_PARKING, parkedEventsOf, PoisonEvents, type ParkingPolicy } from './parked-events';
@@ -40,6 +40,11 @@ export interface ProjectionStatus {
  */
 export class ProjectionRunner {
   private position = 0;
+  /**
+   * Set by a turn that failed: its commit may have landed all the same (a store that lost its
+   * connection mid-commit), leaving the stored checkpoint past `position`; the next turn reads it.
+   */
+  private positionUnsure = false;
   private subscription: FeedSubscription | undefined;
   private readonly poison: PoisonEvents;
   private readonly cache = new ViewDocumentCache();
@@ -122,10 +127,14 @@ export class ProjectionRunner {
    */
   private inTurn<T>(work: () => Promise<T>): Promise<T> {
     const exclusively = this.views.exclusively?.bind(this.views);
-    const guarded = (): Promise<T> => work().catch((error: unknown) => {
-      this.cache.clear();
-      throw error;
-    });
+    const guarded = async (): Promise<T> => {
+      if (this.positionUnsure) await this.recoverPosition();
+      return work().catch((error: unknown) => {
+        this.cache.clear();
+        this.positionUnsure = true;
+        throw error;
+      });
+    };
     const result = this.turn.then(() =>
       exclusively === undefined
         ? guarded()
@@ -135,7 +144,7 @@ export class ProjectionRunner {
               // Read under the lease, the checkpoint first recovers a commit another member left
               // pending (killed mid-commit), so this turn reads whole documents and, on a globally
               // ordered feed, skips the events that commit applied.
-              this.position = Math.max(this.position, await this.views.checkpoint(this.key));
+              await this.recoverPosition();
             }
             return guarded();
           }),
@@ -148,7 +157,8 @@ export class ProjectionRunner {
     if (history !== undefined) return this.applyPage(batch, history);
     // Each pass starts from a fresh session, so a failed event leaves none of its writes behind.
     let session = new BatchViewSession(this.views, this.projection, this.cache);
-    let fresh = await unappliedEvents(batch, this.ordering, this.position, session, appliedRevisionsOf(this.projection));
+    await readAheadRevisions(this.projection, batch, this.ordering, this.views, this.cache);
+    let fresh = await unappliedEvents(batch, this.ordering, this.position, session, appliedRevisionsOf(this.projection), this.projection.eventTypes);
     if (fresh.length === 0) return;
     await readAhead(this.projection, fresh, this.views, this.cache);
     for (let failure = await this.applyEach(fresh, session); failure !== undefined; failure = await this.applyEach(fresh, session)) {
@@ -157,12 +167,12 @@ export class ProjectionRunner {
       // The failed pass may have changed documents the cache holds in place.
       this.cache.clear();
       session = new BatchViewSession(this.views, this.projection, this.cache);
-      fresh = await unappliedEvents(batch, this.ordering, this.position, session, appliedRevisionsOf(this.projection));
+      fresh = await unappliedEvents(batch, this.ordering, this.position, session, appliedRevisionsOf(this.projection), this.projection.eventTypes);
     }
     // On a per-stream feed the position is the furthest applied: exact for lag once caught up. The
-    // stored one may be further when other members of the group have committed meanwhile.
-    const stored = this.ordering === 'global' ? this.position : await this.views.checkpoint(this.key);
-    const position = Math.max(this.position, stored, ...fresh.map((event) => event.globalPosition));
+    // stored one is never further: other members' commits and a failed turn's are read before the
+    // turn (inTurn), so no batch pays a read of it (one FerretDB round trip a batch).
+    const position = Math.max(this.position, ...fresh.map((event) => event.globalPosition));
     const changes = session.changes();
     await this.views.commit(this.key, changes, position);
     this.cache.committed(changes);
@@ -181,7 +191,7 @@ export class ProjectionRunner {
   private async applyPage(batch: readonly EventEnvelope[], history: HistoryViewSession): Promise<void> {
     // A commit past the cache leaves what it holds behind the store.
     this.cache.clear();
-    const fresh = await unappliedEvents(batch, this.ordering, this.position, history, appliedRevisionsOf(this.projection));
+    const fresh = await unappliedEvents(batch, this.ordering, this.position, history, appliedRevisionsOf(this.projection), this.projection.eventTypes);
     const last = fresh.at(-1);
     if (last === undefined) return;
     const failure = await this.applyEach(fresh, history);
@@ -200,6 +210,11 @@ export class ProjectionRunner {
     await this.views.commit(this.key, history.changes(), this.position);
     history.committed();
     await this.onCommitted?.(this.position);
+  }
+
+  private async recoverPosition(): Promise<void> {
+    this.position = Math.max(this.position, await this.views.checkpoint(this.key));
+    this.positionUnsure = false;
   }
 
   /** Applies each event, parking those decided poison; the first failure stops the pass. */

@@ -1,6 +1,7 @@
 import { SqliteViewStore } from '@spiral/adapters-embedded';
 import { TeamRegistered, TeamSupportReceived, type EventEnvelope } from '@spiral/event-catalogue';
 import { systemClock, type EventFeed, type EventStore } from '@spiral/ports';
+import { appliedRevisionsOf } from './applied-events';
 import { ProjectionRunner } from './projection-runner';
 import { storedCollection, type Projection } from './projection';
 import { EnvelopeBuilder, projectInBatches, viewContents } from './testing';
@@ -67,6 +68,30 @@ describe('ProjectionRunner on a feed ordered per stream (Kafka)', () => {
       { orgCode: 'RY2', teams: 1 },
       { orgCode: 'support', teams: 2 },
     ]);
+  });
+});
+
+describe('ProjectionRunner on a feed ordered per stream, for events it does not apply', () => {
+  const registrationsOnly: Projection = { ...teamsPerOrganisation, name: 'registrations-only', eventTypes: new Set(['TeamRegistered']) };
+  const build = new EnvelopeBuilder();
+  const registered = build.append('team-a', TeamRegistered.create({ teamId: '1', name: 'Team 1', orgCode: 'RX1', shaCode: 'Q01' }));
+  const support = [1, 2].map((n) => build.append(`team-${n}`, TeamSupportReceived.create({ teamId: `${n}`, kind: 'advice', description: 'advice' })));
+
+  it('moves its checkpoint past them without keeping their revisions', async () => {
+    const views = await SqliteViewStore.openFile(':memory:');
+    const runner = new ProjectionRunner(registrationsOnly, { ordering: 'per-stream' } as EventFeed, views, {} as EventStore, systemClock);
+    await runner.apply(support);
+    expect(await views.checkpoint('registrations-only_v2')).toBe(3);
+    expect(await views.find(storedCollection(registrationsOnly, appliedRevisionsOf(registrationsOnly)))).toEqual([]);
+  });
+
+  it('still applies each event it does apply once, when batches mixing both come again', async () => {
+    const views = await SqliteViewStore.openFile(':memory:');
+    const runner = new ProjectionRunner(registrationsOnly, { ordering: 'per-stream' } as EventFeed, views, {} as EventStore, systemClock);
+    for (const batch of [[registered, ...support], support, [registered], [...support, registered]]) await runner.apply(batch);
+    expect(await views.find(storedCollection(registrationsOnly, 'organisations'))).toEqual([{ orgCode: 'RX1', teams: 1 }]);
+    expect(await views.find(storedCollection(registrationsOnly, appliedRevisionsOf(registrationsOnly)))).toHaveLength(1);
+    expect(await views.checkpoint('registrations-only_v2')).toBe(3);
   });
 });
 
