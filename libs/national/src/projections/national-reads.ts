@@ -39,7 +39,7 @@ export class NationalReads {
   async view({ asOf, now }: NationalViewRead): Promise<string> {
     await this.generations.follow();
     const moment = asOf ?? (await this.reader.latestEventAt());
-    return JSON.stringify(await this.reader.read(resolveAsOf(moment, now)));
+    return this.reader.readText(resolveAsOf(moment, now));
   }
 
   async spread({ practiceId, ...options }: PracticeSpreadRead): Promise<string | null> {

@@ -69,6 +69,23 @@ describe('the national view as of a moment, read through the change stamp', () =
     await views.close();
   }, 300_000);
 
+  it('answers the text of the view read as of the moment, the last answer held only while the view stands', async () => {
+    const events = sampleHealthService();
+    const half = Math.floor(events.length / 2);
+    const views = await projectInBatches(nationalViewProjection, [events.slice(0, half)]);
+    const reader = new NationalViewReader(views);
+    const asOf = '2030-01-01T00:00:00.000Z';
+    const before = await reader.readText(asOf);
+    expect(before).toBe(JSON.stringify(await replayedView(events.slice(0, half), asOf)));
+    expect(await reader.readText(asOf)).toBe(before);
+    expect(await reader.readText('2001-01-01T00:00:00.000Z')).toBe(JSON.stringify(await replayedView(events.slice(0, half), '2001-01-01T00:00:00.000Z')));
+    await new ProjectionRunner(nationalViewProjection, {} as EventFeed, views, {} as EventStore, clock).apply(events.slice(half));
+    const after = await reader.readText(asOf);
+    expect(after).toBe(JSON.stringify(await replayedView(events, asOf)));
+    expect(after).not.toBe(before);
+    await views.close();
+  }, 300_000);
+
   it('answers as a replay does at moments of generated histories: revisions, retirements, late points and withdrawn gains (property)', async () => {
     await fc.assert(
       fc.asyncProperty(datedHistoryArbitrary, fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), async (events, picks) => {

@@ -1,5 +1,5 @@
 import { stretchOf } from '@spiral/analytics';
-import { CHANGE_STAMP_ID, mayHoldViewsOf, StampedCache, type ChangeStamp, type SpiralSummary, type TeamIndex } from '@spiral/projections';
+import { CHANGE_STAMP_ID, mayHoldViewsOf, StampedCache, type ChangeStamp, type SpiralSummary, type StampedSnapshot, type TeamIndex } from '@spiral/projections';
 import type { ViewStore } from '@spiral/ports';
 import { storedCollection } from '@spiral/projections';
 import type { FieldTestDocument } from './field-test-document';
@@ -24,6 +24,7 @@ import { teamsRegisteredBy } from './regional-variation';
  */
 export class NationalViewReader {
   private readonly cache: StampedCache;
+  private lastText: { readonly stamp: string; readonly asOf: string; readonly text: string } | undefined;
 
   constructor(private readonly views: ViewStore) {
     const stamp = storedCollection(nationalViewProjection, C.changes);
@@ -47,7 +48,24 @@ export class NationalViewReader {
   }
 
   async read(asOf: string): Promise<NationalView> {
+    return this.readAt(await this.cache.snapshot(), asOf);
+  }
+
+  /**
+   * The view as JSON text. The last answer is held while the stamp stands: a dashboard asks the same
+   * moment again and again, and at the xlarge seed the text is over a megabyte, derived and written
+   * in 12-15 ms on every read. Only the last: each answer is large, and moments asked are unbounded.
+   */
+  async readText(asOf: string): Promise<string> {
     const snapshot = await this.cache.snapshot();
+    const held = this.lastText;
+    if (held !== undefined && snapshot.stamp !== undefined && held.stamp === snapshot.stamp && held.asOf === asOf) return held.text;
+    const text = JSON.stringify(await this.readAt(snapshot, asOf));
+    this.lastText = snapshot.stamp === undefined ? undefined : { stamp: snapshot.stamp, asOf, text };
+    return text;
+  }
+
+  private async readAt(snapshot: StampedSnapshot, asOf: string): Promise<NationalView> {
     const documents = await snapshot.part('documents', () => this.documents());
     const stretch = stretchOf(documents.instants, asOf);
     const judged = stretch === undefined ? judgedAt(documents, asOf) : await snapshot.part(`judged:${stretch}`, () => Promise.resolve(judgedAt(documents, asOf)));

@@ -8,6 +8,8 @@ const MAX_PARTS = 256;
 
 /** One read of the views at a change stamp: parts loaded at it are held until the stamp moves. */
 export interface StampedSnapshot {
+  /** The change stamp read, as a key: undefined when the views are read every time (nothing may be held). */
+  readonly stamp: string | undefined;
   part<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
@@ -25,10 +27,11 @@ export class StampedCache {
 
   async snapshot(): Promise<StampedSnapshot> {
     const key = stampKey(await this.readStamp());
-    if (key === undefined) return { part: (_name, load) => load() };
+    if (key === undefined) return { stamp: undefined, part: (_name, load) => load() };
     if (this.held?.key !== key) this.held = { key, parts: new Map() };
     const parts = this.held.parts;
     return {
+      stamp: key,
       part: async <T>(name: string, load: () => Promise<T>): Promise<T> => {
         if (parts.has(name)) {
           const held = parts.get(name) as T;
