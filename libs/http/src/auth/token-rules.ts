@@ -42,6 +42,24 @@ export function repeatedClaimOf(token: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The header parameters a token marks critical (`crit`), or undefined when it marks none. RFC 7515
+ * §4.1.11: a recipient that does not understand every one of them must refuse the token, and this
+ * server understands no extension, so any `crit` refuses it (a token meaning "only with this rule
+ * applied" is not read without the rule).
+ */
+export function criticalParametersOf(token: string): string | undefined {
+  const [header] = token.split('.');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(header ?? '', 'base64url').toString('utf8'));
+  } catch {
+    return undefined; // not JSON: the JWT library has refused it already
+  }
+  if (typeof parsed !== 'object' || parsed === null || !Object.hasOwn(parsed, 'crit')) return undefined;
+  return JSON.stringify((parsed as { crit: unknown }).crit);
+}
+
 /** Why the token's times are not acceptable, or undefined when they are. */
 export function tokenTimeProblem(claims: Record<string, unknown>, nowSeconds: number, policy: TokenPolicy): string | undefined {
   const { exp, iat } = claims;

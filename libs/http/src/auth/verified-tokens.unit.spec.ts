@@ -41,4 +41,12 @@ describe('VerifiedTokens', () => {
     const twice = new JwtService({ secret }).sign(`{"sub":"u1","role":"analyst","role":"national","exp":${now() + 600}}`);
     await expect(tokens.claimsOf(twice)).rejects.toThrow('it names role more than once; a token names each claim once');
   });
+
+  it('refuses a signed token that marks header parameters critical, since this server understands none (RFC 7515 §4.1.11)', async () => {
+    const tokens = new VerifiedTokens(jwt);
+    const critical = jwt.sign({ sub: 'u1', exp: now() + 600 }, { header: { alg: 'HS256', crit: ['b64'], b64: false } as never });
+    await expect(tokens.claimsOf(critical)).rejects.toThrow('it marks header parameters critical (crit: ["b64"])');
+    const plain = jwt.sign({ sub: 'u1', exp: now() + 600 });
+    await expect(tokens.claimsOf(plain)).resolves.toMatchObject({ sub: 'u1' });
+  });
 });
